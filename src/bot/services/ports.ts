@@ -1,0 +1,124 @@
+/**
+ * Ports: what services need from storage. Implemented by the table repositories in
+ * `src/bot/storage`. Every method returns domain types and throws the typed errors of
+ * `src/bot/storage/errors.ts` (`NotFoundError`, `ConflictError`, `ValidationError`).
+ */
+import type {
+  Click,
+  ContentItem,
+  ContentResponse,
+  Contest,
+  Employee,
+  Pilot,
+  Score,
+  Share,
+  Topic,
+  TrackedLink,
+} from '../../shared/domain/types.js';
+
+/** A value with the ETag it was read at, for read-modify-write. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+export interface EmployeeRepository {
+  get(tenantId: string, id: string): Promise<Versioned<Employee>>;
+  find(tenantId: string, id: string): Promise<Versioned<Employee> | undefined>;
+  listByTenant(tenantId: string): Promise<Employee[]>;
+  /** Insert; throws ConflictError if the id exists. */
+  create(employee: Employee): Promise<Versioned<Employee>>;
+  /** Replace only if the stored ETag still matches; throws ConflictError otherwise. */
+  update(employee: Employee, etag: string): Promise<Versioned<Employee>>;
+  /** Insert or replace many, in batch transactions of up to 100 per partition. */
+  upsertMany(employees: Employee[]): Promise<void>;
+}
+
+/** Serialised botbuilder ConversationReference kept as opaque JSON for proactive sends. */
+export interface StoredConversationReference {
+  tenantId: string;
+  employeeId: string;
+  /** `JSON.stringify` of botbuilder's `Partial<ConversationReference>`. */
+  reference: string;
+  updatedAt: string;
+}
+
+export interface ConversationReferenceRepository {
+  upsert(ref: StoredConversationReference): Promise<void>;
+  find(tenantId: string, employeeId: string): Promise<StoredConversationReference | undefined>;
+  listByTenant(tenantId: string): Promise<StoredConversationReference[]>;
+}
+
+export interface ContentRepository {
+  get(tenantId: string, id: string): Promise<Versioned<ContentItem>>;
+  list(tenantId: string, filter?: { status?: ContentItem['status'] }): Promise<ContentItem[]>;
+  create(tenantId: string, item: ContentItem): Promise<Versioned<ContentItem>>;
+  update(tenantId: string, item: ContentItem, etag: string): Promise<Versioned<ContentItem>>;
+  upsertMany(tenantId: string, items: ContentItem[]): Promise<void>;
+}
+
+export interface ContentResponseRepository {
+  record(tenantId: string, response: ContentResponse): Promise<void>;
+  listByEmployee(tenantId: string, employeeId: string): Promise<ContentResponse[]>;
+}
+
+export interface ShareRepository {
+  /** Idempotent on share id: recording the same share twice stores one. */
+  record(tenantId: string, share: Share): Promise<void>;
+  listByEmployee(tenantId: string, employeeId: string): Promise<Share[]>;
+  listByContent(tenantId: string, contentId: string): Promise<Share[]>;
+}
+
+export interface TrackedLinkRepository {
+  /** Throws ConflictError if the code exists (codes are never reused). */
+  create(link: TrackedLink): Promise<void>;
+  find(code: string): Promise<TrackedLink | undefined>;
+}
+
+export interface ClickRepository {
+  /**
+   * Store clicks idempotently, keyed by (code, visitorKey, day): a repeat is not a second click.
+   * Returns how many were new.
+   */
+  recordMany(clicks: Click[]): Promise<number>;
+  listByCode(code: string): Promise<Click[]>;
+  countByCode(code: string): Promise<number>;
+}
+
+export interface ScoreRepository {
+  get(contestId: string, employeeId: string): Promise<Versioned<Score> | undefined>;
+  /** Create or ETag-guarded update; throws ConflictError on a stale etag. */
+  put(score: Score, etag?: string): Promise<Versioned<Score>>;
+  listByContest(contestId: string): Promise<Score[]>;
+}
+
+export interface ContestRepository {
+  get(tenantId: string, id: string): Promise<Versioned<Contest>>;
+  list(tenantId: string): Promise<Contest[]>;
+  upsert(tenantId: string, contest: Contest): Promise<void>;
+}
+
+export interface TopicRepository {
+  list(tenantId: string): Promise<Topic[]>;
+  upsertMany(tenantId: string, topics: Topic[]): Promise<void>;
+}
+
+export interface PilotRepository {
+  list(tenantId: string): Promise<Pilot[]>;
+  upsert(tenantId: string, pilot: Pilot): Promise<void>;
+}
+
+/** Everything the composition root wires in. */
+export interface Repositories {
+  employees: EmployeeRepository;
+  conversationReferences: ConversationReferenceRepository;
+  content: ContentRepository;
+  contentResponses: ContentResponseRepository;
+  shares: ShareRepository;
+  trackedLinks: TrackedLinkRepository;
+  clicks: ClickRepository;
+  scores: ScoreRepository;
+  contests: ContestRepository;
+  topics: TopicRepository;
+  pilots: PilotRepository;
+}

@@ -1,0 +1,4 @@
+/** Strings of the bot. */
+export const en = {
+  placeholder: 'placeholder',
+};

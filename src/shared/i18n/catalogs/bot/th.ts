@@ -1,0 +1,5 @@
+import type { BotCatalog } from './index.js';
+
+export const th: BotCatalog = {
+  placeholder: 'placeholder',
+};

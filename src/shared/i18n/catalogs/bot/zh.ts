@@ -1,0 +1,5 @@
+import type { BotCatalog } from './index.js';
+
+export const zh: BotCatalog = {
+  placeholder: 'placeholder',
+};

@@ -1,0 +1,4 @@
+/** Strings of the tab. */
+export const en = {
+  placeholder: 'placeholder',
+};

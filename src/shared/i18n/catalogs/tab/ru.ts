@@ -1,0 +1,5 @@
+import type { TabCatalog } from './index.js';
+
+export const ru: TabCatalog = {
+  placeholder: 'placeholder',
+};

@@ -1,0 +1,5 @@
+import type { TabCatalog } from './index.js';
+
+export const th: TabCatalog = {
+  placeholder: 'placeholder',
+};
