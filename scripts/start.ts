@@ -1,0 +1,125 @@
+/**
+ * `npm start`: the whole app locally with no configuration. Builds the tab when its sources
+ * changed, starts the app (which starts Azurite under .data/ and seeds the demo programme once),
+ * then the Microsoft 365 Agents Playground as a local Teams client (PLAYGROUND=false turns it off).
+ * Ctrl-C or SIGTERM stops everything and frees every port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import { ConfigError, loadConfig } from '../src/bot/config.js';
+import { readVersion, startApp, type RunningApp } from '../src/bot/index.js';
+
+const started = performance.now();
+const bin = (name: string) => resolve('node_modules/.bin', name);
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Rebuild the tab only when dist is missing or older than its sources. */
+async function buildTabIfStale(distDir: string): Promise<void> {
+  const index = join(distDir, 'index.html');
+  const sources = Math.max(newestMtime('src/tab'), newestMtime('src/shared'), statSync('vite.config.ts').mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  console.log('Building the tab (vite build)...');
+  await run(bin('vite'), ['build', '--logLevel', 'warn']);
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((ok, fail) => {
+    const child = spawn(command, args, { stdio: 'inherit' });
+    child.once('error', fail);
+    child.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`${command} exited with ${code}`))));
+  });
+}
+
+function waitForPort(port: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((done) => {
+    const attempt = () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => { socket.destroy(); done(true); });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) done(false);
+        else setTimeout(attempt, 200);
+      });
+    };
+    attempt();
+  });
+}
+
+function startPlayground(appPort: number, port: number): ChildProcess {
+  const child = spawn(
+    bin('agentsplayground'),
+    ['-e', `http://127.0.0.1:${appPort}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+    { stdio: ['ignore', 'ignore', 'inherit'], detached: true, env: { ...process.env, BROWSER: 'none' } },
+  );
+  child.unref();
+  return child;
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, readVersion());
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
+  await buildTabIfStale(resolve(config.tabDistDir));
+
+  let app: RunningApp | undefined;
+  let playground: ChildProcess | undefined;
+  let stopping = false;
+  const killPlayground = () => {
+    if (playground?.pid && playground.exitCode === null) {
+      try { process.kill(-playground.pid, 'SIGTERM'); } catch { /* already gone */ }
+    }
+  };
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping...`);
+    killPlayground();
+    await app?.close();
+    console.log('Stopped. No process or port left behind.');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('exit', killPlayground);
+
+  app = await startApp(config);
+  if (app.seed?.seeded) {
+    console.log(`Seeded the demo programme: ${app.seed.employees} employees, ${app.seed.content} content items, ${app.seed.topics} topics.`);
+  }
+  const lines = [
+    `Advocacy Hub ${config.version} is ready in ${seconds()} s`,
+    `  Tab (Board)        ${app.url}/tab/`,
+    `  Bot endpoint       ${app.url}/api/messages`,
+    `  Health             ${app.url}/healthz`,
+  ];
+  if (config.playground.enabled) {
+    playground = startPlayground(config.port, config.playground.port);
+    const up = await waitForPort(config.playground.port, 20_000);
+    lines.push(up
+      ? `  Teams client       http://localhost:${config.playground.port}  (Microsoft 365 Agents Playground: chat with the bot)`
+      : '  Teams client       the Agents Playground did not start; PLAYGROUND=false hides this line');
+  }
+  lines.push(`  Storage            Azurite under ${config.storage.kind === 'azurite' ? config.storage.location : '(configured account)'}`, 'Press Ctrl-C to stop.');
+  console.log(lines.join('\n'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+/**
+ * One shape for every error the HTTP layer returns: `{ error: { code, message, details? } }`, with
+ * the message translated into the caller's language (Accept-Language or `?lang=`).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { resolveLanguage, translator } from '../../shared/i18n/index.js';
+
+export type ErrorCode = 'badRequest' | 'unauthenticated' | 'forbidden' | 'notFound' | 'conflict' | 'generic';
+
+
+/** The caller's language from `?lang=` or the first Accept-Language tag. */
+export function requestLanguage(request: FastifyRequest) {
+  const query = request.query as Record<string, unknown> | undefined;
+  const lang = typeof query?.lang === 'string' ? query.lang : request.headers['accept-language']?.split(',')[0];
+  return resolveLanguage(lang);
+}
+
+/** Send a localized error; `status` may refine the code's default status. */
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: ErrorCode,
+  details?: string,
+): FastifyReply {
+  const t = translator(requestLanguage(request), 'common');
+  return reply
+    .status(status)
+    .header('cache-control', 'no-store')
+    .send({ error: { code, message: t(`error.${code}`, { details: details ?? '' }), ...(details ? { details } : {}) } });
+}
+
+/** Readable one-line summary of a zod error for `details`. */
+export function describeZodError(err: ZodError): string {
+  return err.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+}
+
+/**
+ * Maps thrown errors to the shape above: zod -> 400, typed storage errors by name
+ * (NotFoundError -> 404, ConflictError -> 409, ValidationError -> 400), anything else -> 500
+ * without leaking internals.
+ */
+export function registerErrorHandling(fastify: FastifyInstance): void {
+  fastify.setErrorHandler((err: FastifyError | Error, request, reply) => {
+    if (err instanceof ZodError) return sendError(reply, request, 400, 'badRequest', describeZodError(err));
+    const name = err.name;
+    if (name === 'NotFoundError') return sendError(reply, request, 404, 'notFound');
+    if (name === 'ConflictError') return sendError(reply, request, 409, 'conflict');
+    if (name === 'ValidationError') return sendError(reply, request, 400, 'badRequest', err.message);
+    const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      return sendError(reply, request, status, status === 404 ? 'notFound' : 'badRequest', err.message);
+    }
+    request.log.error({ err }, 'request failed');
+    return sendError(reply, request, 500, 'generic');
+  });
+  fastify.setNotFoundHandler((request, reply) => sendError(reply, request, 404, 'notFound'));
+}
+

@@ -1,0 +1,51 @@
+/**
+ * The HTTP server (Fastify): one process serves the bot endpoint, the tab and its API, and health.
+ * Routes are registered by their own modules; this file only wires them and sets the cross-cutting
+ * rules (error shape, auth, logging without secrets or raw IPs, security headers).
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppConfig } from '../config.js';
+import type { Repositories } from '../services/ports.js';
+import { registerAuth, type TokenVerifier } from './auth.js';
+import { registerBotRoute, type BotEndpoint } from './bot-route.js';
+import { registerErrorHandling } from './errors.js';
+import { registerHealth } from './health.js';
+import { registerStaticTab } from './static-tab.js';
+import { registerTabApi } from './tab-api.js';
+
+export interface ServerDeps {
+  config: AppConfig;
+  repositories: Repositories;
+  bot: BotEndpoint;
+  pingStorage: () => Promise<boolean>;
+  tabDistDir: string;
+  verifyToken?: TokenVerifier;
+}
+
+/** Build the server with every route registered; the caller decides when to listen. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const fastify = Fastify({
+    logger: {
+      level: deps.config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+      serializers: {
+        // No raw IP and no query strings (they may carry tokens) in the logs.
+        req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      },
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    disableRequestLogging: deps.config.env === 'test',
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+  });
+  registerErrorHandling(fastify);
+  registerAuth(fastify, { config: deps.config.auth, employees: deps.repositories.employees, verifyToken: deps.verifyToken });
+  registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date() });
+  registerBotRoute(fastify, deps.bot);
+  registerTabApi(fastify, { content: deps.repositories.content });
+  await registerStaticTab(fastify, { distDir: deps.tabDistDir });
+  return fastify;
+}

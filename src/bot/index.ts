@@ -1,0 +1,112 @@
+/**
+ * Composition root: config -> storage (Azurite started here for local runs) -> demo seed ->
+ * Teams app -> HTTP server. `startApp` is used by `npm start` (scripts/start.ts), by the tests
+ * (tests/support/app.ts) and, run directly, as the production entry point on App Service.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, ConfigError, type AppConfig } from './config.js';
+import { buildServer } from './http/server.js';
+import { seedDemoProgramme, type SeedResult } from './seed/seed.service.js';
+import type { Repositories } from './services/ports.js';
+import { startAzurite, type RunningAzurite } from './storage/azurite-launcher.js';
+import { createTableRepositories } from './storage/index.js';
+import { createBotApp } from './teams/app.js';
+
+export interface RunningApp {
+  url: string;
+  config: AppConfig;
+  repositories: Repositories;
+  server: FastifyInstance;
+  seed: SeedResult | undefined;
+  /** Stops the server, then storage; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Use this connection string instead of what the config says (tests share one Azurite). */
+  connectionString?: string;
+  now?: () => Date;
+}
+
+/** Start everything the config asks for and listen; resolves once the app answers requests. */
+export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
+  const now = options.now ?? (() => new Date());
+  let azurite: RunningAzurite | undefined;
+  const cleanups: Array<() => Promise<void>> = [];
+  try {
+    let storage: Parameters<typeof createTableRepositories>[0];
+    if (options.connectionString) {
+      storage = { connectionString: options.connectionString, tablePrefix: config.tablePrefix };
+    } else if (config.storage.kind === 'azurite') {
+      azurite = await startAzurite({ location: resolve(config.storage.location), tablePort: config.storage.tablePort, queuePort: config.storage.queuePort });
+      cleanups.push(() => azurite!.stop());
+      storage = { connectionString: azurite.connectionString, tablePrefix: config.tablePrefix };
+    } else if (config.storage.kind === 'connection-string') {
+      storage = { connectionString: config.storage.connectionString, tablePrefix: config.tablePrefix };
+    } else {
+      storage = { accountName: config.storage.accountName, tablePrefix: config.tablePrefix };
+    }
+    const repositories = await createTableRepositories(storage);
+    await repositories.ensure();
+    const seed = config.seedDemo && config.auth.mode === 'dev' ? await seedDemoProgramme(repositories, config.auth.tenantId, now()) : undefined;
+    const bot = createBotApp({ repositories, config: config.bot });
+    const server = await buildServer({
+      config,
+      repositories,
+      bot,
+      pingStorage: () => repositories.ping(),
+      tabDistDir: resolve(config.tabDistDir),
+    });
+    await server.listen({ port: config.port, host: config.host });
+    cleanups.unshift(() => server.close());
+    const address = server.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    let closed: Promise<void> | undefined;
+    return {
+      url: `http://localhost:${port}`,
+      config,
+      repositories,
+      server,
+      seed,
+      close: () => (closed ??= runAll(cleanups)),
+    };
+  } catch (err) {
+    await runAll(cleanups);
+    throw err;
+  }
+}
+
+async function runAll(cleanups: Array<() => Promise<void>>): Promise<void> {
+  for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+}
+
+/** The version from package.json in the working directory (the app root). */
+export function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Production entry: `node dist/server/bot/index.js`. */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env, readVersion());
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
+  const app = await startApp(config);
+  const stop = () => void app.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main();
+}

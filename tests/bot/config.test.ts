@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/bot/config.js';
+
+describe('loadConfig', () => {
+  it('needs nothing locally: Azurite, dev identity, seed and Playground on', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.storage).toMatchObject({ kind: 'azurite', location: '.data/azurite' });
+    expect(config.auth).toEqual({ mode: 'dev', tenantId: 'local-tenant', userId: 'demo-admin' });
+    expect(config.seedDemo).toBe(true);
+    expect(config.playground.enabled).toBe(true);
+    expect(config.publicBaseUrl).toBe('http://localhost:3978');
+  });
+
+  it('PORT and PLAYGROUND change what starts', () => {
+    const config = loadConfig({ PORT: '4000', PLAYGROUND: 'false' });
+    expect(config.port).toBe(4000);
+    expect(config.playground.enabled).toBe(false);
+    expect(config.publicBaseUrl).toBe('http://localhost:4000');
+  });
+
+  it('uses the account endpoint (managed identity) when a storage account is named', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production', STORAGE_ACCOUNT_NAME: 'advocacyhubprod', AUTH_MODE: 'entra',
+      AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111',
+    });
+    expect(config.storage).toEqual({ kind: 'account', accountName: 'advocacyhubprod' });
+    expect(config.seedDemo).toBe(false);
+    expect(config.playground.enabled).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ NODE_ENV: 'production' }, /AUTH_MODE: must be "entra" in production/],
+    [{ AUTH_MODE: 'entra' }, /AAD_APP_CLIENT_ID: is required/],
+    [{ STORAGE_ACCOUNT_NAME: 'Bad_Name' }, /STORAGE_ACCOUNT_NAME/],
+    [{ PLAYGROUND: 'maybe' }, /PLAYGROUND/],
+    [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111' }, /STORAGE_ACCOUNT_NAME: is required in production/],
+  ])('fails fast with a readable message for %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).issues).toHaveLength(2);
+    }
+  });
+});
