@@ -10,7 +10,7 @@
  * Roles always come from our Employee record, never from the client.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { Role } from '../../shared/domain/types.js';
 import type { AppConfig } from '../config.js';
@@ -29,9 +29,13 @@ const ssoClaims = z.object({
 /** Verifies a bearer token and returns its claims; injectable so tests can use a local JWKS. */
 export type TokenVerifier = (token: string) => Promise<JWTPayload>;
 
-/** The Entra ID verifier for Teams SSO tokens (v1 and v2 issuers of any tenant, our audience). */
-export function entraTokenVerifier(clientId: string, jwksUrl = 'https://login.microsoftonline.com/common/discovery/v2.0/keys'): TokenVerifier {
-  const jwks = createRemoteJWKSet(new URL(jwksUrl));
+const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+
+/**
+ * The Entra ID verifier for Teams SSO tokens: signature from Entra's JWKS (cached by jose),
+ * audience = our client id or app id URI, issuer = the v1 or v2 issuer of the token's own tenant.
+ */
+export function entraTokenVerifier(clientId: string, jwks: JWTVerifyGetKey = createRemoteJWKSet(new URL(ENTRA_JWKS_URL))): TokenVerifier {
   return async (token) => {
     const { payload } = await jwtVerify(token, jwks, { audience: [clientId, `api://${clientId}`], clockTolerance: 60 });
     const tid = typeof payload.tid === 'string' ? payload.tid : '';
