@@ -1,0 +1,75 @@
+/**
+ * Entry point of the storage layer: builds every table repository for one storage account and
+ * table prefix. The composition root calls `ensure()` once at start-up and `ping()` for /healthz.
+ */
+import type { TokenCredential } from '@azure/identity';
+import type { Repositories } from '../services/ports.js';
+import { TableClickRepository } from './clicks.repository.js';
+import { TableContentRepository } from './content.repository.js';
+import { TableContentResponseRepository } from './content-responses.repository.js';
+import { TableContestRepository } from './contests.repository.js';
+import { TableConversationReferenceRepository } from './conversation-references.repository.js';
+import { TableEmployeeRepository } from './employees.repository.js';
+import { TablePilotRepository } from './pilots.repository.js';
+import { createQueueClientFactory, type QueueClientFactory } from './queue-client.js';
+import { TableScoreRepository } from './scores.repository.js';
+import { TableShareRepository } from './shares.repository.js';
+import { createTableClientFactory } from './table-client.js';
+import { TableTopicRepository } from './topics.repository.js';
+import { TableTrackedLinkRepository } from './tracked-links.repository.js';
+
+export { ConflictError, NotFoundError, StorageError, ValidationError } from './errors.js';
+export { updateWithRetry } from './optimistic.js';
+
+export interface TableRepositoriesOptions {
+  /** Azurite or another connection string (local, tests). */
+  connectionString?: string;
+  /** Azure: `https://<account>.table.core.windows.net` (with `DefaultAzureCredential`). */
+  accountUrl?: string;
+  /** Azure: the storage account name (alternative to `accountUrl`). */
+  accountName?: string;
+  /** Defaults to `DefaultAzureCredential` when an account is given. */
+  credential?: TokenCredential;
+  /** Prepended to every table (and, lowercased, queue) name; default `ah`. */
+  tablePrefix?: string;
+}
+
+export type TableRepositories = Repositories & {
+  /** Create all tables and queues if missing (idempotent, safe on every start). */
+  ensure(): Promise<void>;
+  /** True when storage answers; never throws (for GET /healthz). */
+  ping(): Promise<boolean>;
+  /** Queue clients for the delivery worker. */
+  queues: QueueClientFactory;
+};
+
+/** Build the repositories; no network call happens until `ensure()` or the first operation. */
+export async function createTableRepositories(options: TableRepositoriesOptions): Promise<TableRepositories> {
+  const prefix = options.tablePrefix ?? 'ah';
+  const connection = {
+    connectionString: options.connectionString,
+    accountUrl: options.accountUrl,
+    accountName: options.accountName,
+    credential: options.credential,
+  };
+  const tables = createTableClientFactory(connection, prefix);
+  const queues = createQueueClientFactory(connection, prefix);
+  return {
+    employees: new TableEmployeeRepository(tables.client('employees')),
+    conversationReferences: new TableConversationReferenceRepository(tables.client('conversationReferences')),
+    content: new TableContentRepository(tables.client('content')),
+    contentResponses: new TableContentResponseRepository(tables.client('contentResponses')),
+    shares: new TableShareRepository(tables.client('shares')),
+    trackedLinks: new TableTrackedLinkRepository(tables.client('trackedLinks')),
+    clicks: new TableClickRepository(tables.client('clicks')),
+    scores: new TableScoreRepository(tables.client('scores')),
+    contests: new TableContestRepository(tables.client('contests')),
+    topics: new TableTopicRepository(tables.client('topics')),
+    pilots: new TablePilotRepository(tables.client('pilots')),
+    queues,
+    async ensure() {
+      await Promise.all([tables.ensureTables(), queues.ensureQueues()]);
+    },
+    ping: () => tables.ping(),
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * Every table name, partition key and row key in one place (documented in docs/storage.md).
+ * Partition keys are chosen so each hot query is a single-partition read and no partition takes
+ * more than the service's ~2,000 entities/s; user-derived parts are escaped so keys never contain
+ * the characters Table Storage forbids (`/ \ # ?`, control characters) or our separator `|`.
+ */
+import { createHash } from 'node:crypto';
+import { ValidationError } from './errors.js';
+
+/** Logical table names; the physical name is `<prefix><name>` (see `tableName`). */
+export const TABLES = {
+  employees: 'Employees',
+  conversationReferences: 'ConversationReferences',
+  content: 'Content',
+  contentResponses: 'ContentResponses',
+  shares: 'Shares',
+  trackedLinks: 'TrackedLinks',
+  clicks: 'Clicks',
+  scores: 'Scores',
+  contests: 'Contests',
+  topics: 'Topics',
+  pilots: 'Pilots',
+} as const;
+export type TableKey = keyof typeof TABLES;
+
+/** Queue names (lowercase, as queues require); the physical name is `<prefix>-<name>`. */
+export const QUEUES = {
+  deliveries: 'deliveries',
+} as const;
+export type QueueKey = keyof typeof QUEUES;
+
+/** Separator between key parts; escaped inside parts, so keys split unambiguously. */
+export const KEY_SEPARATOR = '|';
+/** The service allows 1 KiB per key, counted in UTF-16: 512 characters (Azurite enforces the same). */
+export const MAX_KEY_LENGTH = 512;
+/** Score partitions per contest: 16 x ~2,000 ops/s is far above any realistic click rate. */
+export const SCORE_BUCKETS = 16;
+
+const TABLE_NAME = /^[A-Za-z][A-Za-z0-9]{2,62}$/;
+const QUEUE_NAME = /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/;
+
+/** Physical table name for a prefix (test isolation, several environments in one account). */
+export function tableName(prefix: string, table: TableKey): string {
+  const name = `${prefix}${TABLES[table]}`;
+  if (!TABLE_NAME.test(name)) {
+    throw new ValidationError(`Table name "${name}" is invalid: letters and digits, 3-63, starting with a letter`);
+  }
+  return name;
+}
+
+/** Physical queue name for a prefix (lowercased; queues allow lowercase letters, digits, dashes). */
+export function queueName(prefix: string, queue: QueueKey): string {
+  const name = prefix ? `${prefix.toLowerCase()}-${QUEUES[queue]}` : QUEUES[queue];
+  if (!QUEUE_NAME.test(name)) throw new ValidationError(`Queue name "${name}" is invalid`);
+  return name;
+}
+
+const SAFE_CHAR = /[A-Za-z0-9\-_.@:]/;
+
+/**
+ * Escape one user-derived key part: characters outside `[A-Za-z0-9-_.@:]` become `!XX` per UTF-8
+ * byte. Reversible, readable for GUIDs, emails and dates, and never yields a forbidden character.
+ * Throws ValidationError for an empty part.
+ */
+export function encodeKeyPart(part: string, what = 'key part'): string {
+  if (typeof part !== 'string' || part.length === 0) throw new ValidationError(`${what} must be a non-empty string`);
+  let out = '';
+  for (const ch of part) {
+    if (SAFE_CHAR.test(ch)) {
+      out += ch;
+    } else {
+      for (const byte of Buffer.from(ch, 'utf8')) out += `!${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+  }
+  return out;
+}
+
+/** Inverse of `encodeKeyPart`. */
+export function decodeKeyPart(encoded: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < encoded.length; i++) {
+    if (encoded[i] === '!') {
+      bytes.push(Number.parseInt(encoded.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(encoded.charCodeAt(i));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Join encoded parts into a key and enforce the length limit. */
+export function composeKey(what: string, ...parts: string[]): string {
+  const key = parts.map((p, i) => encodeKeyPart(p, `${what} part ${i + 1}`)).join(KEY_SEPARATOR);
+  if (key.length > MAX_KEY_LENGTH) {
+    throw new ValidationError(`${what} is too long: ${key.length} characters after escaping, max ${MAX_KEY_LENGTH}`);
+  }
+  return key;
+}
+
+/** Bucket `bNN` of an employee within a contest: stable hash, evenly spread. */
+export function scoreBucket(employeeId: string): string {
+  const n = createHash('sha256').update(employeeId).digest().readUInt32BE(0) % SCORE_BUCKETS;
+  return `b${n.toString().padStart(2, '0')}`;
+}
+
+/** Builders, one per table: `pk` = partition key (the hot query's scope), `rk` = row key. */
+export const keys = {
+  /** Employees of a tenant (roster, targeting) in one partition; point read by id. */
+  employee: { pk: (tenantId: string) => composeKey('employee partition', tenantId), rk: (id: string) => composeKey('employee id', id) },
+  /** Proactive-send references of a tenant (campaign fan-out) in one partition. */
+  conversationReference: {
+    pk: (tenantId: string) => composeKey('conversation partition', tenantId),
+    rk: (employeeId: string) => composeKey('conversation employee', employeeId),
+  },
+  /** A tenant's board in one partition; items are few (hundreds) and read together. */
+  content: { pk: (tenantId: string) => composeKey('content partition', tenantId), rk: (id: string) => composeKey('content id', id) },
+  /** A person's latest answer per item: read together when picking what to offer next. */
+  contentResponse: {
+    pk: (tenantId: string, employeeId: string) => composeKey('response partition', tenantId, employeeId),
+    rk: (contentId: string) => composeKey('response content', contentId),
+  },
+  /** Shares by person (`e|...`, "My impact") and, as a second row, by content (`c|...`, analytics). */
+  share: {
+    byEmployeePk: (tenantId: string, employeeId: string) => `e${KEY_SEPARATOR}${composeKey('share partition', tenantId, employeeId)}`,
+    byContentPk: (tenantId: string, contentId: string) => `c${KEY_SEPARATOR}${composeKey('share partition', tenantId, contentId)}`,
+    rk: (shareId: string) => composeKey('share id', shareId),
+  },
+  /** One partition per code: the redirect is a point read that scales with the number of links. */
+  trackedLink: { pk: (code: string) => composeKey('link code', code), rk: () => 'link' },
+  /** Clicks of one link in one partition; the row key makes a repeat visit the same row. */
+  click: {
+    pk: (code: string) => composeKey('click code', code),
+    rk: (day: string, visitorKey: string) => composeKey('click row', day, visitorKey),
+  },
+  /** A contest's scores spread over SCORE_BUCKETS partitions `contest|bNN`. */
+  score: {
+    pk: (contestId: string, employeeId: string) => `${composeKey('score contest', contestId)}${KEY_SEPARATOR}${scoreBucket(employeeId)}`,
+    bucketPks: (contestId: string) =>
+      Array.from({ length: SCORE_BUCKETS }, (_, n) => `${composeKey('score contest', contestId)}${KEY_SEPARATOR}b${n.toString().padStart(2, '0')}`),
+    rk: (employeeId: string) => composeKey('score employee', employeeId),
+  },
+  contest: { pk: (tenantId: string) => composeKey('contest partition', tenantId), rk: (id: string) => composeKey('contest id', id) },
+  topic: { pk: (tenantId: string) => composeKey('topic partition', tenantId), rk: (id: string) => composeKey('topic id', id) },
+  pilot: { pk: (tenantId: string) => composeKey('pilot partition', tenantId), rk: (id: string) => composeKey('pilot id', id) },
+} as const;
