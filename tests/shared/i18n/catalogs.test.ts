@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SUPPORTED_LANGUAGES } from '../../../src/shared/domain/types.js';
+import { PERSONA_ADVICE_KEYS } from '../../../src/shared/domain/personas.js';
+import { PERSONAS, SUPPORTED_LANGUAGES } from '../../../src/shared/domain/types.js';
 import { catalogs, NAMESPACES, resolveLanguage, translator } from '../../../src/shared/i18n/index.js';
 
 /** Every leaf key path of a catalog, e.g. `error.generic`. */
@@ -29,6 +30,13 @@ describe('i18n catalogs', () => {
     for (const [key, text] of other) {
       expect(text.trim(), `${ns}/${lang} ${key} is empty`).not.toBe('');
       expect(placeholders(text), `${ns}/${lang} ${key} placeholders`).toEqual(placeholders(en.get(key) ?? ''));
+    }
+  });
+
+  it.each(SUPPORTED_LANGUAGES)('%s has a text for every persona and every advice key the domain returns', (lang) => {
+    const common = leaves(catalogs.common[lang]);
+    for (const key of [...PERSONA_ADVICE_KEYS, ...PERSONAS.map((p) => `persona.${p}`)]) {
+      expect(common.has(key), `${lang}: ${key}`).toBe(true);
     }
   });
 

@@ -14,6 +14,15 @@ export const en = {
     sharer: 'Sharer',
     networker: 'Networker',
     influencer: 'Influencer',
+    next: {
+      'take-audit': 'Take the two-minute social audit so we can suggest content and training that fit you.',
+      'keep-pace': 'You are sharing at your own pace ({{postsPerMonth}} posts a month). Keep sharing what you like; nobody expects more.',
+      observer: { grow: 'Try sharing {{postsNeeded}} more posts a month (about {{targetPostsPerMonth}}) and connecting with {{audienceNeeded}} more people in your field.' },
+      sharer: { 'grow-network': 'You share regularly. Grow your network by {{audienceNeeded}} connections (to about {{targetAudience}}) so more people see what you post.' },
+      networker: { 'post-more': 'You have a large network. Sharing {{postsNeeded}} more posts a month (about {{targetPostsPerMonth}}) lets it hear from you.' },
+      influencer: { 'lead-topics': 'With {{audience}} followers and {{postsPerMonth}} posts a month, you could lead a topic: write in your own words and connect colleagues with experts.' },
+      leader: { 'model-behaviour': 'Leaders go first: a few posts a month in your own voice ({{postsPerMonth}} now) show everyone how it is done.' },
+    },
   },
   category: {
     company: 'Company',

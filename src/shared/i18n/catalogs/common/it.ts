@@ -15,6 +15,15 @@ export const it: CommonCatalog = {
     sharer: 'Condivisore',
     networker: 'Networker',
     influencer: 'Influencer',
+    next: {
+      'take-audit': 'Compila l\'audit social di due minuti: così ti suggeriamo contenuti e formazione adatti a te.',
+      'keep-pace': 'Condividi al tuo ritmo ({{postsPerMonth}} post al mese). Continua a condividere ciò che ti piace: nessuno si aspetta di più.',
+      observer: { grow: 'Prova a condividere {{postsNeeded}} post in più al mese (circa {{targetPostsPerMonth}}) e a collegarti con altre {{audienceNeeded}} persone del tuo settore.' },
+      sharer: { 'grow-network': 'Condividi con regolarità. Fai crescere la tua rete di {{audienceNeeded}} contatti (fino a circa {{targetAudience}}) perché più persone vedano i tuoi post.' },
+      networker: { 'post-more': 'Hai una rete ampia. Condividere {{postsNeeded}} post in più al mese (circa {{targetPostsPerMonth}}) le permette di sentirti.' },
+      influencer: { 'lead-topics': 'Con {{audience}} follower e {{postsPerMonth}} post al mese potresti guidare un tema: scrivi con parole tue e metti in contatto colleghi ed esperti.' },
+      leader: { 'model-behaviour': 'I leader aprono la strada: pochi post al mese con la tua voce (ora {{postsPerMonth}}) mostrano a tutti come si fa.' },
+    },
   },
   category: {
     company: 'Azienda',

@@ -15,6 +15,15 @@ export const ja: CommonCatalog = {
     sharer: 'シェアラー',
     networker: 'ネットワーカー',
     influencer: 'インフルエンサー',
+    next: {
+      'take-audit': '2分間のソーシャル監査に答えると、あなたに合ったコンテンツとトレーニングを提案できます。',
+      'keep-pace': 'あなたのペースで共有しています(月{{postsPerMonth}}件)。好きなものを共有し続けてください。それ以上は求められていません。',
+      observer: { grow: '月にあと{{postsNeeded}}件(約{{targetPostsPerMonth}}件)共有し、同じ分野の人とあと{{audienceNeeded}}人つながってみましょう。' },
+      sharer: { 'grow-network': '定期的に共有できています。つながりをあと{{audienceNeeded}}人(約{{targetAudience}}人まで)増やすと、より多くの人に届きます。' },
+      networker: { 'post-more': '大きなネットワークをお持ちです。月にあと{{postsNeeded}}件(約{{targetPostsPerMonth}}件)共有すると、その人たちにあなたの声が届きます。' },
+      influencer: { 'lead-topics': 'フォロワー{{audience}}人、月{{postsPerMonth}}件の投稿。あなたの言葉で書き、同僚と専門家をつなぐことで、トピックをリードできます。' },
+      leader: { 'model-behaviour': 'まずはリーダーから。自分の言葉で月に数件(現在{{postsPerMonth}}件)投稿すると、全員の手本になります。' },
+    },
   },
   category: {
     company: '会社',

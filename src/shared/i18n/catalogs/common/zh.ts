@@ -15,6 +15,15 @@ export const zh: CommonCatalog = {
     sharer: '分享者',
     networker: '联络者',
     influencer: '影响者',
+    next: {
+      'take-audit': '完成两分钟的社交媒体自评，我们就能为你推荐合适的内容和培训。',
+      'keep-pace': '你正按自己的节奏分享（每月 {{postsPerMonth}} 篇）。继续分享你喜欢的内容，没有人要求更多。',
+      observer: { grow: '试着每月多分享 {{postsNeeded}} 篇（约 {{targetPostsPerMonth}} 篇），并与你所在领域再多联系 {{audienceNeeded}} 人。' },
+      sharer: { 'grow-network': '你分享得很规律。再增加 {{audienceNeeded}} 位联系人（达到约 {{targetAudience}} 位），让更多人看到你的帖子。' },
+      networker: { 'post-more': '你的人脉很广。每月多分享 {{postsNeeded}} 篇（约 {{targetPostsPerMonth}} 篇），让他们听到你的声音。' },
+      influencer: { 'lead-topics': '你有 {{audience}} 位关注者、每月 {{postsPerMonth}} 篇帖子，可以引领一个主题：用自己的话写作，并把同事与专家联系起来。' },
+      leader: { 'model-behaviour': '领导者先行：每月用自己的声音发几篇帖子（目前 {{postsPerMonth}} 篇），为大家做出示范。' },
+    },
   },
   category: {
     company: '公司',
