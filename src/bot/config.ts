@@ -14,7 +14,8 @@ const port = z.coerce.number().int().min(1).max(65535);
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: port.default(3978),
+    /** 0 lets the OS pick a free port (tests). */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().min(1).default('127.0.0.1'),
     /** Public base URL used in tracked links and card buttons (the dev tunnel or App Service URL). */
     PUBLIC_BASE_URL: z.string().url().optional(),
