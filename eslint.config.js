@@ -25,7 +25,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/bot/**', '**/tab/**'], message: 'src/shared must not import bot or tab code.' },
+          { regex: '^(\\.\\./)+(bot|tab)(/|$)', message: 'src/shared must not import bot or tab code.' },
           { group: teamsAzureReact, message: 'src/shared must not import Teams, Azure or React packages.' },
         ],
       }],

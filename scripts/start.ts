@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   }
   await buildTabIfStale(resolve(config.tabDistDir));
 
-  let app: RunningApp | undefined;
+  const running: { app?: RunningApp } = {};
   let playground: ChildProcess | undefined;
   let stopping = false;
   const killPlayground = () => {
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: stopping...`);
     killPlayground();
-    await app?.close();
+    await running.app?.close();
     console.log('Stopped. No process or port left behind.');
     process.exit(0);
   };
@@ -98,7 +98,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('exit', killPlayground);
 
-  app = await startApp(config);
+  const app = await startApp(config);
+  running.app = app;
   if (app.seed?.seeded) {
     console.log(`Seeded the demo programme: ${app.seed.employees} employees, ${app.seed.content} content items, ${app.seed.topics} topics.`);
   }

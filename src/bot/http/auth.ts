@@ -16,7 +16,7 @@ import type { Role } from '../../shared/domain/types.js';
 import type { AppConfig } from '../config.js';
 import type { EmployeeRepository } from '../services/ports.js';
 import { sendError } from './errors.js';
-import type { Identity } from './identity.js';
+import './identity.js';
 
 const devUserHeader = z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/);
 

@@ -1,0 +1,170 @@
+/**
+ * Contests, as run in seed 003 (Oktopost): one quarter (90 days), scored on unique clicks rather
+ * than shares (value over noise: blind sharing earns nothing), cash prizes for the top three
+ * ($100, $50, $25), and the executive team and the contest coordinators excluded so that people
+ * who were not usually active have a real chance. Weekly updates show each person their rank.
+ */
+import type { Contest, IsoInstant, Prize, Role, Score } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+/** One quarter, as in the Oktopost contest. */
+export const DEFAULT_CONTEST_DAYS = 90;
+/** Unique clicks only; shares and conversions score nothing unless an admin says so. */
+export const DEFAULT_CONTEST_WEIGHTS: Contest['weights'] = { uniqueClick: 1, share: 0, conversion: 0 };
+/** $100 / $50 / $25 in cents. */
+export const DEFAULT_CONTEST_PRIZES: readonly Prize[] = [
+  { rank: 1, label: '1st place', amountMinor: 10_000, currency: 'USD' },
+  { rank: 2, label: '2nd place', amountMinor: 5_000, currency: 'USD' },
+  { rank: 3, label: '3rd place', amountMinor: 2_500, currency: 'USD' },
+];
+/** Executives and coordinators step aside to encourage the usually inactive. */
+export const DEFAULT_EXCLUDED_ROLES: readonly Role[] = ['executive', 'coordinator'];
+
+/** `[start, start + 90 days)`: the contest closes at the exclusive end. */
+export function defaultContestWindow(start: IsoInstant): { startsAt: IsoInstant; endsAt: IsoInstant } {
+  const ms = Date.parse(start);
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid contest start.');
+  return { startsAt: new Date(ms).toISOString(), endsAt: new Date(ms + DEFAULT_CONTEST_DAYS * DAY_MS).toISOString() };
+}
+
+/** A contest with the seed-003 defaults, ready for an admin to adjust. */
+export function defaultContest(init: { id: string; name: string; startsAt: IsoInstant }): Contest {
+  return {
+    id: init.id,
+    name: init.name,
+    ...defaultContestWindow(init.startsAt),
+    weights: { ...DEFAULT_CONTEST_WEIGHTS },
+    prizes: DEFAULT_CONTEST_PRIZES.map((prize) => ({ ...prize })),
+    excludedRoles: [...DEFAULT_EXCLUDED_ROLES],
+    excludedEmployeeIds: [],
+  };
+}
+
+export interface ContestParticipant {
+  id: string;
+  roles: readonly Role[];
+}
+
+export type ContestEligibility = { eligible: true } | { eligible: false; reason: 'excluded-role' | 'excluded-person' };
+
+/** Whether a person may rank and win; excluded people still see their own figures. */
+export function checkContestEligibility(contest: Contest, person: ContestParticipant): ContestEligibility {
+  if (contest.excludedEmployeeIds.includes(person.id)) return { eligible: false, reason: 'excluded-person' };
+  if (person.roles.some((role) => contest.excludedRoles.includes(role))) return { eligible: false, reason: 'excluded-role' };
+  return { eligible: true };
+}
+
+/** A scoring event; unique clicks must already be de-duplicated (`countUniqueClicks`). */
+export interface ContestEvent {
+  kind: 'unique-click' | 'share' | 'conversion';
+  employeeId: string;
+  at: IsoInstant;
+  /** When present, `scoreContest` counts an id once (replayed events). */
+  id?: string;
+}
+
+/** Points an event is worth in this contest: 0 outside `[startsAt, endsAt)`. */
+export function getEventPoints(contest: Contest, event: ContestEvent): number {
+  const at = Date.parse(event.at);
+  if (!(at >= Date.parse(contest.startsAt) && at < Date.parse(contest.endsAt))) return 0;
+  const weight = event.kind === 'unique-click' ? contest.weights.uniqueClick : event.kind === 'share' ? contest.weights.share : contest.weights.conversion;
+  return Math.max(0, weight);
+}
+
+/**
+ * Adds one event to a running score. `reachedAt` is the latest instant of a scoring event, i.e.
+ * when the current points were reached, whatever order events arrive in; zero-point events leave
+ * the score untouched, so a share in a clicks-only contest cannot move anyone in a tie.
+ */
+export function applyEventToScore(contest: Contest, score: Score | undefined, event: ContestEvent): Score | undefined {
+  const points = getEventPoints(contest, event);
+  if (points === 0) return score;
+  if (!score) return { contestId: contest.id, employeeId: event.employeeId, points, reachedAt: event.at };
+  return { ...score, points: score.points + points, reachedAt: Date.parse(event.at) > Date.parse(score.reachedAt) ? event.at : score.reachedAt };
+}
+
+/** All scores of a contest from its events (ids counted once), one per person with points. */
+export function scoreContest(contest: Contest, events: readonly ContestEvent[]): Score[] {
+  const seen = new Set<string>();
+  const scores = new Map<string, Score>();
+  for (const event of events) {
+    if (event.id !== undefined) {
+      if (seen.has(event.id)) continue;
+      seen.add(event.id);
+    }
+    const next = applyEventToScore(contest, scores.get(event.employeeId), event);
+    if (next) scores.set(event.employeeId, next);
+  }
+  return [...scores.values()];
+}
+
+export interface LeaderboardEntry {
+  employeeId: string;
+  points: number;
+  reachedAt: IsoInstant;
+  /** Standard competition rank: equal only when points and reachedAt are both equal. */
+  rank: number;
+  prize?: Prize;
+}
+
+function compareScores(a: Score, b: Score): number {
+  if (a.points !== b.points) return b.points - a.points;
+  const byTime = Date.parse(a.reachedAt) - Date.parse(b.reachedAt);
+  if (byTime !== 0) return byTime;
+  return a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : 0;
+}
+
+/**
+ * Leaderboard of eligible people with points: points desc, then earliest `reachedAt` (whoever got
+ * there first stays ahead), then id only for a stable order. Ranks are sequential unless points
+ * and `reachedAt` are both equal; such people share a rank ("1224") and each gets that rank's
+ * prize. People without points or not eligible are never ranked.
+ */
+export function rankLeaderboard(contest: Contest, scores: readonly Score[], participants: readonly ContestParticipant[]): LeaderboardEntry[] {
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const ranked = scores
+    .filter((s) => s.points > 0)
+    .filter((s) => checkContestEligibility(contest, byId.get(s.employeeId) ?? { id: s.employeeId, roles: [] }).eligible)
+    .sort(compareScores);
+  const entries: LeaderboardEntry[] = [];
+  ranked.forEach((score, index) => {
+    const previous = entries[index - 1];
+    const tied = previous && previous.points === score.points && Date.parse(previous.reachedAt) === Date.parse(score.reachedAt);
+    const rank = tied ? previous.rank : index + 1;
+    const prize = contest.prizes.find((p) => p.rank === rank);
+    entries.push({ employeeId: score.employeeId, points: score.points, reachedAt: score.reachedAt, rank, ...(prize ? { prize } : {}) });
+  });
+  return entries;
+}
+
+export interface MyRankView {
+  employeeId: string;
+  status: 'ranked' | 'unranked' | 'excluded';
+  excludedReason?: 'excluded-role' | 'excluded-person';
+  rank: number | null;
+  points: number;
+  /** Points needed to pass the next person above; null at the top or when excluded. */
+  gapToNext: number | null;
+  prize: Prize | null;
+  rankedCount: number;
+}
+
+/**
+ * "My rank" for the weekly update and My impact: rank, points, the gap to the next rank and the
+ * prize if any. Excluded people see their points and the reason, never a rank.
+ */
+export function getMyRank(contest: Contest, leaderboard: readonly LeaderboardEntry[], scores: readonly Score[], person: ContestParticipant): MyRankView {
+  const points = scores.find((s) => s.employeeId === person.id)?.points ?? 0;
+  const base = { employeeId: person.id, points, rankedCount: leaderboard.length, prize: null };
+  const eligibility = checkContestEligibility(contest, person);
+  if (!eligibility.eligible) return { ...base, status: 'excluded', excludedReason: eligibility.reason, rank: null, gapToNext: null };
+  const index = leaderboard.findIndex((e) => e.employeeId === person.id);
+  const mine = leaderboard[index];
+  if (!mine) {
+    const last = leaderboard[leaderboard.length - 1];
+    return { ...base, status: 'unranked', rank: null, gapToNext: last ? last.points - points + 1 : 1 };
+  }
+  const above = leaderboard.slice(0, index).reverse().find((e) => e.rank < mine.rank);
+  return { ...base, status: 'ranked', rank: mine.rank, gapToNext: above ? above.points - mine.points + 1 : null, prize: mine.prize ?? null };
+}

@@ -1,0 +1,84 @@
+/**
+ * Wins to celebrate. Seed 000/001 (Onalytica): be patient with KPIs and "celebrate one-off and
+ * individual wins"; the persona journey (observer -> sharer -> influencer) is a goal people choose.
+ * Seed 003 (Oktopost): click-based results and weekly updates kept momentum. Each win has a stable
+ * id so that replays, retries and a second worker celebrate it exactly once.
+ */
+import type { IsoInstant, Persona } from './types.js';
+
+export const WIN_KINDS = ['first-share', 'clicks-10', 'clicks-100', 'first-conversion', 'persona-level-up', 'training-completed'] as const;
+export type WinKind = (typeof WIN_KINDS)[number];
+
+/** Click milestones celebrated once each. */
+export const CLICK_MILESTONES: readonly { clicks: number; kind: WinKind }[] = [
+  { clicks: 10, kind: 'clicks-10' },
+  { clicks: 100, kind: 'clicks-100' },
+];
+
+/**
+ * Journey level of a persona: observer, then sharer or networker (one axis grown), then
+ * influencer (both). Moving sideways (sharer <-> networker) is not a level-up.
+ */
+export const PERSONA_LEVEL: Readonly<Record<Persona, number>> = { observer: 0, sharer: 1, networker: 1, influencer: 2 };
+
+/** What "My impact" knows about one person at a point in time. */
+export interface ProgressSnapshot {
+  employeeId: string;
+  shares: number;
+  /** Counted unique clicks on the person's links. */
+  uniqueClicks: number;
+  conversions: number;
+  persona: Persona;
+  /** Ids of completed training modules. */
+  trainingsCompleted: readonly string[];
+}
+
+export interface Win {
+  /** Stable: the same achievement always yields the same id (use as the celebration key). */
+  id: string;
+  employeeId: string;
+  kind: WinKind;
+  /** The persona reached or the training module completed. */
+  detail?: string;
+  at: IsoInstant;
+}
+
+/** Stable id of a win: `<employee>:<kind>[:<detail>]`. */
+export function buildWinId(employeeId: string, kind: WinKind, detail?: string): string {
+  return detail === undefined ? `${employeeId}:${kind}` : `${employeeId}:${kind}:${detail}`;
+}
+
+function makeWin(employeeId: string, kind: WinKind, at: IsoInstant, detail?: string): Win {
+  return { id: buildWinId(employeeId, kind, detail), employeeId, kind, at, ...(detail === undefined ? {} : { detail }) };
+}
+
+/**
+ * Wins reached between two snapshots of the same person (`before` undefined = a new person).
+ * Thresholds are crossings, so a count that jumps from 3 to 150 yields both click milestones.
+ */
+export function detectWins(before: ProgressSnapshot | undefined, after: ProgressSnapshot, at: IsoInstant): Win[] {
+  if (before && before.employeeId !== after.employeeId) throw new RangeError('Snapshots of different people.');
+  const id = after.employeeId;
+  const wins: Win[] = [];
+  if ((before?.shares ?? 0) < 1 && after.shares >= 1) wins.push(makeWin(id, 'first-share', at));
+  for (const milestone of CLICK_MILESTONES) {
+    if ((before?.uniqueClicks ?? 0) < milestone.clicks && after.uniqueClicks >= milestone.clicks) wins.push(makeWin(id, milestone.kind, at));
+  }
+  if ((before?.conversions ?? 0) < 1 && after.conversions >= 1) wins.push(makeWin(id, 'first-conversion', at));
+  if (before && PERSONA_LEVEL[after.persona] > PERSONA_LEVEL[before.persona]) wins.push(makeWin(id, 'persona-level-up', at, after.persona));
+  const done = new Set(before?.trainingsCompleted ?? []);
+  for (const moduleId of new Set(after.trainingsCompleted)) {
+    if (!done.has(moduleId)) wins.push(makeWin(id, 'training-completed', at, moduleId));
+  }
+  return wins;
+}
+
+/** Wins not yet celebrated, each once even if listed twice: what the bot should post now. */
+export function selectUncelebratedWins(wins: readonly Win[], celebratedIds: ReadonlySet<string>): Win[] {
+  const seen = new Set(celebratedIds);
+  return wins.filter((win) => {
+    if (seen.has(win.id)) return false;
+    seen.add(win.id);
+    return true;
+  });
+}

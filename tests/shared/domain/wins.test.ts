@@ -1,0 +1,48 @@
+import { describe, it, expect } from 'vitest';
+import { buildWinId, detectWins, selectUncelebratedWins, type ProgressSnapshot } from '../../../src/shared/domain/wins.js';
+
+const AT = '2026-03-09T10:00:00.000Z';
+const base: ProgressSnapshot = { employeeId: 'ana', shares: 0, uniqueClicks: 0, conversions: 0, persona: 'observer', trainingsCompleted: [] };
+
+describe('detectWins', () => {
+  it.each([
+    ['first share', {}, { shares: 1 }, ['ana:first-share']],
+    ['second share is no win', { shares: 1 }, { shares: 2 }, []],
+    ['10 clicks', { uniqueClicks: 9 }, { uniqueClicks: 10 }, ['ana:clicks-10']],
+    ['jump past both milestones', { uniqueClicks: 3 }, { uniqueClicks: 150 }, ['ana:clicks-10', 'ana:clicks-100']],
+    ['already past 10', { uniqueClicks: 10 }, { uniqueClicks: 99 }, []],
+    ['first conversion', {}, { conversions: 2 }, ['ana:first-conversion']],
+    ['observer -> sharer', {}, { persona: 'sharer' }, ['ana:persona-level-up:sharer']],
+    ['sharer -> influencer', { persona: 'sharer' }, { persona: 'influencer' }, ['ana:persona-level-up:influencer']],
+    ['sideways sharer -> networker', { persona: 'sharer' }, { persona: 'networker' }, []],
+    ['down influencer -> sharer', { persona: 'influencer' }, { persona: 'sharer' }, []],
+    ['training completed once', { trainingsCompleted: ['t1'] }, { trainingsCompleted: ['t1', 't2', 't2'] }, ['ana:training-completed:t2']],
+  ] as const)('%s', (_label, before, after, ids) => {
+    const wins = detectWins({ ...base, ...before }, { ...base, ...before, ...after } as ProgressSnapshot, AT);
+    expect(wins.map((w) => w.id)).toEqual(ids);
+    expect(wins.every((w) => w.at === AT && w.employeeId === 'ana')).toBe(true);
+  });
+
+  it('treats a new person as starting from zero, without a level-up for their first persona', () => {
+    const wins = detectWins(undefined, { ...base, persona: 'influencer', shares: 1, uniqueClicks: 12, trainingsCompleted: ['t1'] }, AT);
+    expect(wins.map((w) => w.kind)).toEqual(['first-share', 'clicks-10', 'training-completed']);
+    expect(wins[2]).toEqual({ id: 'ana:training-completed:t1', employeeId: 'ana', kind: 'training-completed', detail: 't1', at: AT });
+  });
+
+  it('refuses snapshots of two people', () => {
+    expect(() => detectWins(base, { ...base, employeeId: 'ben' }, AT)).toThrow(RangeError);
+  });
+
+  it('yields the same ids when detected again later, so a win is celebrated once', () => {
+    const first = detectWins(base, { ...base, shares: 1 }, AT);
+    const replay = detectWins(base, { ...base, shares: 1 }, '2026-03-10T00:00:00.000Z');
+    expect(replay.map((w) => w.id)).toEqual(first.map((w) => w.id));
+    expect(selectUncelebratedWins([...first, ...replay], new Set())).toEqual(first);
+    expect(selectUncelebratedWins(replay, new Set(first.map((w) => w.id)))).toEqual([]);
+  });
+
+  it('builds ids with and without detail', () => {
+    expect(buildWinId('ana', 'clicks-100')).toBe('ana:clicks-100');
+    expect(buildWinId('ana', 'persona-level-up', 'sharer')).toBe('ana:persona-level-up:sharer');
+  });
+});
