@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { isbot } from 'isbot';
 import fc from 'fast-check';
 import { classifyClickSource, clickDay, clickIdentity, countUniqueClicks, isCountableClick, visitorKey } from '../../../src/shared/domain/clicks.js';
 
@@ -105,5 +106,16 @@ describe('countUniqueClicks', () => {
         expect(once.count).toBe(new Set(clicks.map((c) => clickIdentity(c.code, c.visitorKey, c.day))).size);
       }),
     );
+  });
+});
+
+describe('classifyClickSource with the maintained isbot library passed in', () => {
+  it.each([
+    ['Mozilla/5.0 (compatible; Google-InspectionTool/1.0)', 'human', 'crawler'],
+    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36', 'human', 'human'],
+    ['LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)', 'preview', 'preview'],
+  ] as const)('%s: alone %s, with isbot %s', (ua, alone, withLibrary) => {
+    expect(classifyClickSource(ua)).toBe(alone);
+    expect(classifyClickSource(ua, { isBotLibrary: isbot })).toBe(withLibrary);
   });
 });
