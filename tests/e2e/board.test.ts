@@ -92,6 +92,9 @@ describe('board tab in Chromium', () => {
     await expect(page.getByRole('tab', { name: new RegExp(`^${commonJa.category.company}`) }).count()).resolves.toBe(1);
     await expect(page.getByRole('tab', { name: new RegExp(`^${tabJa.board.filters.all}`) }).count()).resolves.toBe(1);
     await expect(page.locator('time').first().textContent()).resolves.toMatch(/^公開日: \d{4}\/\d{2}\/\d{2}$/);
+    // Topics show their Japanese names from the topic hub, not their ids.
+    await expect(page.getByText('従業員アドボカシー').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText('employee-advocacy', { exact: true }).count()).resolves.toBe(0);
     await browser.screenshot(page, 'board-ja');
     await page.close();
   });

@@ -45,7 +45,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerAuth(fastify, { config: deps.config.auth, employees: deps.repositories.employees, verifyToken: deps.verifyToken });
   registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date() });
   registerBotRoute(fastify, deps.bot);
-  registerTabApi(fastify, { content: deps.repositories.content });
+  registerTabApi(fastify, { content: deps.repositories.content, topics: deps.repositories.topics });
   await registerStaticTab(fastify, { distDir: deps.tabDistDir });
   return fastify;
 }

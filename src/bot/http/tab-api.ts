@@ -11,12 +11,14 @@ import {
   type BoardItem,
   type BoardResponse,
 } from '../../shared/contracts/board.js';
-import type { ContentItem, Language } from '../../shared/domain/types.js';
-import type { ContentRepository } from '../services/ports.js';
-import { describeZodError, sendError } from './errors.js';
+import { isLive } from '../../shared/domain/targeting.js';
+import type { ContentItem, Language, Topic } from '../../shared/domain/types.js';
+import type { ContentRepository, TopicRepository } from '../services/ports.js';
+import { describeZodError, requestLanguage, sendError } from './errors.js';
 
 export interface TabApiDeps {
   content: ContentRepository;
+  topics: TopicRepository;
   /** Clock for publish/expiry windows; tests pin it. */
   now?: () => Date;
 }
@@ -33,7 +35,10 @@ export function registerTabApi(fastify: FastifyInstance, deps: TabApiDeps): void
     if (!query.success) return sendError(reply, request, 400, 'badRequest', describeZodError(query.error));
     const { category, language } = query.data;
 
-    const published = await deps.content.list(identity.tenantId, { status: 'published' });
+    const [published, topics] = await Promise.all([
+      deps.content.list(identity.tenantId, { status: 'published' }),
+      deps.topics.list(identity.tenantId),
+    ]);
     const unsafe = published.filter((i) => !isSafeUrl(i.url));
     if (unsafe.length > 0) request.log.warn({ ids: unsafe.map((i) => i.id) }, 'content items with a non-http(s) url left off the board');
     const board = onBoard(published, now()).sort(newestFirst);
@@ -44,6 +49,7 @@ export function registerTabApi(fastify: FastifyInstance, deps: TabApiDeps): void
       items,
       counts: countByCategory(inLanguage),
       languages: [...new Set(board.map((i) => i.language))].sort() as Language[],
+      topicNames: topicNames(topics, items, requestLanguage(request)),
     };
     return reply.header('cache-control', 'private, no-store').send(body);
   });
@@ -51,11 +57,9 @@ export function registerTabApi(fastify: FastifyInstance, deps: TabApiDeps): void
 
 /** Published items inside their publish/expiry window, as board items. */
 function onBoard(items: ContentItem[], at: Date): BoardItem[] {
-  const t = at.getTime();
+  const now = at.toISOString();
   return items
-    .filter((i) => i.status === 'published')
-    .filter((i) => !i.publishAt || Date.parse(i.publishAt) <= t)
-    .filter((i) => !i.expiresAt || Date.parse(i.expiresAt) > t)
+    .filter((i) => isLive(i, now))
     .filter((i) => isSafeUrl(i.url))
     .map(toBoardItem);
 }
@@ -82,4 +86,10 @@ function countByCategory(items: BoardItem[]): BoardCounts {
   const counts: BoardCounts = { all: items.length, company: 0, industry: 0, 'personal-interest': 0 };
   for (const item of items) counts[item.category] += 1;
   return counts;
+}
+
+/** Display names of the topics the listed items use, in the caller's language (English fallback). */
+function topicNames(topics: Topic[], items: BoardItem[], language: Language): Record<string, string> {
+  const used = new Set(items.flatMap((i) => i.topics));
+  return Object.fromEntries(topics.filter((t) => used.has(t.id)).map((t) => [t.id, t.name[language] ?? t.name.en]));
 }

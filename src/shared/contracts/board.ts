@@ -64,6 +64,8 @@ export const BoardResponseSchema = z.object({
   items: z.array(BoardItemSchema),
   counts: BoardCountsSchema,
   languages: z.array(z.enum(SUPPORTED_LANGUAGES)),
+  /** Topic id -> display name in the caller's language, for the topics the items use. */
+  topicNames: z.record(z.string(), z.string()).default({}),
 });
 export type BoardResponse = z.infer<typeof BoardResponseSchema>;
 

@@ -91,7 +91,7 @@ export function BoardPage() {
         <ul className={styles.grid} aria-label={t('board.list')}>
           {items.map((item) => (
             <li key={item.id} className={styles.cell}>
-              <ContentCard item={item} formatDate={formatDate} />
+              <ContentCard item={item} formatDate={formatDate} topicNames={board.data?.topicNames} />
             </li>
           ))}
         </ul>

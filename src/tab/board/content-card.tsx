@@ -69,10 +69,12 @@ export interface ContentCardProps {
   item: BoardItem;
   /** Formats `publishedAt` in the UI locale. */
   formatDate(iso: string): string;
+  /** Topic id -> display name in the UI language (the id when unknown). */
+  topicNames?: Record<string, string>;
 }
 
 /** A board card. The title and summary carry the item's `lang` so screen readers and fonts switch. */
-export function ContentCard({ item, formatDate }: ContentCardProps) {
+export function ContentCard({ item, formatDate, topicNames = {} }: ContentCardProps) {
   const styles = useStyles();
   const { t } = useTranslation(['tab', 'common']);
   const titleId = useId('content-title');
@@ -107,7 +109,7 @@ export function ContentCard({ item, formatDate }: ContentCardProps) {
           {item.topics.map((topic) => (
             <li key={topic}>
               <Badge appearance="outline" color="informative" shape="rounded" size="small">
-                {topic}
+                {topicNames[topic] ?? topic}
               </Badge>
             </li>
           ))}

@@ -60,6 +60,10 @@ beforeAll(async () => {
   await repos.ensure();
   await repos.content.upsertMany(TENANT, tenantItems);
   await repos.content.upsertMany('tenant-b', [item('other-tenant', { createdAt: '2026-05-30T00:00:00.000Z' })]);
+  await repos.topics.upsertMany(TENANT, [
+    { id: 'employee-advocacy', name: { en: 'Employee advocacy', ja: '従業員アドボカシー' } },
+    { id: 'unused-topic', name: { en: 'Unused' } },
+  ]);
 
   app = Fastify();
   registerErrorHandling(app);
@@ -69,7 +73,7 @@ beforeAll(async () => {
       request.identity = { tenantId, employeeId: 'emp-1', displayName: 'Test', roles: ['employee'] };
     }
   });
-  registerTabApi(app, { content: repos.content, now: () => NOW });
+  registerTabApi(app, { content: repos.content, topics: repos.topics, now: () => NOW });
   await app.ready();
 });
 
@@ -113,6 +117,13 @@ describe('GET /api/board', () => {
     const body = BoardResponseSchema.parse((await get('/api/board?language=ja&category=company')).json());
     expect(body.counts).toEqual({ all: 1, company: 0, industry: 1, 'personal-interest': 0 });
     expect(body.languages).toEqual(['en', 'ja', 'th']);
+  });
+
+  it('names the topics the listed items use, in the caller’s language with English fallback', async () => {
+    const ja = await app.inject({ url: '/api/board', headers: { 'x-test-tenant': TENANT, 'accept-language': 'ja-JP' } });
+    expect(ja.json().topicNames).toEqual({ 'employee-advocacy': '従業員アドボカシー' });
+    const th = await app.inject({ url: '/api/board', headers: { 'x-test-tenant': TENANT, 'accept-language': 'th' } });
+    expect(th.json().topicNames).toEqual({ 'employee-advocacy': 'Employee advocacy' });
   });
 
   it('never shows another tenant’s items', async () => {
