@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Employee } from '../../../src/shared/domain/types.js';
+import { bot as botCatalogs } from '../../../src/shared/i18n/catalogs/bot/index.js';
+import { parseLanguageChoice } from '../../../src/bot/services/language.service.js';
+import type { TestChat } from '../../support/activities.js';
+import { startBotHarness, type BotHarness } from '../../support/bot-harness.js';
+
+let harness: BotHarness;
+
+beforeAll(async () => {
+  harness = await startBotHarness({ label: 'language' });
+});
+afterAll(() => harness.stop());
+beforeEach(() => harness.connector.reset());
+
+/** Send a message and return the text of the bot's reply in that chat. */
+async function ask(chat: TestChat, text: string, locale = 'en-US'): Promise<string> {
+  const before = harness.connector.sent.length;
+  const result = await harness.send(chat.message(text, { locale }));
+  expect(result.status).toBe(200);
+  const sent = await harness.connector.waitFor(
+    (s) => harness.connector.sent.indexOf(s) >= before && s.conversationId === chat.conversation.id,
+  );
+  return String(sent.activity.text);
+}
+
+function employeeOf(chat: TestChat, overrides: Partial<Employee> = {}): Employee {
+  return {
+    id: chat.user.aadObjectId,
+    tenantId: chat.tenantId,
+    displayName: chat.user.name,
+    email: 'aiko.tanaka@example.com',
+    team: 'Sales',
+    timeZone: 'Asia/Tokyo',
+    workingDays: [1, 2, 3, 4, 5],
+    workingHours: { start: 9, end: 18 },
+    language: 'en',
+    roles: ['employee'],
+    persona: 'observer',
+    leader: false,
+    personaHistory: [{ persona: 'observer', since: '2026-01-05T00:00:00.000Z' }],
+    topics: [],
+    weeklyPromptCap: 3,
+    promptsPaused: false,
+    joinedAt: '2026-01-05T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+describe('language command', () => {
+  it('not enrolled: `language ja` answers in Japanese and later replies stay Japanese despite en-US', async () => {
+    const chat = harness.chat();
+    expect(await ask(chat, 'language ja')).toBe(botCatalogs.ja.language.changed.replace('{{language}}', '日本語'));
+    expect(await ask(chat, 'help')).toContain(botCatalogs.ja.help.intro);
+
+    // An install event from a client without locale (Playground page load) keeps the choice.
+    await harness.send(chat.installationUpdate('add'));
+    expect(await ask(chat, 'help')).toContain(botCatalogs.ja.help.intro);
+    const stored = await harness.repositories.conversationReferences.find(chat.tenantId, chat.user.aadObjectId);
+    expect(JSON.parse(stored?.reference ?? '{}')).toMatchObject({ locale: 'ja', conversation: { id: chat.conversation.id } });
+  });
+
+  it('enrolled: the choice is stored on the employee and wins over the Teams locale', async () => {
+    const chat = harness.chat();
+    await harness.repositories.employees.create(employeeOf(chat, { language: 'en' }));
+
+    expect(await ask(chat, 'Language 日本語', 'th-TH')).toContain('日本語');
+    const employee = await harness.repositories.employees.get(chat.tenantId, chat.user.aadObjectId);
+    expect(employee.value.language).toBe('ja');
+    expect(await ask(chat, 'help', 'th-TH')).toContain(botCatalogs.ja.help.intro);
+    expect(await harness.repositories.conversationReferences.find(chat.tenantId, chat.user.aadObjectId)).toBeUndefined();
+  });
+
+  it('`language` alone tells the current language; an unknown code is refused in the current language', async () => {
+    const chat = harness.chat();
+    expect(await ask(chat, 'language', 'it-IT')).toContain('Italiano');
+    const refused = await ask(chat, 'language klingon', 'it-IT');
+    expect(refused).toBe(
+      botCatalogs.it.language.unknown.replace('{{input}}', 'klingon').replace('{{options}}', 'en, ja, th, ru, it, zh'),
+    );
+    expect(await ask(chat, 'help', 'it-IT')).toContain(botCatalogs.it.help.intro);
+  });
+
+  it('in a channel, a person who is not enrolled is sent to the personal chat', async () => {
+    const chat = harness.chat();
+    const channel = { id: '19:general@thread.tacv2', conversationType: 'channel' as const, tenantId: chat.tenantId };
+    await harness.send(chat.message('language th', { conversation: channel }));
+    const sent = await harness.connector.waitFor((s) => s.conversationId === channel.id);
+    expect(sent.activity.text).toBe(botCatalogs.en.language.personalOnly.replace('{{code}}', 'th'));
+    expect(await harness.repositories.conversationReferences.find(chat.tenantId, chat.user.aadObjectId)).toBeUndefined();
+  });
+});
+
+describe('parseLanguageChoice', () => {
+  it.each([
+    ['ja', 'ja'], ['JA-jp', 'ja'], ['zh-Hans', 'zh'], ['ไทย', 'th'], ['Русский', 'ru'], ['italiano', 'it'],
+    ['English', 'en'], ['pt', undefined], ['', undefined], ['日本', undefined],
+  ])('%s -> %s', (input, expected) => {
+    expect(parseLanguageChoice(input)).toBe(expected);
+  });
+});
