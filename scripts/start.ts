@@ -11,9 +11,9 @@ import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../src/bot/config.js';
 import { readVersion, startApp, type RunningApp } from '../src/bot/index.js';
 
-const started = performance.now();
 const bin = (name: string) => resolve('node_modules/.bin', name);
-const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+/** Seconds since this Node process started (module loading included). */
+const seconds = () => process.uptime().toFixed(1);
 
 function newestMtime(dir: string): number {
   let newest = 0;
