@@ -3,14 +3,12 @@
  * (proactive share prompts, wins, nudges). One record per (tenant, person), stored as the opaque
  * JSON of botbuilder's `ConversationReference`.
  *
- * The stored reference's `locale` is the language the person chose with the `language` command,
- * never the Teams client locale of the activity that happened to refresh the record: an install
- * event from a client that sends `en-US` (or no locale at all, as the Agents Playground does) must
- * not wipe out a choice. Proactive sends built from the reference therefore carry that choice.
+ * The record's `language` is what the person chose with the `language` command; refreshing the
+ * reference on a later install keeps it, so a client that always sends `en-US` (the Agents
+ * Playground) or no locale at all cannot wipe out a choice.
  */
 import type { ConversationReference } from 'botbuilder';
 import type { Language } from '../../shared/domain/types.js';
-import { resolveLanguage } from '../../shared/i18n/index.js';
 import type { ConversationReferenceRepository } from './ports.js';
 
 /** Who a conversation belongs to: the tenant and the person's Entra object id (or channel id). */
@@ -37,13 +35,12 @@ export async function rememberConversation(
   input: RememberConversationInput,
 ): Promise<void> {
   const existing = input.language ? undefined : await repository.find(input.tenantId, input.userId);
-  const language = input.language ?? chosenLanguageOf(existing?.reference);
-  const { locale: _teamsLocale, ...rest } = input.reference;
-  const reference: Partial<ConversationReference> = language ? { ...rest, locale: language } : rest;
+  const language = input.language ?? existing?.language;
   await repository.upsert({
     tenantId: input.tenantId,
     employeeId: input.userId,
-    reference: JSON.stringify(reference),
+    reference: JSON.stringify(input.reference),
+    ...(language ? { language } : {}),
     updatedAt: input.now.toISOString(),
   });
 }
@@ -53,18 +50,5 @@ export async function findChosenLanguage(
   repository: ConversationReferenceRepository,
   user: ChatUser,
 ): Promise<Language | undefined> {
-  const stored = await repository.find(user.tenantId, user.userId);
-  return chosenLanguageOf(stored?.reference);
-}
-
-function chosenLanguageOf(referenceJson: string | undefined): Language | undefined {
-  if (!referenceJson) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(referenceJson);
-  } catch {
-    return undefined;
-  }
-  const locale = typeof parsed === 'object' && parsed !== null ? (parsed as { locale?: unknown }).locale : undefined;
-  return typeof locale === 'string' && locale.length > 0 ? resolveLanguage(locale) : undefined;
+  return (await repository.find(user.tenantId, user.userId))?.language;
 }

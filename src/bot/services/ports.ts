@@ -9,6 +9,7 @@ import type {
   ContentResponse,
   Contest,
   Employee,
+  Language,
   Pilot,
   Score,
   Share,
@@ -40,6 +41,8 @@ export interface StoredConversationReference {
   employeeId: string;
   /** `JSON.stringify` of botbuilder's `Partial<ConversationReference>`. */
   reference: string;
+  /** Language the person chose in chat with the `language` command (before or without enrolment). */
+  language?: Language;
   updatedAt: string;
 }
 

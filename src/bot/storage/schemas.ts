@@ -70,6 +70,7 @@ export const conversationReferenceSchema: z.ZodType<StoredConversationReference,
   tenantId: id,
   employeeId: id,
   reference: z.string().min(2),
+  language: language.optional(),
   updatedAt: instant,
 });
 

@@ -57,7 +57,8 @@ describe('language command', () => {
     await harness.send(chat.installationUpdate('add'));
     expect(await ask(chat, 'help')).toContain(botCatalogs.ja.help.intro);
     const stored = await harness.repositories.conversationReferences.find(chat.tenantId, chat.user.aadObjectId);
-    expect(JSON.parse(stored?.reference ?? '{}')).toMatchObject({ locale: 'ja', conversation: { id: chat.conversation.id } });
+    expect(stored?.language).toBe('ja');
+    expect(JSON.parse(stored?.reference ?? '{}')).toMatchObject({ conversation: { id: chat.conversation.id } });
   });
 
   it('enrolled: the choice is stored on the employee and wins over the Teams locale', async () => {

@@ -44,7 +44,7 @@ describe('install', () => {
     expect(reference.serviceUrl).toBe(harness.connector.serviceUrl);
     expect(reference.channelId).toBe('msteams');
     expect(reference.user?.aadObjectId).toBe(chat.user.aadObjectId);
-    expect(reference.locale).toBeUndefined();
+    expect(stored?.language).toBeUndefined();
   });
 
   it('the stored reference is enough for a proactive send to the same chat', async () => {
