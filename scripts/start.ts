@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   const app = await startApp(config);
   running.app = app;
   if (app.seed?.seeded) {
-    console.log(`Seeded the demo programme: ${app.seed.employees} employees, ${app.seed.content} content items, ${app.seed.topics} topics.`);
+    console.log(`Seeded the demo programme: ${app.seed.employees} employees, ${app.seed.content} content items, ${app.seed.topics} topics, ${app.seed.shares} shares with ${app.seed.clicks} clicks in the running contest.`);
   }
   const lines = [
     `Advocacy Hub ${config.version} is ready in ${seconds()} s`,

@@ -3,6 +3,7 @@
  * roles, the content board, a running click contest and a leadership pilot. `seed.service.ts`
  * writes it; tests use it to know what was seeded.
  */
+import { defaultContest } from '../../shared/domain/contests.js';
 import { classifyPersona } from '../../shared/domain/personas.js';
 import type {
   Contest, ContentItem, Employee, Language, Network, Pilot, SuggestedText, Topic, TopicAssignment, TopicRole,
@@ -38,21 +39,13 @@ export function buildDemoProgramme(tenantId: string, now: Date): DemoProgramme {
     ...DEMO_CONTENT.map((row) => toContentItem(row, now)),
   ];
   const quarterStart = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
-  const contest: Contest = {
-    id: `contest-${quarterStart.getUTCFullYear()}-q${Math.floor(quarterStart.getUTCMonth() / 3) + 1}`,
-    name: `Q${Math.floor(quarterStart.getUTCMonth() / 3) + 1} ${quarterStart.getUTCFullYear()} click contest`,
+  const quarter = Math.floor(quarterStart.getUTCMonth() / 3) + 1;
+  // Seed 003 defaults: 90 days, unique clicks only, $100/$50/$25, executives and coordinators excluded.
+  const contest = defaultContest({
+    id: `contest-${quarterStart.getUTCFullYear()}-q${quarter}`,
+    name: `Q${quarter} ${quarterStart.getUTCFullYear()} click contest`,
     startsAt: quarterStart.toISOString(),
-    endsAt: iso(quarterStart.getTime() + 90 * DAY),
-    // Seed 003: scored on unique clicks only; top three win $100/$50/$25; executives and coordinators excluded.
-    weights: { uniqueClick: 1, share: 0, conversion: 0 },
-    prizes: [
-      { rank: 1, label: '$100', amountMinor: 10_000, currency: 'USD' },
-      { rank: 2, label: '$50', amountMinor: 5_000, currency: 'USD' },
-      { rank: 3, label: '$25', amountMinor: 2_500, currency: 'USD' },
-    ],
-    excludedRoles: ['executive', 'coordinator'],
-    excludedEmployeeIds: [],
-  };
+  });
   const pilot: Pilot = {
     id: 'leadership-pilot',
     name: 'Leadership pilot',

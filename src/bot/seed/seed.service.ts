@@ -5,6 +5,7 @@
  * tester changed).
  */
 import type { Repositories } from '../services/ports.js';
+import { buildDemoActivity } from './demo-activity.js';
 import { buildDemoProgramme } from './demo-programme.js';
 
 export interface SeedResult {
@@ -12,18 +13,46 @@ export interface SeedResult {
   employees: number;
   content: number;
   topics: number;
+  shares: number;
+  clicks: number;
+}
+
+/** Run `work` over `items` with at most `limit` in flight (storage round trips, not CPU). */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++] as T);
+  });
+  await Promise.all(lanes);
 }
 
 export async function seedDemoProgramme(repos: Repositories, tenantId: string, now: Date): Promise<SeedResult> {
   const marker = await repos.employees.find(tenantId, 'demo-admin');
-  if (marker) return { seeded: false, employees: 0, content: 0, topics: 0 };
+  if (marker) return { seeded: false, employees: 0, content: 0, topics: 0, shares: 0, clicks: 0 };
   const demo = buildDemoProgramme(tenantId, now);
+  const activity = buildDemoActivity(demo, now);
   await Promise.all([
     repos.topics.upsertMany(tenantId, demo.topics),
     repos.content.upsertMany(tenantId, demo.content),
     repos.contests.upsert(tenantId, demo.contest),
     repos.pilots.upsert(tenantId, demo.pilot),
+    eachLimited(activity.links, 16, (link) => repos.trackedLinks.create(link).catch((err: Error) => {
+      if (err.name !== 'ConflictError') throw err; // written by an earlier, interrupted seed
+    })),
+    eachLimited(activity.shares, 16, (share) => repos.shares.record(tenantId, share)),
+    repos.clicks.recordMany(activity.clicks),
+    eachLimited(activity.scores, 16, async (score) => {
+      const existing = await repos.scores.get(score.contestId, score.employeeId);
+      await repos.scores.put(score, existing?.etag);
+    }),
   ]);
   await repos.employees.upsertMany(demo.employees);
-  return { seeded: true, employees: demo.employees.length, content: demo.content.length, topics: demo.topics.length };
+  return {
+    seeded: true,
+    employees: demo.employees.length,
+    content: demo.content.length,
+    topics: demo.topics.length,
+    shares: activity.shares.length,
+    clicks: activity.clicks.length,
+  };
 }
