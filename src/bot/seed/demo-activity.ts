@@ -9,8 +9,8 @@ import { clickDay, countUniqueClicks, visitorKey } from '../../shared/domain/cli
 import { scoreContest } from '../../shared/domain/contests.js';
 import { isLive } from '../../shared/domain/targeting.js';
 import { buildTrackedUrl, createLinkCode } from '../../shared/domain/tracked-links.js';
+import { createSeededRandom } from '../../shared/domain/stagger-balance.js';
 import type { Click, ContentItem, Employee, Network, Persona, Score, Share, TrackedLink } from '../../shared/domain/types.js';
-import { seededRandom } from './demo-people.js';
 import type { DemoProgramme } from './demo-programme.js';
 
 export interface DemoActivity {
@@ -34,7 +34,7 @@ const READER_AGENTS = [
 
 /** Shares, links, clicks and scores between the contest start and `now`. */
 export function buildDemoActivity(demo: DemoProgramme, now: Date): DemoActivity {
-  const rand = seededRandom(42);
+  const rand = createSeededRandom(42);
   const randomBytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
   // Demo-only key: real visitor keys use the SECRET_ from config; raw addresses are never stored.
   const keyedHash = (data: string) => createHmac('sha256', 'advocacy-hub-demo').update(data).digest('base64url');

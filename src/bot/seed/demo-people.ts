@@ -4,6 +4,7 @@
  * uses (`demo-admin`, `demo-trainer`, `demo-exec`, `demo-employee`). Deterministic: the same
  * rows every run, so seeding is repeatable.
  */
+import { createSeededRandom } from '../../shared/domain/stagger-balance.js';
 import type { Language, LearningStyle, Role, Weekday } from '../../shared/domain/types.js';
 
 export interface DemoTeam {
@@ -48,18 +49,6 @@ const FAMILY: Record<Language, string[]> = {
   zh: ['王', '李', '张', '刘', '陈', '杨'],
 };
 
-/** Small deterministic PRNG (mulberry32) so the demo is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface DemoPersonRow {
   id: string;
   displayName: string;
@@ -92,7 +81,7 @@ const NAMED: Record<string, { team: string; roles: Role[]; name: string }> = {
 
 /** Generate the demo organisation's people (deterministic). */
 export function generateDemoPeople(seed = 20261124): DemoPersonRow[] {
-  const rand = seededRandom(seed);
+  const rand = createSeededRandom(seed);
   const rows: DemoPersonRow[] = [];
   const named = Object.entries(NAMED);
   for (const team of DEMO_TEAMS) {

@@ -5,12 +5,13 @@
  */
 import { defaultContest } from '../../shared/domain/contests.js';
 import { classifyPersona } from '../../shared/domain/personas.js';
+import { createSeededRandom } from '../../shared/domain/stagger-balance.js';
 import type {
   Contest, ContentItem, Employee, Language, Network, Pilot, SuggestedText, Topic, TopicAssignment, TopicRole,
 } from '../../shared/domain/types.js';
 import { DEMO_ARTICLES } from './demo-articles.js';
 import { DEMO_CONTENT, type DemoContentRow } from './demo-content.js';
-import { generateDemoPeople, seededRandom, type DemoPersonRow } from './demo-people.js';
+import { generateDemoPeople, type DemoPersonRow } from './demo-people.js';
 import { DEMO_TOPICS } from './demo-topics.js';
 
 export interface DemoProgramme {
@@ -26,7 +27,7 @@ const DAY = 86_400_000;
 
 /** The demo programme as of `now` for `tenantId` (deterministic for a given `now`). */
 export function buildDemoProgramme(tenantId: string, now: Date): DemoProgramme {
-  const rand = seededRandom(7);
+  const rand = createSeededRandom(7);
   const people = generateDemoPeople();
   const employees = people.map((p) => toEmployee(tenantId, p, now, rand));
   const content = [

@@ -1,14 +1,9 @@
+import { LANGUAGE_ENDONYMS } from '../../language-names.js';
+
 /** Strings shared by every surface: product name, persona and role names, languages. */
 export const en = {
   productName: 'Advocacy Hub',
-  languageName: {
-    en: 'English',
-    ja: '日本語',
-    th: 'ไทย',
-    ru: 'Русский',
-    it: 'Italiano',
-    zh: '中文',
-  },
+  languageName: LANGUAGE_ENDONYMS,
   persona: {
     observer: 'Observer',
     sharer: 'Sharer',

@@ -1,15 +1,9 @@
+import { LANGUAGE_ENDONYMS } from '../../language-names.js';
 import type { CommonCatalog } from './index.js';
 
 export const ru: CommonCatalog = {
   productName: 'Advocacy Hub',
-  languageName: {
-    en: 'English',
-    ja: '日本語',
-    th: 'ไทย',
-    ru: 'Русский',
-    it: 'Italiano',
-    zh: '中文',
-  },
+  languageName: LANGUAGE_ENDONYMS,
   persona: {
     observer: 'Наблюдатель',
     sharer: 'Распространитель',
