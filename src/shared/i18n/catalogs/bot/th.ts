@@ -2,7 +2,7 @@ import type { BotCatalog } from './index.js';
 
 export const th: BotCatalog = {
   welcome: {
-    greeting: 'สวัสดี คุณ{{name}}!',
+    greeting: 'สวัสดีคุณ {{name}}!',
     title: 'ยินดีต้อนรับสู่ Advocacy Hub',
     intro: 'ฉันช่วยให้คุณแชร์ข่าวสารของบริษัทไปยังเครือข่ายของคุณ ด้วยคำพูดของคุณเอง',
     points: {
