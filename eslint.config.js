@@ -10,7 +10,7 @@ const teamsAzureReact = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.data/**', 'appPackage/build/**'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.data/**', '.tmp/**', 'appPackage/build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

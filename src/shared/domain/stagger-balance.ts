@@ -97,17 +97,23 @@ interface Search {
 }
 
 /**
+ * What the repair passes around: the classes, their placement so far, who may sit in each slot
+ * (`members[slot]` = pairs of class and position in its `slots`) and the reusable search buffers.
+ */
+interface BalanceState {
+  classes: readonly BalanceClass[];
+  counts: Int32Array[];
+  loads: Int32Array;
+  members: readonly Int32Array[];
+  search: Search;
+}
+
+/**
  * Breadth-first search from slot `s` over "someone in u may move to t" edges; marks the reached
  * slots with the current generation and returns the least-loaded one.
  */
-function searchFrom(
-  s: number,
-  classes: readonly BalanceClass[],
-  counts: Int32Array[],
-  loads: Int32Array,
-  members: readonly Int32Array[],
-  search: Search,
-): number {
+function searchFrom(s: number, state: BalanceState): number {
+  const { classes, counts, loads, members, search } = state;
   search.generation += 1;
   const gen = search.generation;
   search.stamp[s] = gen;
@@ -144,15 +150,9 @@ function searchFrom(
  * Moves as many units as the path allows from `s` to the least-loaded slot reachable from it,
  * when that slot is at least two below `s`. Returns whether anything moved.
  */
-function improveFrom(
-  s: number,
-  classes: readonly BalanceClass[],
-  counts: Int32Array[],
-  loads: Int32Array,
-  members: readonly Int32Array[],
-  search: Search,
-): boolean {
-  const best = searchFrom(s, classes, counts, loads, members, search);
+function improveFrom(s: number, state: BalanceState): boolean {
+  const { counts, loads, search } = state;
+  const best = searchFrom(s, state);
   const gap = (loads[s] ?? 0) - (loads[best] ?? 0);
   if (gap < 2) return false;
   let units = gap >> 1;
@@ -209,6 +209,7 @@ export function balanceSlotLoads(classes: readonly BalanceClass[], slotCount: nu
     queue: new Int32Array(slotCount),
     generation: 0,
   };
+  const state: BalanceState = { classes, counts, loads, members, search };
   const eligibleSlots = Array.from({ length: slotCount }, (_, i) => i).filter((i) => eligible[i] === 1);
   for (let changed = true; changed; ) {
     changed = false;
@@ -217,13 +218,13 @@ export function balanceSlotLoads(classes: readonly BalanceClass[], slotCount: nu
     const byLoad = [...eligibleSlots].sort((a, b) => (loads[b] ?? 0) - (loads[a] ?? 0) || a - b);
     for (const s of byLoad) {
       if ((loads[s] ?? 0) < minLoad + 2) break;
-      while (improveFrom(s, classes, counts, loads, members, search)) changed = true;
+      while (improveFrom(s, state)) changed = true;
     }
   }
   let busiest = -1;
   for (const slot of eligibleSlots) if (busiest < 0 || (loads[slot] ?? 0) > (loads[busiest] ?? 0)) busiest = slot;
   if (busiest < 0 || (loads[busiest] ?? 0) === 0) return { counts, loads, bottleneck: [] };
-  searchFrom(busiest, classes, counts, loads, members, search);
+  searchFrom(busiest, state);
   const bottleneck = eligibleSlots.filter((slot) => search.stamp[slot] === search.generation);
   return { counts, loads, bottleneck };
 }

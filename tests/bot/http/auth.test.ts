@@ -7,16 +7,14 @@ import { registerErrorHandling } from '../../../src/bot/http/errors.js';
 import { createTableRepositories, type TableRepositories } from '../../../src/bot/storage/index.js';
 import type { Employee } from '../../../src/shared/domain/types.js';
 import { uniqueTablePrefix } from '../../support/azurite.js';
+import { makeEmployee } from '../../support/fixtures.js';
 
 const CLIENT_ID = '5a0c1f0e-8d8b-4f39-9a34-0d3c2b1a9e77';
 const TENANT = 'b7c2f0aa-1111-4222-8333-444455556666';
 
+/** An enrolled person whose display name tells which record the auth hook read. */
 function employee(id: string, roles: Employee['roles'], tenantId = TENANT): Employee {
-  return {
-    id, tenantId, displayName: `Person ${id}`, email: `${id}@contoso.example`, team: 'Sales', timeZone: 'Europe/London',
-    workingDays: [1, 2, 3, 4, 5], workingHours: { start: 9, end: 17 }, language: 'en', roles, persona: 'sharer',
-    leader: false, personaHistory: [], topics: [], weeklyPromptCap: 3, promptsPaused: false, joinedAt: '2026-01-01T00:00:00.000Z',
-  };
+  return makeEmployee({ id, tenantId, roles, displayName: `Person ${id}` });
 }
 
 function withRoutes(fastify: FastifyInstance): FastifyInstance {

@@ -10,27 +10,14 @@ import { createTableRepositories } from '../../../src/bot/storage/index.js';
 import { ApiErrorBodySchema, BoardResponseSchema } from '../../../src/shared/contracts/board.js';
 import type { ContentItem } from '../../../src/shared/domain/types.js';
 import { uniqueTablePrefix } from '../../support/azurite.js';
+import { makeContentItem } from '../../support/fixtures.js';
 
 const NOW = new Date('2026-06-01T09:00:00.000Z');
 const TENANT = 'tenant-a';
 
+/** A board item on the one topic the test names, created before every date in the window. */
 function item(id: string, overrides: Partial<ContentItem> = {}): ContentItem {
-  return {
-    id,
-    title: `Title ${id}`,
-    url: `https://example.com/${id}`,
-    summary: `Summary ${id}`,
-    language: 'en',
-    category: 'company',
-    topics: ['employee-advocacy'],
-    targetTeams: [],
-    targetPersonas: [],
-    targetLanguages: [],
-    suggestedTexts: [],
-    status: 'published',
-    createdAt: '2026-05-01T00:00:00.000Z',
-    ...overrides,
-  };
+  return makeContentItem(id, { topics: ['employee-advocacy'], createdAt: '2026-05-01T00:00:00.000Z', ...overrides });
 }
 
 const tenantItems: ContentItem[] = [

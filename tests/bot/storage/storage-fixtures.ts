@@ -1,20 +1,17 @@
-/** Domain objects for the storage tests: complete, with every optional field set unless noted. */
+/**
+ * Domain objects for the storage tests: complete, with every optional field set unless noted.
+ * Employees and content items build on the shared `tests/support/fixtures.ts`.
+ */
 import type { Click, ContentItem, Contest, Employee, Pilot, Score, Share, Topic, TrackedLink } from '../../../src/shared/domain/types.js';
+import { makeContentItem, makeEmployee } from '../../support/fixtures.js';
 
+/** The shared employee with every optional field set, so round-trips cover them all. */
 export function anEmployee(overrides: Partial<Employee> = {}): Employee {
-  return {
-    id: 'emp-1',
-    tenantId: 'tenant-1',
-    displayName: 'Aiko Tanaka',
-    email: 'aiko@example.com',
-    team: 'Sales',
-    timeZone: 'Asia/Tokyo',
-    workingDays: [1, 2, 3, 4, 5],
+  return makeEmployee({
     workingHours: { start: 9, end: 17.5 },
     language: 'ja',
     roles: ['employee', 'trainer'],
     persona: 'sharer',
-    leader: false,
     personaHistory: [
       { persona: 'observer', since: '2026-01-01T00:00:00.000Z' },
       { persona: 'sharer', since: '2026-03-01T00:00:00.000Z' },
@@ -28,38 +25,31 @@ export function anEmployee(overrides: Partial<Employee> = {}): Employee {
       wantsToGrow: true,
       auditedAt: '2026-03-01T00:00:00.000Z',
     },
-    weeklyPromptCap: 3,
-    promptsPaused: false,
     policyVersionAcknowledged: 2,
-    joinedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
+/** The shared content item with every optional field set and non-empty lists, so round-trips cover them all. */
 export function aContentItem(overrides: Partial<ContentItem> = {}): ContentItem {
-  return {
-    id: 'content-1',
+  return makeContentItem('content-1', {
     title: 'Our new AI assistant',
     url: 'https://example.com/blog/ai?utm=x&y=1#top',
     summary: 'Why it matters for customers.',
     imageUrl: 'https://example.com/img.png',
-    language: 'en',
-    category: 'company',
     topics: ['ai'],
-    targetTeams: [],
     targetPersonas: ['sharer', 'influencer'],
     targetLanguages: ['en', 'ja'],
     suggestedTexts: [
       { network: 'linkedin', language: 'en', variants: ['Proud of the team!', 'Have a look.'] },
       { network: 'x', language: 'ja', variants: ['新しいAIアシスタント 🚀'] },
     ],
-    status: 'published',
     publishAt: '2026-04-01T09:00:00.000Z',
     expiresAt: '2026-06-30T00:00:00.000Z',
     submittedBy: 'emp-2',
     createdAt: '2026-03-30T10:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 export function aShare(overrides: Partial<Share> = {}): Share {

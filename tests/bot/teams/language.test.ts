@@ -4,6 +4,7 @@ import { bot as botCatalogs } from '../../../src/shared/i18n/catalogs/bot/index.
 import { parseLanguageChoice } from '../../../src/bot/services/language.service.js';
 import type { TestChat } from '../../support/activities.js';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness.js';
+import { makeEmployee } from '../../support/fixtures.js';
 
 let harness: BotHarness;
 
@@ -24,27 +25,9 @@ async function ask(chat: TestChat, text: string, locale = 'en-US'): Promise<stri
   return String(sent.activity.text);
 }
 
+/** The person behind a test chat, enrolled as an employee. */
 function employeeOf(chat: TestChat, overrides: Partial<Employee> = {}): Employee {
-  return {
-    id: chat.user.aadObjectId,
-    tenantId: chat.tenantId,
-    displayName: chat.user.name,
-    email: 'aiko.tanaka@example.com',
-    team: 'Sales',
-    timeZone: 'Asia/Tokyo',
-    workingDays: [1, 2, 3, 4, 5],
-    workingHours: { start: 9, end: 18 },
-    language: 'en',
-    roles: ['employee'],
-    persona: 'observer',
-    leader: false,
-    personaHistory: [{ persona: 'observer', since: '2026-01-05T00:00:00.000Z' }],
-    topics: [],
-    weeklyPromptCap: 3,
-    promptsPaused: false,
-    joinedAt: '2026-01-05T00:00:00.000Z',
-    ...overrides,
-  };
+  return makeEmployee({ id: chat.user.aadObjectId, tenantId: chat.tenantId, displayName: chat.user.name, ...overrides });
 }
 
 describe('language command', () => {

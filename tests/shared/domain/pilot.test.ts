@@ -9,25 +9,12 @@ import {
 import type { PilotReadiness, PilotReadinessInput, ReadinessItemId } from '../../../src/shared/domain/pilot.js';
 import { PILOT_PHASES } from '../../../src/shared/domain/types.js';
 import type { ContentCategory, ContentItem, SocialAudit } from '../../../src/shared/domain/types.js';
+import { makeContentItem } from '../../support/fixtures.js';
 
 const NOW = '2026-11-24T12:00:00.000Z';
 const audit: SocialAudit = { audience: { linkedin: 800 }, postsPerMonth: 2, goals: [], learningStyle: 'video', wantsToGrow: true, auditedAt: NOW };
-const content = (id: string, category: ContentCategory, over: Partial<ContentItem> = {}): ContentItem => ({
-  id,
-  title: id,
-  url: `https://example.com/${id}`,
-  summary: '',
-  language: 'en',
-  category,
-  topics: [],
-  targetTeams: [],
-  targetPersonas: [],
-  targetLanguages: [],
-  suggestedTexts: [],
-  status: 'published',
-  createdAt: '2026-11-01T00:00:00.000Z',
-  ...over,
-});
+const content = (id: string, category: ContentCategory, over: Partial<ContentItem> = {}): ContentItem =>
+  makeContentItem(id, { category, ...over });
 const board = (['company', 'industry', 'personal-interest'] as const).flatMap((c) => [1, 2, 3].map((i) => content(`${c}-${i}`, c)));
 
 const ready = (): PilotReadinessInput => ({

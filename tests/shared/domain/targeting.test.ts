@@ -11,27 +11,14 @@ import {
 import type { TargetingPerson } from '../../../src/shared/domain/targeting.js';
 import { CONTENT_CATEGORIES, CONTENT_STATUSES, PERSONAS } from '../../../src/shared/domain/types.js';
 import type { ContentItem, ContentResponse } from '../../../src/shared/domain/types.js';
+import { makeContentItem } from '../../support/fixtures.js';
 
 const NOW = '2026-11-24T12:00:00.000Z';
 const daysAgo = (d: number) => new Date(Date.parse(NOW) - d * 86_400_000).toISOString();
 
-const item = (id: string, over: Partial<ContentItem> = {}): ContentItem => ({
-  id,
-  title: `Item ${id}`,
-  url: `https://example.com/${id}`,
-  summary: '',
-  language: 'en',
-  category: 'company',
-  topics: [],
-  targetTeams: [],
-  targetPersonas: [],
-  targetLanguages: [],
-  suggestedTexts: [],
-  status: 'published',
-  publishAt: daysAgo(1),
-  createdAt: daysAgo(2),
-  ...over,
-});
+/** Published a day before NOW, so freshness is the same for every item unless a case changes it. */
+const item = (id: string, over: Partial<ContentItem> = {}): ContentItem =>
+  makeContentItem(id, { publishAt: daysAgo(1), createdAt: daysAgo(2), ...over });
 
 const ana: TargetingPerson = {
   id: 'ana',
