@@ -52,7 +52,16 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const repositories = await createTableRepositories(storage);
     await repositories.ensure();
     const seed = config.seedDemo && config.auth.mode === 'dev' ? await seedDemoProgramme(repositories, config.auth.tenantId, now()) : undefined;
-    const bot = createBotApp({ repositories, config: config.bot });
+    // Turn errors go to the server's structured log (created just below, before any turn runs).
+    const bot = createBotApp({
+      repositories,
+      config: config.bot,
+      logger: {
+        info: (details, message) => server.log.info(details, message),
+        error: (details, message) => server.log.error(details, message),
+        warn: (details, message) => server.log.warn(details, message),
+      },
+    });
     const server = await buildServer({
       config,
       repositories,
