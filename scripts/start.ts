@@ -5,41 +5,15 @@
  * Ctrl-C or SIGTERM stops everything and frees every port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../src/bot/config.js';
 import { readVersion, startApp, type RunningApp } from '../src/bot/index.js';
+import { buildTab, isTabBuildStale } from './lib/tab-build.js';
 
 const bin = (name: string) => resolve('node_modules/.bin', name);
 /** Seconds since this Node process started (module loading included). */
 const seconds = () => process.uptime().toFixed(1);
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Rebuild the tab only when dist is missing or older than its sources. */
-async function buildTabIfStale(distDir: string): Promise<void> {
-  const index = join(distDir, 'index.html');
-  const sources = Math.max(newestMtime('src/tab'), newestMtime('src/shared'), statSync('vite.config.ts').mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  console.log('Building the tab (vite build)...');
-  await run(bin('vite'), ['build', '--logLevel', 'warn']);
-}
-
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((ok, fail) => {
-    const child = spawn(command, args, { stdio: 'inherit' });
-    child.once('error', fail);
-    child.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`${command} exited with ${code}`))));
-  });
-}
 
 function waitForPort(port: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -75,7 +49,10 @@ async function main(): Promise<void> {
     console.error(err instanceof ConfigError ? err.message : err);
     process.exit(1);
   }
-  await buildTabIfStale(resolve(config.tabDistDir));
+  if (isTabBuildStale(resolve(config.tabDistDir))) {
+    console.log('Building the tab (vite build)...');
+    buildTab();
+  }
 
   const running: { app?: RunningApp } = {};
   let playground: ChildProcess | undefined;

@@ -5,6 +5,7 @@
  * tester changed).
  */
 import type { Repositories } from '../services/ports.js';
+import { mapLimit } from '../services/map-limit.js';
 import { buildDemoActivity } from './demo-activity.js';
 import { buildDemoProgramme } from './demo-programme.js';
 
@@ -17,15 +18,6 @@ export interface SeedResult {
   clicks: number;
 }
 
-/** Run `work` over `items` with at most `limit` in flight (storage round trips, not CPU). */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++] as T);
-  });
-  await Promise.all(lanes);
-}
-
 export async function seedDemoProgramme(repos: Repositories, tenantId: string, now: Date): Promise<SeedResult> {
   const marker = await repos.employees.find(tenantId, 'demo-admin');
   if (marker) return { seeded: false, employees: 0, content: 0, topics: 0, shares: 0, clicks: 0 };
@@ -36,12 +28,12 @@ export async function seedDemoProgramme(repos: Repositories, tenantId: string, n
     repos.content.upsertMany(tenantId, demo.content),
     repos.contests.upsert(tenantId, demo.contest),
     repos.pilots.upsert(tenantId, demo.pilot),
-    eachLimited(activity.links, 16, (link) => repos.trackedLinks.create(link).catch((err: Error) => {
+    mapLimit(activity.links, 16, (link) => repos.trackedLinks.create(link).catch((err: Error) => {
       if (err.name !== 'ConflictError') throw err; // written by an earlier, interrupted seed
     })),
-    eachLimited(activity.shares, 16, (share) => repos.shares.record(tenantId, share)),
+    mapLimit(activity.shares, 16, (share) => repos.shares.record(tenantId, share)),
     repos.clicks.recordMany(activity.clicks),
-    eachLimited(activity.scores, 16, async (score) => {
+    mapLimit(activity.scores, 16, async (score) => {
       const existing = await repos.scores.get(score.contestId, score.employeeId);
       await repos.scores.put(score, existing?.etag);
     }),

@@ -10,7 +10,8 @@ import { guard } from './errors.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { scoreSchema } from './schemas.js';
-import { listRows, mapLimit, readRow, requireEtag } from './table-ops.js';
+import { mapLimit } from '../services/map-limit.js';
+import { listRows, readRow, requireEtag } from './table-ops.js';
 
 const what = (contestId: string, employeeId: string) => `score ${contestId}/${employeeId}`;
 

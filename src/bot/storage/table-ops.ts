@@ -5,6 +5,7 @@
  */
 import type { TableClient, TransactionAction, TableEntityQueryOptions } from '@azure/data-tables';
 import { guard, translateError, ValidationError } from './errors.js';
+import { mapLimit } from '../services/map-limit.js';
 import type { Row } from './entity-codec.js';
 
 /** Service limit on actions per transaction. */
@@ -13,20 +14,6 @@ export const MAX_BATCH_ACTIONS = 100;
 export const MAX_BATCH_BYTES = 3.5 * 1024 * 1024;
 /** Transactions in flight at once: enough to fill a connection, gentle on one partition. */
 export const BATCH_CONCURRENCY = 4;
-
-/** Run `fn` over items with at most `limit` calls in flight; rejects on the first failure. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /** Read one entity, or `undefined` on 404; the ETag comes with it. */
 export async function readRow(client: TableClient, pk: string, rk: string, what: string): Promise<Record<string, unknown> | undefined> {
