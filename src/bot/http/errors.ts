@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { resolveLanguage, translator } from '../../shared/i18n/index.js';
+import { ConflictError, NotFoundError, StorageError, ValidationError } from '../services/errors.js';
 
 export type ErrorCode = 'badRequest' | 'unauthenticated' | 'forbidden' | 'notFound' | 'conflict' | 'generic';
 
@@ -37,20 +38,20 @@ export function describeZodError(err: ZodError): string {
 }
 
 /**
- * Maps thrown errors to the shape above: zod -> 400, typed storage errors by name
- * (NotFoundError -> 404, ConflictError -> 409, ValidationError -> 400), anything else -> 500
- * without leaking internals.
+ * Maps thrown errors to the shape above: zod -> 400; the services' typed errors by class
+ * (NotFoundError -> 404, ConflictError -> 409, ValidationError -> 400); Fastify's own request
+ * errors (bad JSON, wrong content type, body too large) keep their 4xx; anything else, including an
+ * unexpected storage 403 or 429, is a 500 with a log line and without internals.
  */
 export function registerErrorHandling(fastify: FastifyInstance): void {
   fastify.setErrorHandler((err: FastifyError | Error, request, reply) => {
     if (err instanceof ZodError) return sendError(reply, request, 400, 'badRequest', describeZodError(err));
-    const name = err.name;
-    if (name === 'NotFoundError') return sendError(reply, request, 404, 'notFound');
-    if (name === 'ConflictError') return sendError(reply, request, 409, 'conflict');
-    if (name === 'ValidationError') return sendError(reply, request, 400, 'badRequest', err.message);
-    const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
-    if (status >= 400 && status < 500) {
-      return sendError(reply, request, status, status === 404 ? 'notFound' : 'badRequest', err.message);
+    if (err instanceof NotFoundError) return sendError(reply, request, 404, 'notFound');
+    if (err instanceof ConflictError) return sendError(reply, request, 409, 'conflict');
+    if (err instanceof ValidationError) return sendError(reply, request, 400, 'badRequest', err.message);
+    const fastifyStatus = !(err instanceof StorageError) && isFastifyError(err) ? err.statusCode : undefined;
+    if (fastifyStatus !== undefined && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return sendError(reply, request, fastifyStatus, fastifyStatus === 404 ? 'notFound' : 'badRequest', err.message);
     }
     request.log.error({ err }, 'request failed');
     return sendError(reply, request, 500, 'generic');
@@ -58,3 +59,8 @@ export function registerErrorHandling(fastify: FastifyInstance): void {
   fastify.setNotFoundHandler((request, reply) => sendError(reply, request, 404, 'notFound'));
 }
 
+/** Errors Fastify raises itself (codes `FST_*`) carry a trustworthy HTTP status. */
+function isFastifyError(err: Error): err is FastifyError & { statusCode: number } {
+  const { code, statusCode } = err as { code?: unknown; statusCode?: unknown };
+  return typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number';
+}

@@ -82,6 +82,7 @@ function addShare(activity: DemoActivity, person: Employee, item: ContentItem, n
   activity.shares.push(share);
   activity.links.push({
     code,
+    tenantId: person.tenantId,
     targetUrl: buildTrackedUrl(item.url, { network, campaign: 'demo', code }),
     shareId: share.id,
     employeeId: person.id,
@@ -97,6 +98,7 @@ function addShare(activity: DemoActivity, person: Employee, item: ContentItem, n
     const ua = READER_AGENTS[n % READER_AGENTS.length] as string;
     activity.clicks.push({
       code,
+      tenantId: person.tenantId,
       visitorKey: visitorKey(`198.51.100.${Math.floor(tools.rand() * 250)}`, ua, tools.keyedHash),
       day: clickDay(at),
       at: at.toISOString(),

@@ -5,7 +5,7 @@
  * tester changed).
  */
 import type { Repositories } from '../services/ports.js';
-import { mapLimit } from '../services/map-limit.js';
+import { mapLimit } from '../util/map-limit.js';
 import { buildDemoActivity } from './demo-activity.js';
 import { buildDemoProgramme } from './demo-programme.js';
 

@@ -14,7 +14,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { SUPPORTED_LANGUAGES, type Language } from '../../shared/domain/types.js';
 import { catalogs, resolveLanguage } from '../../shared/i18n/index.js';
-import { ConflictError } from '../storage/errors.js';
+import { ConflictError } from './errors.js';
 import { findChosenLanguage, rememberConversation, type ChatUser } from './conversation-reference.service.js';
 import type { ConversationReferenceRepository, EmployeeRepository } from './ports.js';
 

@@ -1,7 +1,7 @@
 /**
  * Ports: what services need from storage. Implemented by the table repositories in
  * `src/bot/storage`. Every method returns domain types and throws the typed errors of
- * `src/bot/storage/errors.ts` (`NotFoundError`, `ConflictError`, `ValidationError`).
+ * `src/bot/services/errors.ts` (`NotFoundError`, `ConflictError`, `ValidationError`).
  */
 import type {
   Click,
@@ -124,4 +124,23 @@ export interface Repositories {
   contests: ContestRepository;
   topics: TopicRepository;
   pilots: PilotRepository;
+}
+
+/**
+ * Proactive messages to a person's personal chat with the bot. Implemented in the Teams layer
+ * (`src/bot/teams/proactive.ts`, botbuilder `continueConversationAsync` on the stored
+ * conversation reference); services hand it what to send, built in the person's language.
+ */
+export interface Messenger {
+  /**
+   * Send to one person. `build` gets the person's chat language and returns the message
+   * (Adaptive Card attachments and/or text, as botbuilder `Partial<Activity>` JSON).
+   * `no-reference`: the person never opened a chat with the bot; `unreachable`: the connector
+   * answered 403/404 (app removed, person gone).
+   */
+  sendToEmployee(
+    tenantId: string,
+    employeeId: string,
+    build: (language: Language) => { text?: string; attachments?: unknown[]; locale?: string },
+  ): Promise<'sent' | 'no-reference' | 'unreachable'>;
 }

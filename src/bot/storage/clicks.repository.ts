@@ -15,7 +15,7 @@ import { ConflictError, guard } from './errors.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { clickSchema } from './schemas.js';
-import { mapLimit } from '../services/map-limit.js';
+import { mapLimit } from '../util/map-limit.js';
 import { BATCH_CONCURRENCY, chunkByPartition, listRows } from './table-ops.js';
 
 const what = (code: string) => `clicks of ${code}`;

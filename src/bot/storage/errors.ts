@@ -1,52 +1,10 @@
 /**
- * Typed storage errors: services and HTTP routes branch on these classes, never on SDK
- * `RestError` status codes, so the storage SDK stays an implementation detail of this folder.
+ * Translation of Azure SDK failures into the services layer's typed errors
+ * (`src/bot/services/errors.ts`), so the storage SDK stays an implementation detail of this folder.
  */
+import { ConflictError, NotFoundError, StorageError, ValidationError } from '../services/errors.js';
 
-/** Any storage failure that is not one of the specific cases below (network, 5xx, throttling). */
-export class StorageError extends Error {
-  constructor(
-    message: string,
-    /** HTTP status from the service, when there was a response. */
-    readonly statusCode?: number,
-    /** Service error code, e.g. `EntityTooLarge`, `OperationTimedOut`. */
-    readonly code?: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'StorageError';
-  }
-}
-
-/** The row asked for does not exist (404). */
-export class NotFoundError extends StorageError {
-  constructor(message: string, options?: { cause?: unknown; code?: string }) {
-    super(message, 404, options?.code ?? 'ResourceNotFound', options);
-    this.name = 'NotFoundError';
-  }
-}
-
-/**
- * A write lost a race: the row already exists (409 `EntityAlreadyExists`) or changed since it was
- * read (412 `UpdateConditionNotSatisfied`, a stale ETag). Re-read and retry, or report it.
- */
-export class ConflictError extends StorageError {
-  constructor(message: string, statusCode: 409 | 412, code?: string, options?: { cause?: unknown }) {
-    super(message, statusCode, code ?? (statusCode === 412 ? 'UpdateConditionNotSatisfied' : 'EntityAlreadyExists'), options);
-    this.name = 'ConflictError';
-  }
-}
-
-/**
- * Input that cannot be stored as given: a bad key, an oversized property or entity, or a row
- * read back that does not match its schema. Raised before the service would answer an opaque 400.
- */
-export class ValidationError extends StorageError {
-  constructor(message: string, options?: { cause?: unknown; code?: string }) {
-    super(message, 400, options?.code ?? 'InvalidInput', options);
-    this.name = 'ValidationError';
-  }
-}
+export { ConflictError, NotFoundError, StorageError, ValidationError };
 
 interface RestErrorLike {
   statusCode?: number;

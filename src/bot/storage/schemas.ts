@@ -115,6 +115,7 @@ export const shareSchema: z.ZodType<Share, z.ZodTypeDef, unknown> = z.object({
 
 export const trackedLinkSchema: z.ZodType<TrackedLink, z.ZodTypeDef, unknown> = z.object({
   code: id,
+  tenantId: id,
   targetUrl: z.string().min(1),
   shareId: id,
   employeeId: id,
@@ -126,6 +127,7 @@ export const trackedLinkSchema: z.ZodType<TrackedLink, z.ZodTypeDef, unknown> = 
 
 export const clickSchema: z.ZodType<Click, z.ZodTypeDef, unknown> = z.object({
   code: id,
+  tenantId: id,
   visitorKey: id,
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
   at: instant,

@@ -10,7 +10,7 @@ import { guard } from './errors.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { scoreSchema } from './schemas.js';
-import { mapLimit } from '../services/map-limit.js';
+import { mapLimit } from '../util/map-limit.js';
 import { listRows, readRow, requireEtag } from './table-ops.js';
 
 const what = (contestId: string, employeeId: string) => `score ${contestId}/${employeeId}`;

@@ -5,7 +5,7 @@
  */
 import type { TableClient, TransactionAction, TableEntityQueryOptions } from '@azure/data-tables';
 import { guard, translateError, ValidationError } from './errors.js';
-import { mapLimit } from '../services/map-limit.js';
+import { mapLimit } from '../util/map-limit.js';
 import type { Row } from './entity-codec.js';
 
 /** Service limit on actions per transaction. */

@@ -154,6 +154,8 @@ export interface Share {
 /** Tracked link code -> registered target (with UTM). Redirects never go anywhere else. */
 export interface TrackedLink {
   code: string;
+  /** Tenant of the share; a click is scored in that tenant's contests. */
+  tenantId: string;
   targetUrl: string;
   shareId: string;
   employeeId: string;
@@ -166,6 +168,8 @@ export interface TrackedLink {
 /** One counted click (crawlers and repeats within a UTC day are not counted). */
 export interface Click {
   code: string;
+  /** Tenant of the link (copied from it, so scoring needs no extra read). */
+  tenantId: string;
   /** Keyed hash of IP + user agent; the raw IP is never stored. */
   visitorKey: string;
   /** UTC day `YYYY-MM-DD`. */

@@ -69,6 +69,7 @@ export function aShare(overrides: Partial<Share> = {}): Share {
 export function aTrackedLink(overrides: Partial<TrackedLink> = {}): TrackedLink {
   return {
     code: 'AbC123xyz',
+    tenantId: 'tenant-1',
     targetUrl: 'https://example.com/blog/ai?utm_source=linkedin&utm_medium=employee-advocacy&utm_content=AbC123xyz',
     shareId: 'share-1',
     employeeId: 'emp-1',
@@ -83,6 +84,7 @@ export function aTrackedLink(overrides: Partial<TrackedLink> = {}): TrackedLink 
 export function aClick(overrides: Partial<Click> = {}): Click {
   return {
     code: 'AbC123xyz',
+    tenantId: 'tenant-1',
     visitorKey: 'v-0f3a',
     day: '2026-04-02',
     at: '2026-04-02T09:15:00.000Z',
