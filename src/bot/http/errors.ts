@@ -7,7 +7,9 @@ import { ZodError } from 'zod';
 import { resolveLanguage, translator } from '../../shared/i18n/index.js';
 import { ConflictError, NotFoundError, StorageError, ValidationError } from '../services/errors.js';
 
-export type ErrorCode = 'badRequest' | 'unauthenticated' | 'forbidden' | 'notFound' | 'conflict' | 'generic';
+import type { ApiErrorCode } from '../../shared/contracts/api-errors.js';
+
+export type ErrorCode = ApiErrorCode;
 
 
 /** The caller's language from `?lang=` or the first Accept-Language tag. */

@@ -5,13 +5,14 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.js';
+import { createBoardService, type BoardService } from '../services/board.service.js';
 import type { Repositories } from '../services/ports.js';
 import { registerAuth, type TokenVerifier } from './auth.js';
 import { registerBotRoute, type BotEndpoint } from './bot-route.js';
 import { registerErrorHandling } from './errors.js';
 import { registerHealth } from './health.js';
 import { registerStaticTab } from './static-tab.js';
-import { registerTabApi } from './tab-api.js';
+import { registerBoardRoutes } from './board.routes.js';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -20,6 +21,8 @@ export interface ServerDeps {
   pingStorage: () => Promise<boolean>;
   tabDistDir: string;
   verifyToken?: TokenVerifier;
+  /** The board use case; built from the repositories when not given. */
+  board?: BoardService;
 }
 
 /** Build the server with every route registered; the caller decides when to listen. */
@@ -44,7 +47,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerAuth(fastify, { config: deps.config.auth, employees: deps.repositories.employees, verifyToken: deps.verifyToken });
   registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date() });
   registerBotRoute(fastify, deps.bot);
-  registerTabApi(fastify, { content: deps.repositories.content, topics: deps.repositories.topics });
+  registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories) });
   await registerStaticTab(fastify, { distDir: deps.tabDistDir });
   return fastify;
 }

@@ -69,15 +69,4 @@ export const BoardResponseSchema = z.object({
 });
 export type BoardResponse = z.infer<typeof BoardResponseSchema>;
 
-/**
- * The error body every `/api/*` route answers with. `code` names a key under `error.` in the
- * `common` catalog, so a client can show the message in its own UI language.
- */
-export const ApiErrorBodySchema = z.object({
-  error: z.object({
-    code: z.string().min(1),
-    message: z.string(),
-    details: z.string().optional(),
-  }),
-});
-export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
+export { ApiErrorBodySchema, type ApiErrorBody } from './api-errors.js';

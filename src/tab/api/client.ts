@@ -3,16 +3,10 @@
  * failure becomes an `ApiError` whose `code` names a `common:error.*` message, so pages show it in
  * the UI language without knowing HTTP.
  */
-import {
-  ApiErrorBodySchema,
-  BoardResponseSchema,
-  type BoardQuery,
-  type BoardResponse,
-} from '../../shared/contracts/board.js';
+import { ApiErrorBodySchema, isApiErrorCode, type ApiErrorCode } from '../../shared/contracts/api-errors.js';
+import { BoardResponseSchema, type BoardQuery, type BoardResponse } from '../../shared/contracts/board.js';
 
-/** Error codes the UI has messages for (`common:error.<code>`). */
-export type ApiErrorCode = 'badRequest' | 'unauthenticated' | 'forbidden' | 'notFound' | 'conflict' | 'generic';
-const KNOWN_CODES: readonly string[] = ['badRequest', 'unauthenticated', 'forbidden', 'notFound', 'conflict', 'generic'];
+export type { ApiErrorCode };
 
 /** A failed API call, reduced to what the UI shows. */
 export class ApiError extends Error {
@@ -81,8 +75,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
 function toApiError(status: number, body: unknown): ApiError {
   const parsed = ApiErrorBodySchema.safeParse(body);
-  const code = parsed.success && KNOWN_CODES.includes(parsed.data.error.code) ? parsed.data.error.code : codeFor(status);
-  return new ApiError(code as ApiErrorCode, status, parsed.success ? parsed.data.error.details : undefined);
+  const code = parsed.success && isApiErrorCode(parsed.data.error.code) ? parsed.data.error.code : codeFor(status);
+  return new ApiError(code, status, parsed.success ? parsed.data.error.details : undefined);
 }
 
 function codeFor(status: number): ApiErrorCode {

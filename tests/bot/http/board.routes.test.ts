@@ -5,7 +5,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerErrorHandling } from '../../../src/bot/http/errors.js';
-import { registerTabApi } from '../../../src/bot/http/tab-api.js';
+import { registerBoardRoutes } from '../../../src/bot/http/board.routes.js';
+import { createBoardService } from '../../../src/bot/services/board.service.js';
 import { createTableRepositories } from '../../../src/bot/storage/index.js';
 import { ApiErrorBodySchema, BoardResponseSchema } from '../../../src/shared/contracts/board.js';
 import type { ContentItem } from '../../../src/shared/domain/types.js';
@@ -60,7 +61,7 @@ beforeAll(async () => {
       request.identity = { tenantId, employeeId: 'emp-1', displayName: 'Test', roles: ['employee'] };
     }
   });
-  registerTabApi(app, { content: repos.content, topics: repos.topics, now: () => NOW });
+  registerBoardRoutes(app, { board: createBoardService(repos), now: () => NOW });
   await app.ready();
 });
 
