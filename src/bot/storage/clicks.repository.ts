@@ -8,7 +8,7 @@
  * replayed one `create` at a time, counting the successes and ignoring the 409s. A restart that
  * replays journal entries already flushed therefore counts each click exactly once.
  */
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Click } from '../../shared/domain/types.js';
 import type { ClickRepository } from '../services/ports.js';
 import { ConflictError, guard } from './errors.js';
@@ -16,7 +16,7 @@ import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { clickSchema } from './schemas.js';
 import { mapLimit } from '../util/map-limit.js';
-import { BATCH_CONCURRENCY, chunkByPartition, listRows } from './table-ops.js';
+import { BATCH_CONCURRENCY, chunkByPartition, listPartition } from './table-ops.js';
 
 const what = (code: string) => `clicks of ${code}`;
 /** Single creates in flight when a chunk is replayed after a duplicate. */
@@ -62,14 +62,14 @@ export class TableClickRepository implements ClickRepository {
 
   async listByCode(code: string): Promise<Click[]> {
     const pk = keys.click.pk(code);
-    const rows = await listRows(this.table, what(code), { filter: odata`PartitionKey eq ${pk}` });
+    const rows = await listPartition(this.table, pk, what(code));
     return rows.map(fromClickEntity);
   }
 
   /** Counts rows reading only their keys (no properties on the wire). */
   async countByCode(code: string): Promise<number> {
     const pk = keys.click.pk(code);
-    const rows = await listRows(this.table, what(code), { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] });
+    const rows = await listPartition(this.table, pk, what(code), { select: ['RowKey'] });
     return rows.length;
   }
 

@@ -3,14 +3,14 @@
  * employee so "what may I offer this person" is one single-partition read. A newer answer for
  * the same item replaces the older one.
  */
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { ContentResponse } from '../../shared/domain/types.js';
 import type { ContentResponseRepository } from '../services/ports.js';
 import { guard } from './errors.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { contentResponseSchema } from './schemas.js';
-import { listRows } from './table-ops.js';
+import { listPartition } from './table-ops.js';
 
 const what = (tenantId: string, r: Pick<ContentResponse, 'employeeId' | 'contentId'>) =>
   `content response ${tenantId}/${r.employeeId}/${r.contentId}`;
@@ -37,7 +37,7 @@ export class TableContentResponseRepository implements ContentResponseRepository
 
   async listByEmployee(tenantId: string, employeeId: string): Promise<ContentResponse[]> {
     const pk = keys.contentResponse.pk(tenantId, employeeId);
-    const rows = await listRows(this.table, `content responses of ${tenantId}/${employeeId}`, { filter: odata`PartitionKey eq ${pk}` });
+    const rows = await listPartition(this.table, pk, `content responses of ${tenantId}/${employeeId}`);
     return rows.map(fromContentResponseEntity);
   }
 }

@@ -1,11 +1,11 @@
 /** Conversation references for proactive sends, one partition per tenant (campaign fan-out). */
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { ConversationReferenceRepository, StoredConversationReference } from '../services/ports.js';
 import { guard } from './errors.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { conversationReferenceSchema } from './schemas.js';
-import { listRows, readRow } from './table-ops.js';
+import { listPartition, readRow } from './table-ops.js';
 
 const what = (tenantId: string, employeeId: string) => `conversation reference ${tenantId}/${employeeId}`;
 
@@ -46,7 +46,7 @@ export class TableConversationReferenceRepository implements ConversationReferen
 
   async listByTenant(tenantId: string): Promise<StoredConversationReference[]> {
     const pk = keys.conversationReference.pk(tenantId);
-    const rows = await listRows(this.table, `conversation references of ${tenantId}`, { filter: odata`PartitionKey eq ${pk}` });
+    const rows = await listPartition(this.table, pk, `conversation references of ${tenantId}`);
     return rows.map(fromConversationReferenceEntity);
   }
 }

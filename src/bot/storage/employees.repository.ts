@@ -1,12 +1,12 @@
 /** Employees, one partition per tenant: the roster and targeting read it whole. */
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { Employee } from '../../shared/domain/types.js';
 import type { EmployeeRepository, Versioned } from '../services/ports.js';
 import { guard, NotFoundError } from './errors.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { employeeSchema } from './schemas.js';
-import { listRows, readRow, requireEtag, upsertRows } from './table-ops.js';
+import { listPartition, readRow, requireEtag, upsertRows } from './table-ops.js';
 
 const what = (tenantId: string, id: string) => `employee ${tenantId}/${id}`;
 
@@ -38,7 +38,7 @@ export class TableEmployeeRepository implements EmployeeRepository {
 
   async listByTenant(tenantId: string): Promise<Employee[]> {
     const pk = keys.employee.pk(tenantId);
-    const rows = await listRows(this.table, `employees of ${tenantId}`, { filter: odata`PartitionKey eq ${pk}` });
+    const rows = await listPartition(this.table, pk, `employees of ${tenantId}`);
     return rows.map(fromEmployeeEntity);
   }
 

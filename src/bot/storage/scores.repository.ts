@@ -3,7 +3,7 @@
  * hash of the employee id) so a burst of score updates never exceeds one partition's rate. The
  * leaderboard reads all buckets in parallel and merges them.
  */
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { Score } from '../../shared/domain/types.js';
 import type { ScoreRepository, Versioned } from '../services/ports.js';
 import { guard } from './errors.js';
@@ -11,7 +11,7 @@ import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { scoreSchema } from './schemas.js';
 import { mapLimit } from '../util/map-limit.js';
-import { listRows, readRow, requireEtag } from './table-ops.js';
+import { listPartition, readRow, requireEtag } from './table-ops.js';
 
 const what = (contestId: string, employeeId: string) => `score ${contestId}/${employeeId}`;
 
@@ -54,7 +54,7 @@ export class TableScoreRepository implements ScoreRepository {
   async listByContest(contestId: string): Promise<Score[]> {
     const pks = keys.score.bucketPks(contestId);
     const buckets = await mapLimit(pks, pks.length, (pk) =>
-      listRows(this.table, `scores of ${contestId}`, { filter: odata`PartitionKey eq ${pk}` }),
+      listPartition(this.table, pk, `scores of ${contestId}`),
     );
     return buckets.flat().map(fromScoreEntity).sort(compareScores);
   }

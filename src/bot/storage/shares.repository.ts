@@ -5,14 +5,14 @@
  * upserts, so recording the same share again (a retried card action, a replayed redirect)
  * converges to one share in each view; a crash between the two writes is healed by the retry.
  */
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { Share } from '../../shared/domain/types.js';
 import type { ShareRepository } from '../services/ports.js';
 import { guard } from './errors.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { shareSchema } from './schemas.js';
-import { listRows } from './table-ops.js';
+import { listPartition } from './table-ops.js';
 
 const what = (tenantId: string, id: string) => `share ${tenantId}/${id}`;
 
@@ -51,7 +51,7 @@ export class TableShareRepository implements ShareRepository {
   }
 
   private async listPartition(pk: string, label: string): Promise<Share[]> {
-    const rows = await listRows(this.table, label, { filter: odata`PartitionKey eq ${pk}` });
+    const rows = await listPartition(this.table, pk, label);
     return rows.map(fromShareEntity).sort((a, b) => a.sharedAt.localeCompare(b.sharedAt) || a.id.localeCompare(b.id));
   }
 }

@@ -3,7 +3,7 @@
  * and batch writes split by partition into transactions of at most 100 actions (and 4 MiB),
  * run with bounded concurrency.
  */
-import type { TableClient, TransactionAction, TableEntityQueryOptions } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction, type TableEntityQueryOptions } from '@azure/data-tables';
 import { guard, translateError, ValidationError } from './errors.js';
 import { mapLimit } from '../util/map-limit.js';
 import type { Row } from './entity-codec.js';
@@ -37,6 +37,21 @@ export async function listRows(
     for await (const row of client.listEntities<Record<string, unknown>>({ queryOptions })) rows.push(row);
     return rows;
   });
+}
+
+/**
+ * Every entity of one partition (the single-partition range read every hot query is designed to
+ * be), optionally narrowed by an `odata`-built condition on columns and a column selection.
+ */
+export async function listPartition(
+  client: TableClient,
+  partitionKey: string,
+  what: string,
+  options: { where?: string; select?: string[] } = {},
+): Promise<Record<string, unknown>[]> {
+  const partition = odata`PartitionKey eq ${partitionKey}`;
+  const filter = options.where === undefined ? partition : `${partition} and ${options.where}`;
+  return listRows(client, what, { filter, ...(options.select ? { select: options.select } : {}) });
 }
 
 /** Bytes a row takes in a transaction body (UTF-8 JSON plus the per-operation envelope). */

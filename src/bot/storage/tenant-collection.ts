@@ -4,12 +4,12 @@
  * topics and content items are small per tenant and read together, so they all fit it; their
  * repositories only pick the operations their port offers.
  */
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { z } from 'zod';
 import type { Versioned } from '../services/ports.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { guard, NotFoundError } from './errors.js';
-import { listRows, readRow, requireEtag, upsertRows } from './table-ops.js';
+import { listPartition, readRow, requireEtag, upsertRows } from './table-ops.js';
 
 /** Key builders of a tenant-partitioned table (an entry of `keys`). */
 export interface TenantKeys {
@@ -78,9 +78,7 @@ export class TenantCollection<T extends { id: string }> {
    */
   async list(tenantId: string, where?: string): Promise<T[]> {
     const pk = this.codec.spec.keys.pk(tenantId);
-    const partition = odata`PartitionKey eq ${pk}`;
-    const filter = where === undefined ? partition : `${partition} and ${where}`;
-    const rows = await listRows(this.table, `${this.codec.spec.plural} of ${tenantId}`, { filter });
+    const rows = await listPartition(this.table, pk, `${this.codec.spec.plural} of ${tenantId}`, where === undefined ? {} : { where });
     return rows.map(this.codec.fromEntity);
   }
 
