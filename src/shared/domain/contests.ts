@@ -60,38 +60,83 @@ export interface ContestEvent {
   kind: 'unique-click' | 'share' | 'conversion';
   employeeId: string;
   at: IsoInstant;
-  /** When present, `scoreContest` counts an id once (replayed events). */
+  /** When present, `scoreContest` counts an id once per person (replayed events). */
   id?: string;
+  /** How many such events this one stands for (batched); default 1. Never negative. */
+  count?: number;
 }
 
-/** Points an event is worth in this contest: 0 outside `[startsAt, endsAt)`. */
+/** Refuses a count that could subtract or is not a whole number of events. */
+function eventCount(event: ContestEvent): number {
+  const count = event.count ?? 1;
+  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`Invalid event count ${String(count)}: a count is a whole number >= 0.`);
+  return count;
+}
+
+/** Points an event is worth in this contest: 0 outside `[startsAt, endsAt)`; a negative count throws. */
 export function getEventPoints(contest: Contest, event: ContestEvent): number {
-  const at = Date.parse(event.at);
-  if (!(at >= Date.parse(contest.startsAt) && at < Date.parse(contest.endsAt))) return 0;
+  const count = eventCount(event);
+  if (!isContestOpenAt(contest, event.at)) return 0;
   const weight = event.kind === 'unique-click' ? contest.weights.uniqueClick : event.kind === 'share' ? contest.weights.share : contest.weights.conversion;
-  return Math.max(0, weight);
+  return Math.max(0, weight) * count;
+}
+
+/** Whether `at` falls inside the contest window `[startsAt, endsAt)`. */
+export function isContestOpenAt(contest: Contest, at: IsoInstant): boolean {
+  const ms = Date.parse(at);
+  return ms >= Date.parse(contest.startsAt) && ms < Date.parse(contest.endsAt);
+}
+
+/** The contests an event at `at` scores in (a tenant may run several at once). */
+export function contestsOpenAt(contests: readonly Contest[], at: IsoInstant): Contest[] {
+  return contests.filter((contest) => isContestOpenAt(contest, at));
+}
+
+/**
+ * The contest a "leaderboard" or "my rank" question means when none is named: the open contest
+ * that ends first; when none is open, the one that ended last (its final board); else undefined.
+ */
+export function selectCurrentContest(contests: readonly Contest[], now: IsoInstant): Contest | undefined {
+  const open = contestsOpenAt(contests, now).sort((a, b) => Date.parse(a.endsAt) - Date.parse(b.endsAt) || a.id.localeCompare(b.id));
+  if (open[0]) return open[0];
+  const ms = Date.parse(now);
+  const ended = contests.filter((c) => Date.parse(c.endsAt) <= ms).sort((a, b) => Date.parse(b.endsAt) - Date.parse(a.endsAt) || a.id.localeCompare(b.id));
+  return ended[0];
+}
+
+/** Whole days left before the contest closes, counting a started day as a day; 0 once closed. */
+export function contestDaysLeft(contest: Contest, now: IsoInstant): number {
+  const left = Date.parse(contest.endsAt) - Date.parse(now);
+  if (!Number.isFinite(left)) throw new RangeError('Invalid instant.');
+  return left <= 0 ? 0 : Math.ceil(left / DAY_MS);
 }
 
 /**
  * Adds one event to a running score. `reachedAt` is the latest instant of a scoring event, i.e.
  * when the current points were reached, whatever order events arrive in; zero-point events leave
- * the score untouched, so a share in a clicks-only contest cannot move anyone in a tie.
+ * the score untouched, so a share in a clicks-only contest cannot move anyone in a tie. A score
+ * with negative points is refused: points only ever grow.
  */
 export function applyEventToScore(contest: Contest, score: Score | undefined, event: ContestEvent): Score | undefined {
+  if (score && !(score.points >= 0)) throw new RangeError(`Invalid score ${String(score.points)} for ${score.employeeId}: points are never negative.`);
   const points = getEventPoints(contest, event);
   if (points === 0) return score;
   if (!score) return { contestId: contest.id, employeeId: event.employeeId, points, reachedAt: event.at };
   return { ...score, points: score.points + points, reachedAt: Date.parse(event.at) > Date.parse(score.reachedAt) ? event.at : score.reachedAt };
 }
 
-/** All scores of a contest from its events (ids counted once), one per person with points. */
+/**
+ * All scores of a contest from its events, one per person with points. An id counts once per
+ * person: the same id used by two people is two events (ids are only unique per person).
+ */
 export function scoreContest(contest: Contest, events: readonly ContestEvent[]): Score[] {
   const seen = new Set<string>();
   const scores = new Map<string, Score>();
   for (const event of events) {
     if (event.id !== undefined) {
-      if (seen.has(event.id)) continue;
-      seen.add(event.id);
+      const key = `${event.employeeId}\u0000${event.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
     }
     const next = applyEventToScore(contest, scores.get(event.employeeId), event);
     if (next) scores.set(event.employeeId, next);
@@ -108,32 +153,46 @@ export interface LeaderboardEntry {
   prize?: Prize;
 }
 
-function compareScores(a: Score, b: Score): number {
+/**
+ * Leaderboard order: points desc, then earliest `reachedAt`, then id (stable order only). Exported
+ * so storage-side sorts and the domain agree on one order.
+ */
+export function compareScores(a: Pick<Score, 'points' | 'reachedAt' | 'employeeId'>, b: Pick<Score, 'points' | 'reachedAt' | 'employeeId'>): number {
+  return compareReach(a, b) || (a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : 0);
+}
+
+/** Points desc, then earliest `reachedAt`: the order that decides ranks (0 = a full tie). */
+function compareReach(a: Pick<Score, 'points' | 'reachedAt'>, b: Pick<Score, 'points' | 'reachedAt'>): number {
   if (a.points !== b.points) return b.points - a.points;
-  const byTime = Date.parse(a.reachedAt) - Date.parse(b.reachedAt);
-  if (byTime !== 0) return byTime;
-  return a.employeeId < b.employeeId ? -1 : a.employeeId > b.employeeId ? 1 : 0;
+  return Date.parse(a.reachedAt) - Date.parse(b.reachedAt);
 }
 
 /**
  * Leaderboard of eligible people with points: points desc, then earliest `reachedAt` (whoever got
  * there first stays ahead), then id only for a stable order. Ranks are sequential unless points
  * and `reachedAt` are both equal; such people share a rank ("1224") and each gets that rank's
- * prize. People without points or not eligible are never ranked.
+ * prize. People without points, not eligible, or missing from `participants` (unknown people:
+ * an excluded coordinator without a record must not win) are never ranked.
  */
 export function rankLeaderboard(contest: Contest, scores: readonly Score[], participants: readonly ContestParticipant[]): LeaderboardEntry[] {
   const byId = new Map(participants.map((p) => [p.id, p]));
   const ranked = scores
     .filter((s) => s.points > 0)
-    .filter((s) => checkContestEligibility(contest, byId.get(s.employeeId) ?? { id: s.employeeId, roles: [] }).eligible)
-    .sort(compareScores);
+    .filter((s) => {
+      const person = byId.get(s.employeeId);
+      return person !== undefined && checkContestEligibility(contest, person).eligible;
+    })
+    .map((s) => ({ score: s, ms: Date.parse(s.reachedAt) }))
+    .sort((a, b) => b.score.points - a.score.points || a.ms - b.ms || (a.score.employeeId < b.score.employeeId ? -1 : a.score.employeeId > b.score.employeeId ? 1 : 0));
   const entries: LeaderboardEntry[] = [];
-  ranked.forEach((score, index) => {
+  let previousMs = Number.NaN;
+  ranked.forEach(({ score, ms }, index) => {
     const previous = entries[index - 1];
-    const tied = previous && previous.points === score.points && Date.parse(previous.reachedAt) === Date.parse(score.reachedAt);
+    const tied = previous !== undefined && previous.points === score.points && previousMs === ms;
     const rank = tied ? previous.rank : index + 1;
     const prize = contest.prizes.find((p) => p.rank === rank);
     entries.push({ employeeId: score.employeeId, points: score.points, reachedAt: score.reachedAt, rank, ...(prize ? { prize } : {}) });
+    previousMs = ms;
   });
   return entries;
 }
@@ -141,7 +200,8 @@ export function rankLeaderboard(contest: Contest, scores: readonly Score[], part
 export interface MyRankView {
   employeeId: string;
   status: 'ranked' | 'unranked' | 'excluded';
-  excludedReason?: 'excluded-role' | 'excluded-person';
+  /** `not-participant`: no record in the programme (unknown people are never ranked). */
+  excludedReason?: 'excluded-role' | 'excluded-person' | 'not-participant';
   rank: number | null;
   points: number;
   /** Points needed to pass the next person above; null at the top or when excluded. */
@@ -167,4 +227,112 @@ export function getMyRank(contest: Contest, leaderboard: readonly LeaderboardEnt
   }
   const above = leaderboard.slice(0, index).reverse().find((e) => e.rank < mine.rank);
   return { ...base, status: 'ranked', rank: mine.rank, gapToNext: above ? above.points - mine.points + 1 : null, prize: mine.prize ?? null };
+}
+
+/** A score reduced to what ordering needs. */
+export type RankedScore = Pick<Score, 'employeeId' | 'points' | 'reachedAt'>;
+
+/**
+ * How many board entries are strictly ahead of (points, reachedAt): binary search on a board in
+ * `rankLeaderboard` order, O(log n). Equal points and instant are a tie, not ahead.
+ */
+export function countAhead(board: readonly RankedScore[], points: number, reachedAt: IsoInstant): number {
+  const ms = Date.parse(reachedAt);
+  let low = 0;
+  let high = board.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const entry = board[mid] as RankedScore;
+    const ahead = entry.points > points || (entry.points === points && Date.parse(entry.reachedAt) < ms);
+    if (ahead) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * "My rank" in O(log n) against a ranked board (a snapshot), with the person's own score read
+ * fresh: the same answer as `getMyRank` on a board that includes that score. `selfIndex` is the
+ * person's position on the board if they are on it (so a stale copy of them is not counted).
+ * `person` undefined means not in the programme: never ranked.
+ */
+export function locateOnBoard(
+  contest: Contest,
+  board: readonly LeaderboardEntry[],
+  mine: RankedScore | undefined,
+  person: ContestParticipant | undefined,
+  employeeId: string,
+  selfIndex?: number,
+): MyRankView {
+  const points = mine?.points ?? 0;
+  const onBoard = selfIndex !== undefined && board[selfIndex]?.employeeId === employeeId;
+  const base = { employeeId, points, prize: null };
+  if (!person) return { ...base, rankedCount: board.length - (onBoard ? 1 : 0), status: 'excluded', excludedReason: 'not-participant', rank: null, gapToNext: null };
+  const eligibility = checkContestEligibility(contest, person);
+  const othersCount = board.length - (onBoard ? 1 : 0);
+  if (!eligibility.eligible) return { ...base, rankedCount: othersCount, status: 'excluded', excludedReason: eligibility.reason, rank: null, gapToNext: null };
+  if (!mine || points <= 0) {
+    const last = board[board.length - 1];
+    return { ...base, rankedCount: othersCount, status: 'unranked', rank: null, gapToNext: last ? last.points - points + 1 : 1 };
+  }
+  let ahead = countAhead(board, points, mine.reachedAt);
+  const selfAhead = onBoard && (selfIndex as number) < ahead;
+  if (selfAhead) ahead -= 1;
+  let aboveIndex = ahead - 1;
+  if (selfAhead && aboveIndex >= (selfIndex as number)) aboveIndex += 1;
+  const above = aboveIndex >= 0 ? board[aboveIndex] : undefined;
+  const rank = ahead + 1;
+  const prize = contest.prizes.find((p) => p.rank === rank) ?? null;
+  return { ...base, rankedCount: othersCount + 1, status: 'ranked', rank, gapToNext: above ? above.points - points + 1 : null, prize };
+}
+
+/** One person's place in a stored weekly snapshot of a board. */
+export interface RankSnapshotEntry {
+  employeeId: string;
+  rank: number;
+  points: number;
+}
+
+/** A person who climbed since the last snapshot (`from` null: new on the board). */
+export interface Mover {
+  employeeId: string;
+  from: number | null;
+  to: number;
+  /** Places gained; a newcomer counts from just below last week's last place. */
+  placesGained: number;
+  points: number;
+  pointsGained: number;
+}
+
+/**
+ * The weekly update's "movers": who climbed most since last week's snapshot, biggest climb first,
+ * then best current rank. Nobody who stayed or dropped is a mover. Pure and order-independent.
+ */
+export function computeMovers(previous: readonly RankSnapshotEntry[], current: readonly LeaderboardEntry[], limit = 3): Mover[] {
+  const before = new Map(previous.map((e) => [e.employeeId, e]));
+  const floor = previous.length + 1;
+  const movers: Mover[] = [];
+  for (const entry of current) {
+    const last = before.get(entry.employeeId);
+    const from = last?.rank ?? null;
+    const placesGained = (from ?? floor) - entry.rank;
+    if (placesGained <= 0) continue;
+    movers.push({ employeeId: entry.employeeId, from, to: entry.rank, placesGained, points: entry.points, pointsGained: entry.points - (last?.points ?? 0) });
+  }
+  return movers
+    .sort((a, b) => b.placesGained - a.placesGained || a.to - b.to || (a.employeeId < b.employeeId ? -1 : 1))
+    .slice(0, Math.max(0, limit));
+}
+
+/** ISO-8601 week of an instant in UTC, `YYYY-Www` (weeks start on Monday; week 1 holds a Thursday). */
+export function isoWeekKey(at: IsoInstant | Date): string {
+  const ms = at instanceof Date ? at.getTime() : Date.parse(at);
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid instant.');
+  const day = new Date(ms);
+  const date = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((date.getTime() - yearStart) / DAY_MS + 1) / 7);
+  return `${date.getUTCFullYear()}-W${week.toString().padStart(2, '0')}`;
 }

@@ -82,3 +82,22 @@ export function selectUncelebratedWins(wins: readonly Win[], celebratedIds: Read
     return true;
   });
 }
+
+/** Which win the weekly update celebrates first: the rarest achievements lead. */
+export const WIN_PRIORITY: readonly WinKind[] = ['clicks-100', 'first-conversion', 'persona-level-up', 'clicks-10', 'training-completed', 'first-share'];
+
+/** The one win a weekly update features: highest priority kind, then the most recent, then id. */
+export function pickWinToCelebrate(wins: readonly Win[]): Win | undefined {
+  const order = (w: Win) => WIN_PRIORITY.indexOf(w.kind);
+  return [...wins].sort((a, b) => order(a) - order(b) || Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? -1 : 1))[0];
+}
+
+/**
+ * Every win the current totals imply, as if from zero (persona level-ups and trainings excluded:
+ * they come from their own events). Stored celebrations are idempotent by id, so re-deriving
+ * after a crash recovers a win that was reached but never stored.
+ */
+export function winsReached(totals: Pick<ProgressSnapshot, 'employeeId' | 'shares' | 'uniqueClicks' | 'conversions'>, at: IsoInstant): Win[] {
+  const zero: ProgressSnapshot = { employeeId: totals.employeeId, shares: 0, uniqueClicks: 0, conversions: 0, persona: 'observer', trainingsCompleted: [] };
+  return detectWins(zero, { ...zero, ...totals }, at);
+}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildWinId, detectWins, selectUncelebratedWins, type ProgressSnapshot } from '../../../src/shared/domain/wins.js';
+import { buildWinId, detectWins, pickWinToCelebrate, selectUncelebratedWins, WIN_KINDS, WIN_PRIORITY, winsReached, type ProgressSnapshot, type WinKind } from '../../../src/shared/domain/wins.js';
 
 const AT = '2026-03-09T10:00:00.000Z';
 const base: ProgressSnapshot = { employeeId: 'ana', shares: 0, uniqueClicks: 0, conversions: 0, persona: 'observer', trainingsCompleted: [] };
@@ -44,5 +44,20 @@ describe('detectWins', () => {
   it('builds ids with and without detail', () => {
     expect(buildWinId('ana', 'clicks-100')).toBe('ana:clicks-100');
     expect(buildWinId('ana', 'persona-level-up', 'sharer')).toBe('ana:persona-level-up:sharer');
+  });
+});
+
+describe('weekly celebration and crash-safe re-derivation', () => {
+  const win = (kind: WinKind, at: string, detail?: string) => ({ id: buildWinId('ana', kind, detail), employeeId: 'ana', kind, at, ...(detail ? { detail } : {}) });
+  it('features the rarest win, then the most recent', () => {
+    expect(pickWinToCelebrate([win('first-share', AT), win('clicks-10', AT), win('training-completed', '2026-03-10T00:00:00.000Z', 't1')])?.kind).toBe('clicks-10');
+    expect(pickWinToCelebrate([win('first-share', '2026-03-01T00:00:00.000Z'), { ...win('first-share', '2026-03-05T00:00:00.000Z'), id: 'ben:first-share', employeeId: 'ben' }])?.employeeId).toBe('ben');
+    expect(pickWinToCelebrate([win('clicks-100', AT), { ...win('clicks-100', AT), id: 'a:clicks-100' }])?.id).toBe('a:clicks-100');
+    expect(pickWinToCelebrate([])).toBeUndefined();
+    expect(WIN_PRIORITY).toHaveLength(WIN_KINDS.length);
+  });
+  it('derives every count milestone from the totals alone', () => {
+    expect(winsReached({ employeeId: 'ana', shares: 3, uniqueClicks: 120, conversions: 1 }, AT).map((w) => w.kind)).toEqual(['first-share', 'clicks-10', 'clicks-100', 'first-conversion']);
+    expect(winsReached({ employeeId: 'ana', shares: 0, uniqueClicks: 9, conversions: 0 }, AT)).toEqual([]);
   });
 });
