@@ -9,59 +9,79 @@ import type { Click } from './types.js';
 
 export type ClickSource = 'human' | 'crawler' | 'preview';
 
-/**
- * Link-preview fetchers: a post or chat message unfurling our link. Teams unfurls as
- * `SkypeUriPreview` / `MicrosoftPreview`; a bare `Teams/x.y` token is NOT a preview (it is the
- * Teams desktop client of a person opening the link).
- */
-export const PREVIEW_AGENT_PATTERNS: readonly RegExp[] = [
-  /LinkedInBot/i,
-  /Twitterbot/i,
-  /facebookexternalhit/i,
-  /Facebot/i,
-  /Slackbot(-LinkExpanding)?/i,
-  /Slack-ImgProxy/i,
-  /SkypeUriPreview/i,
-  /MicrosoftPreview/i,
-  /WhatsApp/i,
-  /TelegramBot/i,
-  /Discordbot/i,
-  /redditbot/i,
-  /Pinterest(bot)?/i,
-  /Embedly/i,
-  /Iframely/i,
-  /vkShare/i,
-  /\bpreview\b/i,
-];
+/** One of our own user-agent rules: what it catches, how it is classed, and why it exists. */
+export interface AgentRule {
+  /** Stable name, used by the test that checks every rule with a real user agent. */
+  name: string;
+  pattern: RegExp;
+  source: ClickSource;
+}
 
-/** Generic automation: crawlers, headless browsers and HTTP libraries. */
-export const CRAWLER_AGENT_PATTERNS: readonly RegExp[] = [
-  /(?<!cu)bot\b|bot\//i,
-  /crawl/i,
-  /spider/i,
-  /HeadlessChrome/i,
-  /PhantomJS/i,
-  /\bcurl\//i,
-  /\bwget\//i,
-  /python-requests|python-urllib|aiohttp/i,
-  /\bGo-http-client\b/i,
-  /\bnode-fetch\b|\baxios\//i,
-  /\bokhttp\b/i,
-  /\bJava\//i,
+/**
+ * Our user-agent rules, in precedence order (the first match wins), kept in this ONE list; the
+ * maintained `isbot` list is ORed in after them by the bot. Three groups:
+ * - in-app browsers of the networks people share to: a person tapping the link inside the
+ *   LinkedIn, Facebook, Instagram, Pinterest or X app. They come first so that no crawler rule (the
+ *   Pinterest unfurler is also called "Pinterest") and no future `isbot` entry makes people
+ *   disappear from the count;
+ * - link-preview fetchers: a post or chat message unfurling our link. Teams unfurls as
+ *   `SkypeUriPreview` / `MicrosoftPreview`; a bare `Teams/x.y` token is NOT a preview (it is the
+ *   Teams desktop client of a person opening the link);
+ * - crawlers, headless browsers, HTTP libraries and automated page checkers (speed, uptime and
+ *   markup checkers). `isbot` 5.2.3 already knows most checkers; the ones it lets through (the
+ *   current GTmetrix agent, Monitis, Yellow Lab Tools) are listed here, and the rest are listed
+ *   too so that the count does not depend on one library's list.
+ */
+export const AGENT_RULES: readonly AgentRule[] = [
+  { name: 'linkedin-app', pattern: /\[LinkedInApp\]/i, source: 'human' },
+  { name: 'facebook-app', pattern: /\bFBAN\/|\bFBAV\/|\bFB_IAB\//, source: 'human' },
+  { name: 'instagram-app', pattern: /\bInstagram \d/, source: 'human' },
+  { name: 'pinterest-app', pattern: /\[Pinterest\/(iOS|Android)\]/i, source: 'human' },
+  { name: 'x-app', pattern: /\bTwitter for (iPhone|iPad|Android)\b|\bTwitterAndroid\b/, source: 'human' },
+  { name: 'linkedin-preview', pattern: /LinkedInBot/i, source: 'preview' },
+  { name: 'x-preview', pattern: /Twitterbot/i, source: 'preview' },
+  { name: 'facebook-preview', pattern: /facebookexternalhit|Facebot/i, source: 'preview' },
+  { name: 'slack-preview', pattern: /Slackbot|Slack-ImgProxy/i, source: 'preview' },
+  { name: 'teams-skype-preview', pattern: /SkypeUriPreview|MicrosoftPreview/i, source: 'preview' },
+  { name: 'whatsapp-preview', pattern: /WhatsApp/i, source: 'preview' },
+  { name: 'telegram-preview', pattern: /TelegramBot/i, source: 'preview' },
+  { name: 'discord-preview', pattern: /Discordbot/i, source: 'preview' },
+  { name: 'reddit-preview', pattern: /redditbot/i, source: 'preview' },
+  { name: 'pinterest-preview', pattern: /Pinterestbot|\bPinterest\/0\./i, source: 'preview' },
+  { name: 'embed-services', pattern: /Embedly|Iframely|vkShare/i, source: 'preview' },
+  { name: 'generic-preview', pattern: /\bpreview\b/i, source: 'preview' },
+  { name: 'generic-bot', pattern: /(?<!cu)bot\b|bot\//i, source: 'crawler' },
+  { name: 'crawler-spider', pattern: /crawl|spider/i, source: 'crawler' },
+  { name: 'headless-browser', pattern: /HeadlessChrome|PhantomJS/i, source: 'crawler' },
+  { name: 'http-library', pattern: /\bcurl\/|\bwget\/|python-requests|python-urllib|aiohttp|\bGo-http-client\b|\bnode-fetch\b|\baxios\/|\bokhttp\b|\bJava\//i, source: 'crawler' },
+  { name: 'gtmetrix', pattern: /GTmetrix/i, source: 'crawler' },
+  { name: 'pingdom', pattern: /Pingdom/i, source: 'crawler' },
+  { name: 'lighthouse', pattern: /Lighthouse/i, source: 'crawler' },
+  { name: 'pagespeed', pattern: /Page ?Speed/i, source: 'crawler' },
+  { name: 'uptime-monitors', pattern: /UptimeRobot|StatusCake|Site24x7|Monitis|Freshping|NewRelicSynthetics/i, source: 'crawler' },
+  { name: 'w3c-validators', pattern: /W3C[_-]|Validator\.nu|validator\.w3\.org/i, source: 'crawler' },
+  { name: 'webpagetest', pattern: /\bPTST\//, source: 'crawler' },
+  { name: 'page-audits', pattern: /DareBoost|\bYLT\b/i, source: 'crawler' },
 ];
 
 /**
  * Classifies a click by user agent. An empty or missing agent counts as a crawler (browsers always
  * send one). `isBotLibrary` lets the bot OR in a maintained list (`isbot`) without the domain
- * importing a package; our patterns keep the preview/crawler distinction for reporting.
+ * importing a package; it is asked only when none of {@link AGENT_RULES} matched, so our rules keep
+ * the preview/crawler distinction for reporting and in-app browsers stay people.
  */
 export function classifyClickSource(userAgent: string | undefined, options: { isBotLibrary?: (userAgent: string) => boolean } = {}): ClickSource {
   const ua = (userAgent ?? '').trim();
   if (ua === '') return 'crawler';
-  if (PREVIEW_AGENT_PATTERNS.some((pattern) => pattern.test(ua))) return 'preview';
-  if (CRAWLER_AGENT_PATTERNS.some((pattern) => pattern.test(ua))) return 'crawler';
+  const rule = matchAgentRule(ua);
+  if (rule) return rule.source;
   if (options.isBotLibrary?.(ua)) return 'crawler';
   return 'human';
+}
+
+/** The first of our rules an agent matches (tests and logs say which rule decided). */
+export function matchAgentRule(userAgent: string): AgentRule | undefined {
+  return AGENT_RULES.find((rule) => rule.pattern.test(userAgent));
 }
 
 /** Whether a click should be counted (only people; previews and crawlers are redirected only). */

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { isbot } from 'isbot';
 import fc from 'fast-check';
-import { classifyClickSource, clickDay, clickIdentity, countUniqueClicks, isCountableClick, visitorKey } from '../../../src/shared/domain/clicks.js';
+import { AGENT_RULES, classifyClickSource, clickDay, clickIdentity, countUniqueClicks, isCountableClick, matchAgentRule, visitorKey } from '../../../src/shared/domain/clicks.js';
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
@@ -22,6 +22,8 @@ describe('classifyClickSource', () => {
     ['WhatsApp/2.23.20.0 A', 'preview'],
     ['TelegramBot (like TwitterBot)', 'preview'],
     ['Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)', 'preview'],
+    ['Mozilla/5.0 (compatible; Pinterestbot/1.0; +http://www.pinterest.com/bot.html)', 'preview'],
+    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [Pinterest/iOS]', 'human'],
     ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'crawler'],
     ['Mozilla/5.0 (compatible; bingbot/2.0)', 'crawler'],
     ['Mozilla/5.0 AhrefsCrawler', 'crawler'],
@@ -117,5 +119,83 @@ describe('classifyClickSource with the maintained isbot library passed in', () =
   ] as const)('%s: alone %s, with isbot %s', (ua, alone, withLibrary) => {
     expect(classifyClickSource(ua)).toBe(alone);
     expect(classifyClickSource(ua, { isBotLibrary: isbot })).toBe(withLibrary);
+  });
+});
+
+/**
+ * One real user agent per entry of AGENT_RULES (captured from the products' documentation and
+ * server logs), with what `isbot` 5.2.3 alone says about it: an entry whose agent isbot already
+ * catches is kept so the count does not hinge on one library; one it misses is why the entry exists.
+ */
+const RULE_EXAMPLES: Record<string, { ua: string; isbotAlone: boolean }> = {
+  'linkedin-app': { ua: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [LinkedInApp]/9.29.8960', isbotAlone: false },
+  'facebook-app': { ua: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/466.0.0.43.111;FBBV/600000000;FBDV/iPhone15,2;FBMD/iPhone;FBSN/iOS;FBSV/17.5;FBSS/3;FBCR/;FBID/phone;FBLC/en_US;FBOP/5]', isbotAlone: false },
+  'instagram-app': { ua: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 334.0.4.32.98 (iPhone15,2; iOS 17_5; en_US; en; scale=3.00; 1179x2556; 613441213)', isbotAlone: false },
+  'pinterest-app': { ua: 'Mozilla/5.0 (Linux; Android 13; Pixel 7 Build/TQ3A.230805.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/124.0.6367.113 Mobile Safari/537.36 [Pinterest/Android]', isbotAlone: false },
+  'x-app': { ua: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Twitter for iPhone/10.48', isbotAlone: false },
+  'linkedin-preview': { ua: 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)', isbotAlone: true },
+  'x-preview': { ua: 'Twitterbot/1.0', isbotAlone: true },
+  'facebook-preview': { ua: 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)', isbotAlone: true },
+  'slack-preview': { ua: 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)', isbotAlone: true },
+  'teams-skype-preview': { ua: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/51.0 Safari/537.36 MicrosoftPreview/2.0 +https://aka.ms/MicrosoftPreview', isbotAlone: true },
+  'whatsapp-preview': { ua: 'WhatsApp/2.23.20.0 A', isbotAlone: true },
+  'telegram-preview': { ua: 'TelegramBot/1.0', isbotAlone: true },
+  'discord-preview': { ua: 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)', isbotAlone: true },
+  'reddit-preview': { ua: 'Mozilla/5.0 (compatible; redditbot/1.0; +http://www.reddit.com/feedback)', isbotAlone: true },
+  'pinterest-preview': { ua: 'Mozilla/5.0 (compatible; Pinterestbot/1.0; +http://www.pinterest.com/bot.html)', isbotAlone: true },
+  'embed-services': { ua: 'Mozilla/5.0 (compatible; Embedly/0.2; +http://support.embed.ly/)', isbotAlone: true },
+  'generic-preview': { ua: 'Mozilla/5.0 (compatible; Iframe preview)', isbotAlone: true },
+  'generic-bot': { ua: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', isbotAlone: true },
+  'crawler-spider': { ua: 'Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)', isbotAlone: true },
+  'headless-browser': { ua: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36', isbotAlone: true },
+  'http-library': { ua: 'python-requests/2.31.0', isbotAlone: true },
+  gtmetrix: { ua: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36 GTmetrix', isbotAlone: false },
+  pingdom: { ua: 'Mozilla/5.0 (Unknown; Linux x86_64) AppleWebKit/534.34 (KHTML, like Gecko) PingdomTMS/0.8.5 Safari/534.34', isbotAlone: true },
+  lighthouse: { ua: 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse', isbotAlone: true },
+  pagespeed: { ua: 'Mozilla/5.0 (Windows NT 6.1; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko; Google Page Speed Insights) Chrome/27.0.1453 Safari/537.36', isbotAlone: true },
+  'uptime-monitors': { ua: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Monitis', isbotAlone: false },
+  'w3c-validators': { ua: 'W3C_Validator/1.3 http://validator.w3.org/services', isbotAlone: true },
+  webpagetest: { ua: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 PTST/240101.121212', isbotAlone: true },
+  'page-audits': { ua: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 YLT', isbotAlone: false },
+};
+
+describe('AGENT_RULES: one real user agent per entry', () => {
+  it('every rule has an example here and every example names a rule', () => {
+    expect(Object.keys(RULE_EXAMPLES).sort()).toEqual(AGENT_RULES.map((rule) => rule.name).sort());
+    expect(new Set(AGENT_RULES.map((rule) => rule.name)).size).toBe(AGENT_RULES.length);
+  });
+
+  it.each(AGENT_RULES.map((rule) => [rule.name, rule.source] as const))('%s -> %s (decided by this rule, with or without isbot)', (name, source) => {
+    const example = RULE_EXAMPLES[name]!;
+    expect(matchAgentRule(example.ua)?.name).toBe(name);
+    expect(classifyClickSource(example.ua)).toBe(source);
+    expect(classifyClickSource(example.ua, { isBotLibrary: isbot })).toBe(source);
+    expect(isbot(example.ua)).toBe(example.isbotAlone);
+  });
+
+  it.each([
+    ['Pinterest in-app browser on iOS', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [Pinterest/iOS]'],
+    ['Facebook in-app browser on Android', 'Mozilla/5.0 (Linux; Android 14; SM-S918B Build/UP1A.231005.007; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/125.0.6422.165 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/468.1.0.56.78;]'],
+    ['X app on Android', 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Mobile Safari/537.36 TwitterAndroid'],
+    ['LinkedIn app on Android', 'Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP2A.240805.005; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/127.0.6533.103 Mobile Safari/537.36 [LinkedInApp]/4.1.1000'],
+  ])('in-app browser is a person: %s', (_label, ua) => {
+    expect(classifyClickSource(ua, { isBotLibrary: isbot })).toBe('human');
+    expect(classifyClickSource(ua, { isBotLibrary: () => true })).toBe('human');
+  });
+
+  it.each([
+    ['GTmetrix (older agent)', 'Mozilla/5.0 (X11; Linux x86_64; GTmetrix https://gtmetrix.com/) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/90.0.4430.212 Safari/537.36'],
+    ['Pingdom page speed', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 PingdomPageSpeed/1.0 (pingbot/2.0; +http://www.pingdom.com/)'],
+    ['UptimeRobot', 'Mozilla/5.0+(compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)'],
+    ['StatusCake', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 StatusCake'],
+    ['Site24x7', 'Site24x7'],
+    ['New Relic synthetics', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 NewRelicSynthetics/1.0'],
+    ['W3C link checker', 'W3C-checklink/4.81 libwww-perl/6.05'],
+    ['W3C CSS validator', 'Jigsaw/2.3.0 W3C_CSS_Validator_JFouffa/2.0 (See <http://validator.w3.org/services>)'],
+    ['Nu HTML checker', 'Validator.nu/LV http://validator.w3.org/services'],
+    ['DareBoost', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 DareBoost'],
+  ])('automated page checker is not a person: %s', (_label, ua) => {
+    expect(classifyClickSource(ua)).toBe('crawler');
+    expect(classifyClickSource(ua, { isBotLibrary: isbot })).toBe('crawler');
   });
 });
