@@ -31,6 +31,10 @@ param botAadAppClientSecret string = ''
 
 param botDisplayName string = 'Advocacy Hub'
 
+@description('Key of the keyed hash that identifies a click\'s visitor (SECRET_CLICK_KEY, at least 32 characters; keep it stable so daily repeat visits stay one click).')
+@secure()
+param clickKey string
+
 @description('Client id and tenant of the tab SSO Entra app (aad.manifest.json).')
 param aadAppClientId string
 param aadAppTenantId string = tenant().tenantId
@@ -185,7 +189,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
   dependsOn: [tableRole, queueRole]
-  properties: union(baseSettings, publicUrlSetting, useMsi ? {} : { SECRET_BOT_PASSWORD: botAadAppClientSecret })
+  properties: union(baseSettings, publicUrlSetting, { SECRET_CLICK_KEY: clickKey }, useMsi ? {} : { SECRET_BOT_PASSWORD: botAadAppClientSecret })
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

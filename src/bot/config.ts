@@ -3,6 +3,9 @@
  * app with a readable message. Local runs need nothing: every field has a local default, and the
  * Azurite connection string is used until an account endpoint is configured.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -48,6 +51,14 @@ const envSchema = z
     /** Built tab files (Vite output), relative to the working directory. */
     TAB_DIST_DIR: z.string().min(1).default('dist/tab'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Key of the HMAC-SHA256 of IP + user agent that identifies a click's visitor; required in production. */
+    SECRET_CLICK_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** This instance's click journal; default `.data/click-journal/<instance id>`. */
+    CLICK_JOURNAL_DIR: z.string().min(1).optional(),
+    /** Unflushed journal bound: beyond it clicks are still redirected but counted as dropped. */
+    CLICK_JOURNAL_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(256 * 1024 * 1024),
+    /** Set by App Service, one per instance (each instance keeps its own click journal). */
+    WEBSITE_INSTANCE_ID: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.AUTH_MODE !== 'entra') {
@@ -59,6 +70,9 @@ const envSchema = z
     if (env.BOT_ID && !env.SECRET_BOT_PASSWORD && env.NODE_ENV !== 'production') {
       // A bot id without a password is allowed in production (managed identity), not locally.
       ctx.addIssue({ code: 'custom', path: ['SECRET_BOT_PASSWORD'], message: 'is required with BOT_ID outside production' });
+    }
+    if (env.NODE_ENV === 'production' && !env.SECRET_CLICK_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_CLICK_KEY'], message: 'is required in production (the dev key is public)' });
     }
   });
 
@@ -83,6 +97,39 @@ export interface AppConfig {
   logLevel: string;
   tabDistDir: string;
   version: string;
+  clicks: ClickConfig;
+}
+
+/** Click pipeline: the visitor-key secret and this instance's journal. */
+export interface ClickConfig {
+  secretKey: string;
+  instanceId: string;
+  journalDir: string;
+  journalMaxBytes: number;
+  /** True when the journal lives in a per-process temporary directory (PORT=0: tests). */
+  ephemeralJournal: boolean;
+}
+
+/** Public, so never used in production (config refuses to start without SECRET_CLICK_KEY there). */
+export const DEV_ONLY_CLICK_KEY = 'dev-only-click-key-public-never-used-in-production';
+
+/**
+ * Each instance journals to its own directory: App Service's instance id, else host and port. With
+ * PORT=0 (tests, several apps in one run) the port is not known yet, so the journal goes to a
+ * per-process temporary directory instead.
+ */
+function clickConfig(env: z.infer<typeof envSchema>): ClickConfig {
+  const safe = (id: string) => id.replace(/[^A-Za-z0-9._-]/g, '_');
+  const ephemeral = !env.CLICK_JOURNAL_DIR && !env.WEBSITE_INSTANCE_ID && env.PORT === 0;
+  const instanceId = safe(env.WEBSITE_INSTANCE_ID ?? (ephemeral ? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}` : `${hostname()}-${env.PORT}`));
+  const journalDir = env.CLICK_JOURNAL_DIR ?? (ephemeral ? join(tmpdir(), 'advocacy-hub-click-journal', instanceId) : join('.data', 'click-journal', instanceId));
+  return {
+    secretKey: env.SECRET_CLICK_KEY ?? DEV_ONLY_CLICK_KEY,
+    instanceId,
+    journalDir,
+    journalMaxBytes: env.CLICK_JOURNAL_MAX_BYTES,
+    ephemeralJournal: ephemeral,
+  };
 }
 
 /** Thrown with every problem listed, one per line, so a person can fix them all at once. */
@@ -132,5 +179,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, version = '0
     logLevel: env.LOG_LEVEL,
     tabDistDir: env.TAB_DIST_DIR,
     version,
+    clicks: clickConfig(env),
   };
 }

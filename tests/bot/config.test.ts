@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/bot/config.js';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, DEV_ONLY_CLICK_KEY, loadConfig } from '../../src/bot/config.js';
 
 describe('loadConfig', () => {
   it('needs nothing locally: Azurite, dev identity, seed and Playground on', () => {
@@ -23,6 +25,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       NODE_ENV: 'production', STORAGE_ACCOUNT_NAME: 'advocacyhubprod', AUTH_MODE: 'entra',
       AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111',
+      SECRET_CLICK_KEY: 'k'.repeat(32),
     });
     expect(config.storage).toEqual({ kind: 'account', accountName: 'advocacyhubprod' });
     expect(config.seedDemo).toBe(false);
@@ -36,7 +39,10 @@ describe('loadConfig', () => {
     [{ AUTH_MODE: 'entra' }, /AAD_APP_CLIENT_ID: is required/],
     [{ STORAGE_ACCOUNT_NAME: 'Bad_Name' }, /STORAGE_ACCOUNT_NAME/],
     [{ PLAYGROUND: 'maybe' }, /PLAYGROUND/],
-    [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111' }, /STORAGE_ACCOUNT_NAME: is required in production/],
+    [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', SECRET_CLICK_KEY: 'k'.repeat(32) }, /STORAGE_ACCOUNT_NAME: is required in production/],
+    [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', STORAGE_ACCOUNT_NAME: 'advocacyhubprod' }, /SECRET_CLICK_KEY: is required in production/],
+    [{ SECRET_CLICK_KEY: 'short' }, /SECRET_CLICK_KEY: must be at least 32 characters/],
+    [{ CLICK_JOURNAL_MAX_BYTES: '1000' }, /CLICK_JOURNAL_MAX_BYTES/],
   ])('fails fast with a readable message for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -49,5 +55,20 @@ describe('loadConfig', () => {
     } catch (err) {
       expect((err as ConfigError).issues).toHaveLength(2);
     }
+  });
+
+  it('click journal: one directory per instance, the dev key only outside production', () => {
+    const local = loadConfig({ PORT: '4000' });
+    expect(local.clicks.secretKey).toBe(DEV_ONLY_CLICK_KEY);
+    expect(local.clicks.journalDir).toBe(join('.data', 'click-journal', `${hostname()}-4000`));
+    expect(local.clicks).toMatchObject({ journalMaxBytes: 256 * 1024 * 1024, ephemeralJournal: false });
+    const azure = loadConfig({ WEBSITE_INSTANCE_ID: 'abc123/x', SECRET_CLICK_KEY: 's'.repeat(40), CLICK_JOURNAL_MAX_BYTES: '2097152' });
+    expect(azure.clicks).toMatchObject({ instanceId: 'abc123_x', secretKey: 's'.repeat(40), journalMaxBytes: 2097152 });
+    expect(azure.clicks.journalDir).toBe(join('.data', 'click-journal', 'abc123_x'));
+    expect(loadConfig({ CLICK_JOURNAL_DIR: '/var/journal' }).clicks.journalDir).toBe('/var/journal');
+    const [a, b] = [loadConfig({ PORT: '0' }), loadConfig({ PORT: '0' })];
+    expect(a.clicks.ephemeralJournal).toBe(true);
+    expect(a.clicks.journalDir.startsWith(tmpdir())).toBe(true);
+    expect(a.clicks.journalDir).not.toBe(b.clicks.journalDir);
   });
 });
