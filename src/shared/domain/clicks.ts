@@ -96,7 +96,21 @@ export function isCountableClick(source: ClickSource): boolean {
  * apart.
  */
 export function visitorKey(ip: string, userAgent: string, keyedHash: (data: string) => string): string {
-  return keyedHash(`${ip.trim().toLowerCase()}\u0000${userAgent.trim()}`);
+  return keyedHash(`${normalizeClientAddress(ip)}\u0000${userAgent.trim()}`);
+}
+
+/**
+ * The client address without a port. Azure App Service's front ends put `ip:port` in
+ * X-Forwarded-For (IPv4 `203.0.113.7:51234`, IPv6 `[2001:db8::1]:51234`); the port changes with every
+ * connection, so keeping it would count one visitor several times a day. IPv6 in lower case.
+ */
+export function normalizeClientAddress(ip: string): string {
+  const trimmed = ip.trim().toLowerCase();
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(trimmed);
+  if (v4) return v4[1]!;
+  const v6 = /^\[([0-9a-f:.]+)\](?::\d+)?$/.exec(trimmed);
+  if (v6) return v6[1]!;
+  return trimmed;
 }
 
 /** UTC day `YYYY-MM-DD` of an instant: repeats within the same day count once. */

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { isbot } from 'isbot';
 import fc from 'fast-check';
-import { AGENT_RULES, classifyClickSource, clickDay, clickIdentity, countUniqueClicks, isCountableClick, matchAgentRule, visitorKey } from '../../../src/shared/domain/clicks.js';
+import { AGENT_RULES, classifyClickSource, clickDay, clickIdentity, countUniqueClicks, isCountableClick, matchAgentRule, normalizeClientAddress, visitorKey } from '../../../src/shared/domain/clicks.js';
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
@@ -57,6 +57,17 @@ describe('visitorKey', () => {
   });
   it('normalises IPv6 case and surrounding spaces', () => {
     expect(visitorKey(' 2001:DB8::1 ', CHROME, keyedHash)).toBe(visitorKey('2001:db8::1', `${CHROME} `, keyedHash));
+  });
+  it.each([
+    ['203.0.113.7:51234', '203.0.113.7'],
+    ['203.0.113.7', '203.0.113.7'],
+    ['[2001:DB8::1]:51234', '2001:db8::1'],
+    ['[2001:db8::1]', '2001:db8::1'],
+    ['2001:db8::1', '2001:db8::1'],
+    [' ::ffff:203.0.113.7 ', '::ffff:203.0.113.7'],
+  ])('drops the port App Service adds to X-Forwarded-For: %s -> %s', (ip, address) => {
+    expect(normalizeClientAddress(ip)).toBe(address);
+    expect(visitorKey(ip, CHROME, (d) => d)).toBe(`${address}\u0000${CHROME}`);
   });
   it('passes the ip and agent to the injected keyed hash', () => {
     const seen: string[] = [];
