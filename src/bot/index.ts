@@ -14,6 +14,17 @@ import type { Repositories } from './services/ports.js';
 import { startAzurite, type RunningAzurite } from './storage/azurite-launcher.js';
 import { createTableRepositories } from './storage/index.js';
 import { createBotApp } from './teams/app.js';
+import { randomBytes } from 'node:crypto';
+import { createOnboardingService, type OnboardingService } from './services/onboarding.service.js';
+import { createPolicyService, policyTabUrl, type PolicyService } from './services/policy.service.js';
+import { createSharingService, type SharingService } from './services/sharing.service.js';
+
+/** The use cases built by the composition root (Teams handlers, HTTP routes and jobs call them). */
+export interface AppServices {
+  onboarding: OnboardingService;
+  policy: PolicyService;
+  sharing: SharingService;
+}
 
 export interface RunningApp {
   url: string;
@@ -21,6 +32,7 @@ export interface RunningApp {
   repositories: Repositories;
   server: FastifyInstance;
   seed: SeedResult | undefined;
+  services: AppServices;
   /** Stops the server, then storage; safe to call twice. */
   close(): Promise<void>;
 }
@@ -52,6 +64,16 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const repositories = await createTableRepositories(storage);
     await repositories.ensure();
     const seed = config.seedDemo && config.auth.mode === 'dev' ? await seedDemoProgramme(repositories, config.auth.tenantId, now()) : undefined;
+    const services: AppServices = {
+      onboarding: createOnboardingService({ employees: repositories.employees, topics: repositories.topics }),
+      policy: createPolicyService({
+        policies: repositories.policies,
+        employees: repositories.employees,
+        clock: now,
+        fullTextUrl: () => policyTabUrl({ publicBaseUrl: config.publicBaseUrl }),
+      }),
+      sharing: createSharingService({ repositories, publicBaseUrl: config.publicBaseUrl, randomBytes, clock: now, logger: { warn: (details, message) => server.log.warn(details, message) } }),
+    };
     // Turn errors go to the server's structured log (created just below, before any turn runs).
     const bot = createBotApp({
       repositories,
@@ -68,6 +90,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       bot,
       pingStorage: () => repositories.ping(),
       tabDistDir: resolve(config.tabDistDir),
+      sharing: services.sharing,
     });
     await server.listen({ port: config.port, host: config.host });
     cleanups.unshift(() => server.close());
@@ -80,6 +103,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       repositories,
       server,
       seed,
+      services,
       close: () => (closed ??= runAll(cleanups)),
     };
   } catch (err) {

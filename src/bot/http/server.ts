@@ -13,6 +13,7 @@ import { registerErrorHandling } from './errors.js';
 import { registerHealth } from './health.js';
 import { registerStaticTab } from './static-tab.js';
 import { registerBoardRoutes } from './board.routes.js';
+import { registerShareRoutes, type ShareRoutesDeps } from './share.routes.js';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -23,6 +24,8 @@ export interface ServerDeps {
   verifyToken?: TokenVerifier;
   /** The board use case; built from the repositories when not given. */
   board?: BoardService;
+  /** The share door `/s/:code/:network` (public); registered when given. */
+  sharing?: ShareRoutesDeps['sharing'];
 }
 
 /** Build the server with every route registered; the caller decides when to listen. */
@@ -48,6 +51,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date() });
   registerBotRoute(fastify, deps.bot);
   registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories) });
+  if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
   await registerStaticTab(fastify, { distDir: deps.tabDistDir });
   return fastify;
 }

@@ -16,6 +16,7 @@ import type {
   Topic,
   TrackedLink,
 } from '../../shared/domain/types.js';
+import type { PolicyRepository, PromptRepository, SettingsRepository } from './sharing.ports.js';
 
 /** A value with the ETag it was read at, for read-modify-write. */
 export interface Versioned<T> {
@@ -124,6 +125,10 @@ export interface Repositories {
   contests: ContestRepository;
   topics: TopicRepository;
   pilots: PilotRepository;
+  /** Share prompts, policy versions and acknowledgements, programme settings (sharing.ports.ts). */
+  prompts: PromptRepository;
+  policies: PolicyRepository;
+  settings: SettingsRepository;
 }
 
 /**

@@ -11,6 +11,9 @@ import { TableContestRepository } from './contests.repository.js';
 import { TableConversationReferenceRepository } from './conversation-references.repository.js';
 import { TableEmployeeRepository } from './employees.repository.js';
 import { TablePilotRepository } from './pilots.repository.js';
+import { TablePolicyRepository } from './policies.repository.js';
+import { TablePromptRepository } from './prompts.repository.js';
+import { TableSettingsRepository } from './settings.repository.js';
 import { createQueueClientFactory, type QueueClientFactory } from './queue-client.js';
 import { TableScoreRepository } from './scores.repository.js';
 import { TableShareRepository } from './shares.repository.js';
@@ -66,6 +69,9 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     contests: new TableContestRepository(tables.client('contests')),
     topics: new TableTopicRepository(tables.client('topics')),
     pilots: new TablePilotRepository(tables.client('pilots')),
+    prompts: new TablePromptRepository(tables.client('prompts')),
+    policies: new TablePolicyRepository(tables.client('policies'), tables.client('policyAcknowledgements')),
+    settings: new TableSettingsRepository(tables.client('settings')),
     queues,
     async ensure() {
       await Promise.all([tables.ensureTables(), queues.ensureQueues()]);

@@ -20,6 +20,10 @@ export const TABLES = {
   contests: 'Contests',
   topics: 'Topics',
   pilots: 'Pilots',
+  prompts: 'Prompts',
+  policies: 'Policies',
+  policyAcknowledgements: 'PolicyAcknowledgements',
+  settings: 'Settings',
 } as const;
 export type TableKey = keyof typeof TABLES;
 
@@ -143,4 +147,24 @@ export const keys = {
   contest: { pk: (tenantId: string) => composeKey('contest partition', tenantId), rk: (id: string) => composeKey('contest id', id) },
   topic: { pk: (tenantId: string) => composeKey('topic partition', tenantId), rk: (id: string) => composeKey('topic id', id) },
   pilot: { pk: (tenantId: string) => composeKey('pilot partition', tenantId), rk: (id: string) => composeKey('pilot id', id) },
+  /**
+   * Share prompts: the prompt under its own code (the `/s/` redirect is a point read), and an
+   * index row per (person, content, campaign) under `i|tenant|employee` that claims the slot, so
+   * creating a prompt twice yields one, and a person's prompts are one partition read.
+   */
+  prompt: {
+    pk: (code: string) => composeKey('prompt code', code),
+    rk: () => 'prompt',
+    indexPk: (tenantId: string, employeeId: string) => `i${KEY_SEPARATOR}${composeKey('prompt index', tenantId, employeeId)}`,
+    indexRk: (contentId: string, campaignId: string | undefined) => composeKey('prompt slot', contentId, campaignId ?? '-'),
+  },
+  /** A tenant's policy versions in one partition; the row key sorts versions numerically. */
+  policy: { pk: (tenantId: string) => composeKey('policy partition', tenantId), rk: (version: number) => `v${String(version).padStart(6, '0')}` },
+  /** A person's policy acknowledgements (one row per version) in one partition. */
+  policyAcknowledgement: {
+    pk: (tenantId: string, employeeId: string) => composeKey('policy ack partition', tenantId, employeeId),
+    rk: (version: number) => `v${String(version).padStart(6, '0')}`,
+  },
+  /** One settings row per tenant. */
+  settings: { pk: (tenantId: string) => composeKey('settings partition', tenantId), rk: () => 'programme' },
 } as const;

@@ -79,12 +79,22 @@ function decodeKey(pair: string): string {
   }
 }
 
+/** Where a target's own `utm_content` is kept when the share code replaces it. */
+export const UTM_CONTENT_ORIGINAL = 'utm_content_original';
+
 /**
  * Adds `utm_source=<network>`, `utm_medium=employee-advocacy`, `utm_campaign`, `utm_content=<code>`
  * to a validated target. The target's own parameters are kept byte for byte, in order, with its
- * fragment; a `utm_*` the target already sets wins (marketing may tag its own content) unless
- * `override` is true, when ours replace it. Throws `RangeError` for a target that fails
- * `validateShareTarget`.
+ * fragment.
+ *
+ * - `utm_content` is always ours: it carries the share code that ties a click, a form fill and a
+ *   deal to one share (seed 002, closed-loop marketing). A target's own `utm_content` is removed
+ *   and its raw value kept as `utm_content_original` (appended after our tags, unless the target
+ *   already sets that parameter), so marketing's tag is not lost.
+ * - Other `utm_*` the target already sets win (marketing may tag its own content) unless
+ *   `override` is true, when ours replace them.
+ *
+ * Throws `RangeError` for a target that fails `validateShareTarget`.
  */
 export function buildTrackedUrl(target: string, tags: TrackingTags, options: { override?: boolean } = {}): string {
   const check = validateShareTarget(target);
@@ -98,11 +108,17 @@ export function buildTrackedUrl(target: string, tags: TrackingTags, options: { o
   ];
   const ourKeys = new Set(ours.map(([key]) => key));
   const pairs = url.search.replace(/^\?/, '').split('&').filter((pair) => pair !== '');
-  const kept = options.override ? pairs.filter((pair) => !ourKeys.has(decodeKey(pair))) : pairs;
+  const replaced = (key: string): boolean => key === 'utm_content' || (options.override === true && ourKeys.has(key));
+  const kept = pairs.filter((pair) => !replaced(decodeKey(pair)));
+  const originalContent = pairs.find((pair) => decodeKey(pair) === 'utm_content');
   const present = new Set(kept.map(decodeKey));
   const added = ours
     .filter(([key]) => !present.has(key))
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  if (originalContent !== undefined && !present.has(UTM_CONTENT_ORIGINAL)) {
+    const eq = originalContent.indexOf('=');
+    added.push(`${UTM_CONTENT_ORIGINAL}=${eq === -1 ? '' : originalContent.slice(eq + 1)}`);
+  }
   const search = [...kept, ...added].join('&');
   url.search = search === '' ? '' : `?${search}`;
   return url.href;
@@ -114,17 +130,25 @@ export function buildPublicLinkUrl(baseUrl: string, code: string): string {
   return new URL(`l/${code}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
 }
 
-/**
- * LinkedIn share dialog. LinkedIn's share-offsite endpoint takes only the URL (no prefilled
- * text); the suggested text is offered to copy in the card instead.
- */
-export function buildLinkedInShareUrl(publicUrl: string): string {
-  return `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(publicUrl)}`;
+/** The post text with the tracked link in it (appended on its own line unless already present). */
+export function withLinkInText(text: string, publicUrl: string): string {
+  const body = text.trim();
+  if (body.includes(publicUrl)) return body;
+  return body === '' ? publicUrl : `${body}\n\n${publicUrl}`;
 }
 
-/** X post intent at `https://x.com/intent/tweet`, the URL X documents today (twitter.com redirects there). */
+/**
+ * LinkedIn's feed composer, opened with the post text (link included) already typed in. The
+ * documented `sharing/share-offsite` endpoint takes only a URL and drops any text, which would
+ * throw away the person's own words; the feed composer keeps them.
+ */
+export function buildLinkedInShareUrl(publicUrl: string, text: string): string {
+  return `https://www.linkedin.com/feed/?shareActive=true&text=${encodeURIComponent(withLinkInText(text, publicUrl))}`;
+}
+
+/** X post intent at `https://x.com/intent/post` (the current name of `intent/tweet`); X appends `url` to `text`. */
 export function buildXShareUrl(publicUrl: string, text: string): string {
-  return `https://x.com/intent/tweet?text=${encodeURIComponent(text)}&url=${encodeURIComponent(publicUrl)}`;
+  return `https://x.com/intent/post?text=${encodeURIComponent(text)}&url=${encodeURIComponent(publicUrl)}`;
 }
 
 /** Facebook sharer: URL only; Facebook's platform policy forbids prefilling the post text. */
@@ -132,11 +156,15 @@ export function buildFacebookShareUrl(publicUrl: string): string {
   return `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(publicUrl)}`;
 }
 
-/** The share dialog for a network, so cards and the tab pick dialogs from one place. */
+/**
+ * The share dialog for a network, so cards, the tab and `/s/` pick dialogs from one place.
+ * `text` is the post without the link (LinkedIn gets the link added to it, X takes it apart,
+ * Facebook takes no text at all).
+ */
 export function buildShareDialogUrl(network: Network, publicUrl: string, text: string): string {
   switch (network) {
     case 'linkedin':
-      return buildLinkedInShareUrl(publicUrl);
+      return buildLinkedInShareUrl(publicUrl, text);
     case 'x':
       return buildXShareUrl(publicUrl, text);
     case 'facebook':

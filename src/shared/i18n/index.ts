@@ -8,9 +8,10 @@ import { SUPPORTED_LANGUAGES, type Language } from '../domain/types.js';
 import { bot } from './catalogs/bot/index.js';
 import { common } from './catalogs/common/index.js';
 import { tab } from './catalogs/tab/index.js';
+import { sharing } from './catalogs/sharing/index.js';
 
 /** Every namespace with its catalogs per language. */
-export const catalogs = { common, bot, tab } as const;
+export const catalogs = { common, bot, tab, sharing } as const;
 export type Namespace = keyof typeof catalogs;
 export const NAMESPACES = Object.keys(catalogs) as Namespace[];
 

@@ -7,6 +7,7 @@ import {
   buildShareDialogUrl,
   buildTrackedUrl,
   buildXShareUrl,
+  withLinkInText,
   createLinkCode,
   isValidLinkCode,
   LINK_CODE_ALPHABET,
@@ -79,7 +80,11 @@ describe('buildTrackedUrl', () => {
     ['keeps params and fragment', 'https://ex.com/p?a=1&b=x%20y#top', {}, 'https://ex.com/p?a=1&b=x%20y&utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=q1-launch&utm_content=Abc123Def456#top'],
     ['keeps the target utm_source', 'https://ex.com/?utm_source=newsletter', {}, 'https://ex.com/?utm_source=newsletter&utm_medium=employee-advocacy&utm_campaign=q1-launch&utm_content=Abc123Def456'],
     ['override replaces it', 'https://ex.com/?utm_source=newsletter&x=1', { override: true }, 'https://ex.com/?x=1&utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=q1-launch&utm_content=Abc123Def456'],
-    ['encoded key counts as set', 'https://ex.com/?utm%5Fcontent=mine', {}, 'https://ex.com/?utm%5Fcontent=mine&utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=q1-launch'],
+    ['own utm_content: the code wins, the original is kept aside', 'https://ex.com/?utm_content=hero%20banner&a=1', {}, 'https://ex.com/?a=1&utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=q1-launch&utm_content=Abc123Def456&utm_content_original=hero%20banner'],
+    ['encoded utm_content key is replaced too', 'https://ex.com/?utm%5Fcontent=mine', {}, 'https://ex.com/?utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=q1-launch&utm_content=Abc123Def456&utm_content_original=mine'],
+    ['valueless utm_content', 'https://ex.com/?utm_content', {}, 'https://ex.com/?utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=q1-launch&utm_content=Abc123Def456&utm_content_original='],
+    ['an existing utm_content_original is not overwritten', 'https://ex.com/?utm_content_original=first&utm_content=second', {}, 'https://ex.com/?utm_content_original=first&utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=q1-launch&utm_content=Abc123Def456'],
+    ['override replaces utm_content as well', 'https://ex.com/?utm_content=x&utm_medium=mail', { override: true }, 'https://ex.com/?utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=q1-launch&utm_content=Abc123Def456&utm_content_original=x'],
     ['bad escape in a key is kept', 'https://ex.com/?%E0%A4%A=1', {}, 'https://ex.com/?%E0%A4%A=1&utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=q1-launch&utm_content=Abc123Def456'],
   ])('%s', (_label, target, options, expected) => {
     expect(buildTrackedUrl(target, tags, options)).toBe(expected);
@@ -115,15 +120,18 @@ describe('buildTrackedUrl', () => {
 describe('share dialogs', () => {
   const link = 'https://hub.example.com/l/Abc123Def456';
   it.each([
-    ['linkedin', 'https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fhub.example.com%2Fl%2FAbc123Def456'],
-    ['x', 'https://x.com/intent/tweet?text=Read%20this%20%26%20share%20%23ai&url=https%3A%2F%2Fhub.example.com%2Fl%2FAbc123Def456'],
+    ['linkedin', 'https://www.linkedin.com/feed/?shareActive=true&text=Read%20this%20%26%20share%20%23ai%0A%0Ahttps%3A%2F%2Fhub.example.com%2Fl%2FAbc123Def456'],
+    ['x', 'https://x.com/intent/post?text=Read%20this%20%26%20share%20%23ai&url=https%3A%2F%2Fhub.example.com%2Fl%2FAbc123Def456'],
     ['facebook', 'https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fhub.example.com%2Fl%2FAbc123Def456'],
   ] as const)('%s', (network, expected) => {
     expect(buildShareDialogUrl(network, link, 'Read this & share #ai')).toBe(expected);
   });
 
   it('exposes each builder', () => {
-    expect(buildLinkedInShareUrl(link)).toContain('linkedin.com');
+    expect(new URL(buildLinkedInShareUrl(link, 'Mine')).searchParams.get('text')).toBe(`Mine\n\n${link}`);
+    expect(new URL(buildLinkedInShareUrl(link, `See ${link} now`)).searchParams.get('text')).toBe(`See ${link} now`);
+    expect(new URL(buildLinkedInShareUrl(link, '  ')).searchParams.get('text')).toBe(link);
+    expect(withLinkInText('A', link)).toBe(`A\n\n${link}`);
     expect(new URL(buildXShareUrl(link, '日本語')).searchParams.get('text')).toBe('日本語');
     expect(new URL(buildFacebookShareUrl(link)).searchParams.get('u')).toBe(link);
   });
