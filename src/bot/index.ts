@@ -14,6 +14,7 @@ import type { Repositories } from './services/ports.js';
 import { startAzurite, type RunningAzurite } from './storage/azurite-launcher.js';
 import { createTableRepositories } from './storage/index.js';
 import { createBotApp } from './teams/app.js';
+import { createBoardService } from './services/board.service.js';
 import { randomBytes } from 'node:crypto';
 import { createOnboardingService, type OnboardingService } from './services/onboarding.service.js';
 import { createPolicyService, policyTabUrl, type PolicyService } from './services/policy.service.js';
@@ -77,7 +78,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // Turn errors go to the server's structured log (created just below, before any turn runs).
     const bot = createBotApp({
       repositories,
+      services: { ...services, board: createBoardService({ content: repositories.content, topics: repositories.topics }) },
       config: config.bot,
+      publicBaseUrl: config.publicBaseUrl,
+      ...(config.auth.mode === 'dev' ? { localTenantId: config.auth.tenantId } : {}),
       logger: {
         info: (details, message) => server.log.info(details, message),
         error: (details, message) => server.log.error(details, message),

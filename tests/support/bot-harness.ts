@@ -18,7 +18,9 @@
 import { inject } from 'vitest';
 import { createBotApp, type BotApp, type BotLogger } from '../../src/bot/teams/app.js';
 import type { BotHttpResult } from '../../src/bot/http/bot-route.js';
+import { createAppServices, type AppServices } from '../../src/bot/services/create-services.js';
 import { createTableRepositories, type TableRepositories } from '../../src/bot/storage/index.js';
+import type { ScoreSource } from '../../src/bot/teams/score-source.js';
 import { createChat, type ActivityJson, type ActivityOptions, type TestChat } from './activities.js';
 import { uniqueTablePrefix } from './azurite.js';
 import { sendActivity } from './bot-client.js';
@@ -37,6 +39,12 @@ export interface BotHarnessOptions {
   label: string;
   connector?: ConnectorServerOptions;
   clock?: () => Date;
+  /** Origin of `/s/` links and the tab in cards; default `http://localhost:3978`. */
+  publicBaseUrl?: string;
+  /** Demo tenant the Playground's mock tenant maps to (as `npm start` sets it). */
+  localTenantId?: string;
+  /** Source of "my score" and "leaderboard". */
+  scores?: ScoreSource;
 }
 
 /** A started harness; call `stop()` in `afterAll`. */
@@ -44,6 +52,8 @@ export interface BotHarness {
   bot: BotApp;
   connector: ConnectorServer;
   repositories: TableRepositories;
+  /** The services the bot calls, over the same repositories (seed data or check state through them). */
+  services: AppServices;
   logs: LogEntry[];
   /** A personal chat whose activities point at this harness's connector. */
   chat(options?: Partial<ActivityOptions>): TestChat;
@@ -66,11 +76,22 @@ export async function startBotHarness(options: BotHarnessOptions): Promise<BotHa
     warn: (details, message) => logs.push({ level: 'warn', message, details }),
     error: (details, message) => logs.push({ level: 'error', message, details }),
   };
-  const bot = createBotApp({ repositories, config: {}, logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const publicBaseUrl = options.publicBaseUrl ?? 'http://localhost:3978';
+  const services = createAppServices(repositories, { publicBaseUrl, ...(options.clock ? { clock: options.clock } : {}) });
+  const bot = createBotApp({
+    repositories,
+    services: { ...services, ...(options.scores ? { scores: options.scores } : {}) },
+    config: {},
+    logger,
+    publicBaseUrl,
+    ...(options.localTenantId ? { localTenantId: options.localTenantId } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     bot,
     connector,
     repositories,
+    services,
     logs,
     chat: (chatOptions = {}) => createChat({ serviceUrl: connector.serviceUrl, ...chatOptions }),
     send: (activity) => sendActivity(bot, activity),

@@ -12,22 +12,20 @@
  * choice nobody could try another language there.
  */
 import type { ConversationReference } from 'botbuilder';
-import { SUPPORTED_LANGUAGES, type Language } from '../../shared/domain/types.js';
+import { SUPPORTED_LANGUAGES, type Employee, type Language } from '../../shared/domain/types.js';
 import { catalogs, resolveLanguage } from '../../shared/i18n/index.js';
-import { ConflictError } from './errors.js';
 import { findChosenLanguage, rememberConversation, type ChatUser } from './conversation-reference.service.js';
-import type { ConversationReferenceRepository, EmployeeRepository } from './ports.js';
+import type { ConversationReferenceRepository, EmployeeRepository, Versioned } from './ports.js';
+import { retryOnConflict } from './retry-on-conflict.js';
 
 /** Storage the language rules need. */
 export interface LanguageRepositories {
-  employees: Pick<EmployeeRepository, 'find' | 'update'>;
+  employees: Pick<EmployeeRepository, 'find' | 'get' | 'update'>;
   conversationReferences: ConversationReferenceRepository;
 }
 
 /** Where a language choice was stored. */
 export type LanguageChoiceStore = 'employee' | 'conversation';
-
-const ETAG_RETRIES = 3;
 
 /**
  * Read what a person typed after `language`: a code (`ja`), a BCP-47 tag whose primary subtag is
@@ -46,16 +44,35 @@ export function parseLanguageChoice(input: string): Language | undefined {
   return undefined;
 }
 
+/** A person as one chat turn needs them: their record when enrolled, and the language to use. */
+export interface ChatPerson {
+  employee?: Versioned<Employee>;
+  language: Language;
+}
+
+/**
+ * Load the person once for the whole turn: the employee row (one read); only when they are not
+ * enrolled, the conversation reference for a language chosen before enrolment (one more read).
+ * Handlers pass the result on instead of reading the same rows again.
+ */
+export async function loadChatPerson(
+  repositories: LanguageRepositories,
+  user: ChatUser,
+  teamsLocale: string | undefined,
+): Promise<ChatPerson> {
+  const employee = await repositories.employees.find(user.tenantId, user.userId);
+  if (employee) return { employee, language: employee.value.language };
+  const chosen = await findChosenLanguage(repositories.conversationReferences, user);
+  return { language: chosen ?? resolveLanguage(teamsLocale) };
+}
+
 /** The language to answer this person in (see the module comment for the order). */
 export async function resolveChatLanguage(
   repositories: LanguageRepositories,
   user: ChatUser,
   teamsLocale: string | undefined,
 ): Promise<Language> {
-  const employee = await repositories.employees.find(user.tenantId, user.userId);
-  if (employee) return employee.value.language;
-  const chosen = await findChosenLanguage(repositories.conversationReferences, user);
-  return chosen ?? resolveLanguage(teamsLocale);
+  return (await loadChatPerson(repositories, user, teamsLocale)).language;
 }
 
 /** Input of {@link setPreferredLanguage}. */
@@ -64,27 +81,33 @@ export interface SetPreferredLanguageInput extends ChatUser {
   /** Reference of the conversation the choice was made in (stored for people not enrolled yet). */
   reference: Partial<ConversationReference>;
   now: Date;
+  /** The employee as this turn already read it (saves a read); omitted, it is read here. */
+  employee?: Versioned<Employee> | null;
 }
 
 /**
  * Store a person's language choice: on their employee record when they are enrolled (an
- * ETag-guarded update, re-read and retried when someone else wrote in between), otherwise on
- * their conversation reference. Returns where it went.
+ * ETag-guarded update through `retryOnConflict`, starting from the row the turn already read),
+ * otherwise on their conversation reference. Returns where it went.
  */
 export async function setPreferredLanguage(
   repositories: LanguageRepositories,
   input: SetPreferredLanguageInput,
 ): Promise<LanguageChoiceStore> {
-  for (let attempt = 1; ; attempt += 1) {
-    const employee = await repositories.employees.find(input.tenantId, input.userId);
-    if (!employee) break;
-    if (employee.value.language === input.language) return 'employee';
-    try {
-      await repositories.employees.update({ ...employee.value, language: input.language }, employee.etag);
-      return 'employee';
-    } catch (err) {
-      if (!(err instanceof ConflictError) || attempt >= ETAG_RETRIES) throw err;
-    }
+  const known = input.employee === undefined ? await repositories.employees.find(input.tenantId, input.userId) : input.employee ?? undefined;
+  if (known) {
+    // The first attempt starts from the row already read; after a conflict it is read again.
+    let unused: Versioned<Employee> | undefined = known;
+    await retryOnConflict(
+      async () => {
+        const current = unused ?? (await repositories.employees.get(input.tenantId, input.userId));
+        unused = undefined;
+        return current;
+      },
+      (employee) => (employee.language === input.language ? undefined : { ...employee, language: input.language }),
+      (next, etag) => repositories.employees.update(next, etag),
+    );
+    return 'employee';
   }
   await rememberConversation(repositories.conversationReferences, input);
   return 'conversation';

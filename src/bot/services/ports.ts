@@ -146,6 +146,10 @@ export interface Messenger {
   sendToEmployee(
     tenantId: string,
     employeeId: string,
-    build: (language: Language) => { text?: string; attachments?: unknown[]; locale?: string },
+    build: (
+      language: Language,
+      /** The person's Teams account id (`29:...`) from the stored reference, e.g. for card `refresh.userIds`. */
+      recipient?: { userId?: string },
+    ) => { text?: string; attachments?: unknown[]; locale?: string },
   ): Promise<'sent' | 'no-reference' | 'unreachable'>;
 }

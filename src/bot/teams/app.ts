@@ -13,15 +13,18 @@
  */
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { MessageFactory, type Request, type Response, type TurnContext } from 'botbuilder';
+import type { Language } from '../../shared/domain/types.js';
 import { resolveLanguage, translator } from '../../shared/i18n/index.js';
 import type { AppConfig } from '../config.js';
-import type { Repositories } from '../services/ports.js';
-import { registerHelpHandler, type BotCommand } from './help.handler.js';
-import { registerLanguageHandler } from './language.handler.js';
+import type { Messenger, Repositories } from '../services/ports.js';
+import { registerAuditHandlers } from './audit.handler.js';
+import { registerCommandHandlers } from './commands.handler.js';
+import type { TeamsServices } from './deps.js';
+import { registerMessageExtension } from './message-extension.handler.js';
+import { registerPolicyHandlers } from './policy.handler.js';
+import { createTeamsMessenger } from './proactive.js';
+import { registerShareHandlers } from './share.handler.js';
 import { registerWelcomeHandlers } from './welcome.handler.js';
-
-/** Commands listed by `help`; a feature adds its own here when its handler is registered. */
-export const AVAILABLE_COMMANDS: readonly BotCommand[] = ['help', 'language'];
 
 /**
  * Bot credentials, as `loadConfig()` returns them in `AppConfig['bot']` (`BOT_ID`,
@@ -41,7 +44,18 @@ export interface BotAppDeps {
   /** Defaults to a TeamsAdapter built from `config`; tests may pass one with their own options. */
   adapter?: TeamsAdapter;
   repositories: Pick<Repositories, 'conversationReferences' | 'employees'>;
+  /** The use cases the handlers call (onboarding, policy, sharing, board, scores). */
+  services: TeamsServices;
   config: BotCredentials;
+  /**
+   * Local runs without bot credentials: the demo tenant that the Agents Playground's mock tenant
+   * (and activities without a tenant) map to. Ignored when the bot has an app id.
+   */
+  localTenantId?: string;
+  /** Link to the board tab in a language; default the tab URL under `publicBaseUrl`. */
+  boardUrl?: (language: Language) => string;
+  /** Origin of the tab and links; default `http://localhost:3978`. */
+  publicBaseUrl?: string;
   logger?: BotLogger;
   /** Time source for stored timestamps; defaults to the system clock. */
   clock?: () => Date;
@@ -51,6 +65,8 @@ export interface BotAppDeps {
 export interface BotApp {
   app: Application;
   adapter: TeamsAdapter;
+  /** Proactive sends to a person's personal chat (share prompts, wins). */
+  messenger: Messenger;
   /** Run one Bot Framework request (`POST /api/messages`) through the adapter and the app. */
   processRequest(req: Request, res: Response): Promise<void>;
 }
@@ -98,10 +114,30 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     longRunningMessages: false,
   });
 
-  // Order matters: teams-ai runs the first route whose selector matches; help is the catch-all.
-  registerWelcomeHandlers(app, { repositories: deps.repositories, clock });
-  registerLanguageHandler(app, { repositories: deps.repositories, clock });
-  registerHelpHandler(app, { repositories: deps.repositories, commands: AVAILABLE_COMMANDS });
+  const messenger = createTeamsMessenger({
+    adapter,
+    botAppId: deps.config.id ?? '',
+    conversationReferences: deps.repositories.conversationReferences,
+    employees: deps.repositories.employees,
+  });
+  const base = (deps.publicBaseUrl ?? 'http://localhost:3978').replace(/\/+$/, '');
+  const teamsDeps = {
+    repositories: deps.repositories,
+    services: deps.services,
+    messenger,
+    clock,
+    ...(deps.config.id ? {} : { localTenantId: deps.localTenantId }),
+    boardUrl: deps.boardUrl ?? (() => `${base}/tab/#/board`),
+  };
+
+  // Order matters: teams-ai runs the first route whose selector matches; invokes have their own
+  // routes (card actions, message extension), every message goes to the command router.
+  registerWelcomeHandlers(app, teamsDeps);
+  registerAuditHandlers(app, teamsDeps);
+  registerPolicyHandlers(app, teamsDeps);
+  registerShareHandlers(app, teamsDeps);
+  registerMessageExtension(app, teamsDeps);
+  registerCommandHandlers(app, teamsDeps);
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const activity = context.activity;
@@ -122,6 +158,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
   return {
     app,
     adapter,
+    messenger,
     processRequest: (req, res) =>
       adapter.process(req, res, async (context) => {
         await app.run(context);

@@ -1,6 +1,7 @@
 /**
- * Install: store the conversation reference (for proactive sends later) and post the welcome card
- * in the person's language.
+ * Install: store the conversation reference (for proactive sends later), enrol the person, post
+ * the welcome card in their language, then the first step of the journey (the social audit for
+ * someone new; the policy or a share prompt for someone further along).
  *
  * Teams sends two activities when the app is installed: `installationUpdate` (action `add`) and
  * `conversationUpdate` with the bot among `membersAdded`; the Agents Playground sends both on every
@@ -8,25 +9,23 @@
  * on the `msteams` channel (which always sends `installationUpdate`) the welcome goes out on
  * `installationUpdate`; on channels without it (Bot Framework Emulator, Web Chat) on
  * `conversationUpdate`. An app upgrade (`add-upgrade`) refreshes the reference without a welcome;
- * `remove` needs nothing (the bot can no longer write there).
+ * `remove` needs nothing (the bot can no longer write there). In a team or group chat the bot
+ * welcomes the conversation and enrols nobody.
  */
-import { ActivityTypes, Channels, MessageFactory, TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels, TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
-import { translator } from '../../shared/i18n/index.js';
-import { rememberConversation } from '../services/conversation-reference.service.js';
-import { resolveChatLanguage, type LanguageRepositories } from '../services/language.service.js';
+import { resolveLanguage, translator } from '../../shared/i18n/index.js';
+import { recordFirstRun } from '../services/first-run.service.js';
 import { renderWelcomeCard } from './cards/welcome/welcome.card.js';
-import { chatUserOf, isPersonalChat } from './chat-user.js';
-import { COMMAND_KEYWORDS } from './help.handler.js';
-
-/** Dependencies of the welcome handlers. */
-export interface WelcomeHandlerDeps {
-  repositories: LanguageRepositories;
-  clock: () => Date;
-}
+import { timeZoneOf } from './chat-user.js';
+import { CHAT_COMMANDS } from './commands.js';
+import type { TeamsDeps } from './deps.js';
+import { continueJourney } from './journey.js';
+import { sendCard } from './reply.js';
+import { turnUser } from './turn.js';
 
 /** Register the `conversationUpdate` (members added) and `installationUpdate` routes. */
-export function registerWelcomeHandlers(app: Application, deps: WelcomeHandlerDeps): void {
+export function registerWelcomeHandlers(app: Application, deps: TeamsDeps): void {
   app.conversationUpdate('membersAdded', async (context) => {
     const activity = context.activity;
     const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
@@ -41,24 +40,30 @@ export function registerWelcomeHandlers(app: Application, deps: WelcomeHandlerDe
   });
 }
 
-async function onInstalled(context: TurnContext, deps: WelcomeHandlerDeps, options: { welcome: boolean }): Promise<void> {
+async function onInstalled(context: TurnContext, deps: TeamsDeps, options: { welcome: boolean }): Promise<void> {
   const activity = context.activity;
-  const user = chatUserOf(activity);
-  const personal = isPersonalChat(activity);
-  if (personal) {
-    await rememberConversation(deps.repositories.conversationReferences, {
-      ...user,
-      reference: TurnContext.getConversationReference(activity),
-      now: deps.clock(),
-    });
+  const user = turnUser(context, deps);
+  if (!user.personal) {
+    if (!options.welcome) return;
+    const language = resolveLanguage(activity.locale);
+    const card = renderWelcomeCard({ helpCommand: CHAT_COMMANDS.help.keyword }, translator(language, 'bot'));
+    await sendCard(context, card, language);
+    return;
   }
-  if (!options.welcome) return;
-  const language = await resolveChatLanguage(deps.repositories, user, activity.locale);
-  const card = renderWelcomeCard(
-    { userName: personal ? activity.from?.name : undefined, helpCommand: COMMAND_KEYWORDS.help },
-    translator(language, 'bot'),
+  const { employee } = await recordFirstRun(
+    { conversationReferences: deps.repositories.conversationReferences, onboarding: deps.services.onboarding },
+    {
+      ...user,
+      displayName: activity.from?.name,
+      reference: TurnContext.getConversationReference(activity),
+      locale: activity.locale,
+      timeZone: timeZoneOf(activity),
+      now: deps.clock(),
+    },
   );
-  const message = MessageFactory.attachment(card);
-  message.locale = language;
-  await context.sendActivity(message);
+  if (!options.welcome) return;
+  const language = employee.language;
+  const card = renderWelcomeCard({ userName: activity.from?.name, helpCommand: CHAT_COMMANDS.help.keyword }, translator(language, 'bot'));
+  await sendCard(context, card, language);
+  await continueJourney(context, deps, { tenantId: user.tenantId, userId: user.userId, employee, language });
 }

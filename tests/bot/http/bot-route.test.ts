@@ -53,9 +53,9 @@ describe('POST /api/messages', () => {
     expect(response.json()).toMatchObject({ error: { code: 'badRequest' } });
   });
 
-  it('passes the adapter\'s invoke status through (no Action.Execute handler yet: 501)', async () => {
+  it('passes the adapter\'s invoke status through (no Action.Execute handler for the verb: 501)', async () => {
     const chat = harness.chat();
-    const result = await postActivity(baseUrl, chat.cardAction('share.skip', { contentId: 'c1' }));
+    const result = await postActivity(baseUrl, chat.cardAction('no.such-verb', { contentId: 'c1' }));
     expect(result.status).toBe(501);
   });
 });
@@ -64,6 +64,7 @@ describe('production credentials', () => {
   it('refuses a request without a Bot Framework token (the adapter validates the JWT)', async () => {
     const bot = createBotApp({
       repositories: harness.repositories,
+      services: harness.services,
       config: { id: '4f7b2d0e-1c9a-4b8e-9a51-2f0c3d6e7a81', password: 'not-a-real-secret', tenantId: 'contoso.onmicrosoft.com' },
       logger: { info: () => {}, warn: () => {}, error: () => {} },
     });
