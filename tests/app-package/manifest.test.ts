@@ -12,6 +12,8 @@ import { parseEnvFile, resolvePlaceholders } from '../../scripts/lib/env-files.j
 import { encodePng, readPngHeader } from '../../scripts/lib/png.js';
 import { drawColorIcon, drawOutlineIcon } from '../../scripts/make-icons.js';
 import { buildAppPackage, checkIcons, parseArgs, placeholdersIn } from '../../scripts/package-app.js';
+import { CHAT_COMMAND_ORDER, CHAT_COMMANDS } from '../../src/bot/teams/commands.js';
+import { MESSAGE_EXTENSION_COMMANDS } from '../../src/bot/teams/verbs.js';
 
 const TEST_VARS = {
   TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
@@ -108,10 +110,14 @@ describe('app package', async () => {
       composeExtensions: { botId: string; commands: { id: string; type: string }[] }[];
       dashboardCards: { contentSource: { botConfiguration: { botId: string } } }[];
     };
-    expect(m.bots[0]?.commandLists[0]?.commands.map((c) => c.title)).toEqual([
-      'help', 'my score', 'leaderboard', 'board', 'language', 'stop', 'start',
-    ]);
-    expect(m.composeExtensions[0]?.commands[0]).toMatchObject({ id: 'searchBoard', type: 'query' });
+    // The chat commands are declared once (src/bot/teams/commands.ts); the menu offers exactly those.
+    const inScope = (scope: 'personal' | 'team') =>
+      CHAT_COMMAND_ORDER.filter((c) => (CHAT_COMMANDS[c].scopes as readonly string[]).includes(scope)).map((c) => CHAT_COMMANDS[c].keyword);
+    expect(m.bots[0]?.commandLists[0]?.commands.map((c) => c.title)).toEqual(inScope('personal'));
+    expect(m.bots[0]?.commandLists[0]?.scopes).toEqual(['personal']);
+    expect(m.bots[0]?.commandLists[1]?.commands.map((c) => c.title)).toEqual(inScope('team'));
+    expect(m.bots[0]?.commandLists[1]?.scopes).toEqual(['team']);
+    expect(m.composeExtensions[0]?.commands[0]).toMatchObject({ id: MESSAGE_EXTENSION_COMMANDS.searchBoard, type: 'query' });
     expect(m.composeExtensions[0]?.botId).toBe(TEST_VARS.BOT_ID);
     expect(m.dashboardCards[0]?.contentSource.botConfiguration.botId).toBe(TEST_VARS.BOT_ID);
   });
