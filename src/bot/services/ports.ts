@@ -16,6 +16,7 @@ import type {
   Topic,
   TrackedLink,
 } from '../../shared/domain/types.js';
+import type { Win } from '../../shared/domain/wins.js';
 import type { PolicyRepository, PromptRepository, SettingsRepository } from './sharing.ports.js';
 
 /** A value with the ETag it was read at, for read-modify-write. */
@@ -152,4 +153,13 @@ export interface Messenger {
       recipient?: { userId?: string },
     ) => { text?: string; attachments?: unknown[]; locale?: string },
   ): Promise<'sent' | 'no-reference' | 'unreachable'>;
+}
+
+/**
+ * Hands detected wins to the bot, which sends the wins card (implemented in the Teams layer).
+ * Called with wins not yet notified; may be called again with the same wins if an earlier call
+ * failed or the process stopped before the win was marked notified (at-least-once).
+ */
+export interface WinNotifier {
+  notifyWins(tenantId: string, employeeId: string, wins: Win[]): Promise<void>;
 }

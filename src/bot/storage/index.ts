@@ -20,6 +20,9 @@ import { TableShareRepository } from './shares.repository.js';
 import { createTableClientFactory } from './table-client.js';
 import { TableTopicRepository } from './topics.repository.js';
 import { TableTrackedLinkRepository } from './tracked-links.repository.js';
+import type { MeasurementRepositories } from '../services/scoring.ports.js';
+import { TableContestSnapshotRepository, TableConversionRepository, TableEventArchive, TableParticipantDirectory, TableWinRepository } from './measurement.repository.js';
+import { TableTallyRepository } from './tallies.repository.js';
 
 export { ConflictError, NotFoundError, StorageError, ValidationError } from './errors.js';
 export { updateWithRetry } from './optimistic.js';
@@ -37,7 +40,7 @@ export interface TableRepositoriesOptions {
   tablePrefix?: string;
 }
 
-export type TableRepositories = Repositories & {
+export type TableRepositories = Repositories & MeasurementRepositories & {
   /** Create all tables and queues if missing (idempotent, safe on every start). */
   ensure(): Promise<void>;
   /** True when storage answers; never throws (for GET /healthz). */
@@ -57,6 +60,7 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
   };
   const tables = createTableClientFactory(connection, prefix);
   const queues = createQueueClientFactory(connection, prefix);
+  const conversions = new TableConversionRepository(tables.client('conversions'));
   return {
     employees: new TableEmployeeRepository(tables.client('employees')),
     conversationReferences: new TableConversationReferenceRepository(tables.client('conversationReferences')),
@@ -72,6 +76,12 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     prompts: new TablePromptRepository(tables.client('prompts')),
     policies: new TablePolicyRepository(tables.client('policies'), tables.client('policyAcknowledgements')),
     settings: new TableSettingsRepository(tables.client('settings')),
+    tallies: new TableTallyRepository(tables.client('tallies')),
+    conversions,
+    wins: new TableWinRepository(tables.client('wins')),
+    contestSnapshots: new TableContestSnapshotRepository(tables.client('contestSnapshots')),
+    participants: new TableParticipantDirectory(tables.client('employees')),
+    eventArchive: new TableEventArchive(tables.client('clicks'), tables.client('shares'), conversions),
     queues,
     async ensure() {
       await Promise.all([tables.ensureTables(), queues.ensureQueues()]);

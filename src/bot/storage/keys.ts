@@ -20,6 +20,10 @@ export const TABLES = {
   contests: 'Contests',
   topics: 'Topics',
   pilots: 'Pilots',
+  tallies: 'Tallies',
+  conversions: 'Conversions',
+  wins: 'Wins',
+  contestSnapshots: 'ContestSnapshots',
   prompts: 'Prompts',
   policies: 'Policies',
   policyAcknowledgements: 'PolicyAcknowledgements',
@@ -147,6 +151,36 @@ export const keys = {
   contest: { pk: (tenantId: string) => composeKey('contest partition', tenantId), rk: (id: string) => composeKey('contest id', id) },
   topic: { pk: (tenantId: string) => composeKey('topic partition', tenantId), rk: (id: string) => composeKey('topic id', id) },
   pilot: { pk: (tenantId: string) => composeKey('pilot partition', tenantId), rk: (id: string) => composeKey('pilot id', id) },
+  /**
+   * Scoring ledger and tallies, one partition per (tenant, bucket of the person): a person's
+   * ledger rows (`l|person|kind|event`), all-time totals (`s|person`), weekly totals
+   * (`w|person|week`) and contest scores (`c|contest|person`) share a partition, so one batch
+   * transaction records events and moves every aggregate at once. A contest's scores in a bucket
+   * are one row-key range (`c|contest|` .. `c|contest|~`; `~` sorts after every escaped character).
+   */
+  tally: {
+    pk: (tenantId: string, employeeId: string) => `${composeKey('tally tenant', tenantId)}${KEY_SEPARATOR}${scoreBucket(employeeId)}`,
+    bucketPk: (tenantId: string, bucket: number) => `${composeKey('tally tenant', tenantId)}${KEY_SEPARATOR}b${bucket.toString().padStart(2, '0')}`,
+    ledgerRk: (employeeId: string, kind: string, eventId: string) => `l${KEY_SEPARATOR}${composeKey('ledger row', employeeId, kind, eventId)}`,
+    totalsRk: (employeeId: string) => `s${KEY_SEPARATOR}${composeKey('totals row', employeeId)}`,
+    weekRk: (employeeId: string, week: string) => `w${KEY_SEPARATOR}${composeKey('week row', employeeId, week)}`,
+    scoreRk: (contestId: string, employeeId: string) => `c${KEY_SEPARATOR}${composeKey('score row', contestId, employeeId)}`,
+    scoreRange: (contestId: string) => ({ from: `c${KEY_SEPARATOR}${composeKey('score row', contestId)}${KEY_SEPARATOR}`, to: `c${KEY_SEPARATOR}${composeKey('score row', contestId)}${KEY_SEPARATOR}~` }),
+  },
+  /** Conversions of a tenant in one partition (CRM speed); the external id is the row key (idempotency). */
+  conversion: { pk: (tenantId: string) => composeKey('conversion partition', tenantId), rk: (externalId: string) => composeKey('conversion id', externalId) },
+  /** Celebrated wins of a person (`p|...`), and the tenant's wins of an ISO week (`f|...`, the weekly update). */
+  win: {
+    byEmployeePk: (tenantId: string, employeeId: string) => `p${KEY_SEPARATOR}${composeKey('win partition', tenantId, employeeId)}`,
+    byWeekPk: (tenantId: string, week: string) => `f${KEY_SEPARATOR}${composeKey('win feed', tenantId, week)}`,
+    rk: (winId: string) => composeKey('win id', winId),
+  },
+  /** Weekly board snapshots of a contest, chunked rows `week|NNNN`. */
+  contestSnapshot: {
+    pk: (tenantId: string, contestId: string) => composeKey('snapshot partition', tenantId, contestId),
+    rk: (week: string, chunk: number) => `${composeKey('snapshot week', week)}${KEY_SEPARATOR}${chunk.toString().padStart(4, '0')}`,
+    weekRange: (week: string) => ({ from: `${composeKey('snapshot week', week)}${KEY_SEPARATOR}`, to: `${composeKey('snapshot week', week)}${KEY_SEPARATOR}~` }),
+  },
   /**
    * Share prompts: the prompt under its own code (the `/s/` redirect is a point read), and an
    * index row per (person, content, campaign) under `i|tenant|employee` that claims the slot, so

@@ -27,6 +27,9 @@ import {
   type Weekday,
 } from '../../shared/domain/types.js';
 import type { StoredConversationReference } from '../services/ports.js';
+import { CONVERSION_KINDS, type Conversion } from '../../shared/domain/conversions.js';
+import { WIN_KINDS } from '../../shared/domain/wins.js';
+import type { ContestScore, LedgerEvent, PersonTotals, StoredWin, WeekTotals } from '../services/scoring.ports.js';
 
 const id = z.string().min(1);
 const instant = z.string().min(1);
@@ -168,4 +171,49 @@ export const pilotSchema: z.ZodType<Pilot, z.ZodTypeDef, unknown> = z.object({
   cohort: z.array(z.string()),
   phase: z.enum(PILOT_PHASES),
   startedAt: instant,
+});
+
+// Measurement (scoring ledger, tallies, conversions, wins, weekly snapshots): see docs/scoring.md.
+const count = z.number().int().min(0);
+export const ledgerEventSchema: z.ZodType<LedgerEvent, z.ZodTypeDef, unknown> = z.object({
+  kind: z.enum(['click', 'share', 'conversion']),
+  eventId: id,
+  employeeId: id,
+  at: instant,
+});
+export const personTotalsSchema: z.ZodType<PersonTotals, z.ZodTypeDef, unknown> = z.object({ employeeId: id, clicks: count, shares: count, conversions: count });
+export const weekTotalsSchema: z.ZodType<WeekTotals, z.ZodTypeDef, unknown> = z.object({
+  employeeId: id, week: z.string().regex(/^\d{4}-W\d{2}$/), clicks: count, shares: count, conversions: count,
+});
+export const contestScoreSchema: z.ZodType<ContestScore, z.ZodTypeDef, unknown> = z.object({
+  contestId: id, employeeId: id, points: z.number().min(0), reachedAt: instant, clicks: count, shares: count, conversions: count,
+});
+export const conversionSchema: z.ZodType<Conversion, z.ZodTypeDef, unknown> = z.object({
+  externalId: id,
+  tenantId: id,
+  kind: z.enum(CONVERSION_KINDS),
+  amountMinor: count.optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  linkCode: id,
+  shareId: id,
+  employeeId: id,
+  contentId: id,
+  campaignId: z.string().optional(),
+  network,
+  occurredAt: instant,
+  receivedAt: instant,
+});
+export const storedWinSchema: z.ZodType<StoredWin, z.ZodTypeDef, unknown> = z.object({
+  id,
+  employeeId: id,
+  kind: z.enum(WIN_KINDS),
+  detail: z.string().optional(),
+  at: instant,
+  notified: z.boolean(),
+});
+export const snapshotChunkSchema = z.object({
+  week: z.string(),
+  chunk: count,
+  chunks: z.number().int().min(1),
+  entries: z.array(z.object({ employeeId: id, rank: z.number().int().min(1), points: z.number().min(0) })),
 });
