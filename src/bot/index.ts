@@ -14,14 +14,20 @@ import type { Repositories } from './services/ports.js';
 import { startAzurite, type RunningAzurite } from './storage/azurite-launcher.js';
 import { createTableRepositories } from './storage/index.js';
 import { createBotApp } from './teams/app.js';
+import { openClickPipeline, type ClickPipeline } from './jobs/click-pipeline.js';
+import type { Click } from '../shared/domain/types.js';
 import { createBoardService } from './services/board.service.js';
 import { randomBytes } from 'node:crypto';
 import { createOnboardingService, type OnboardingService } from './services/onboarding.service.js';
 import { createPolicyService, policyTabUrl, type PolicyService } from './services/policy.service.js';
 import { createSharingService, type SharingService } from './services/sharing.service.js';
+import { createMeasurementServices, type MeasurementServices } from './services/measurement.js';
 
-/** The use cases built by the composition root (Teams handlers, HTTP routes and jobs call them). */
-export interface AppServices {
+/**
+ * The use cases built by the composition root (Teams handlers, HTTP routes and jobs call them).
+ * Measurement (scoring, leaderboard, liveCounts, wins, weeklyUpdate, conversions): services/measurement.ts.
+ */
+export interface AppServices extends MeasurementServices {
   onboarding: OnboardingService;
   policy: PolicyService;
   sharing: SharingService;
@@ -34,6 +40,8 @@ export interface RunningApp {
   server: FastifyInstance;
   seed: SeedResult | undefined;
   services: AppServices;
+  /** Tracked-link clicks: journal, flusher, health (docs/clicks.md). */
+  clicks: ClickPipeline;
   /** Stops the server, then storage; safe to call twice. */
   close(): Promise<void>;
 }
@@ -42,6 +50,11 @@ export interface StartOptions {
   /** Use this connection string instead of what the config says (tests share one Azurite). */
   connectionString?: string;
   now?: () => Date;
+  /**
+   * Scoring hook of the click flusher: called with EVERY click of each batch stored in the Clicks
+   * table (again after a retry or replay, so it must be idempotent on `code|visitorKey|day`).
+   */
+  onClicksFlushed?: (clicks: Click[]) => Promise<void>;
 }
 
 /** Start everything the config asks for and listen; resolves once the app answers requests. */
@@ -65,7 +78,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const repositories = await createTableRepositories(storage);
     await repositories.ensure();
     const seed = config.seedDemo && config.auth.mode === 'dev' ? await seedDemoProgramme(repositories, config.auth.tenantId, now()) : undefined;
+    const measurement = createMeasurementServices(repositories, { now, logger: { warn: (details, message) => server.log.warn(details, message) } });
+    // The seed writes clicks and shares straight to their tables: bring them into the scoring ledger.
+    if (seed?.seeded && config.auth.mode === 'dev') await measurement.scoring.rebuildTenant(config.auth.tenantId);
     const services: AppServices = {
+      ...measurement,
       onboarding: createOnboardingService({ employees: repositories.employees, topics: repositories.topics }),
       policy: createPolicyService({
         policies: repositories.policies,
@@ -95,7 +112,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       pingStorage: () => repositories.ping(),
       tabDistDir: resolve(config.tabDistDir),
       sharing: services.sharing,
+      ...(config.conversions.secretKey ? { conversions: { conversions: measurement.conversions, secretKey: config.conversions.secretKey, now } } : {}),
+      clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
+      clickHealth: () => clicks.health(),
     });
+    // Opened before listening (the route above uses it); replays what a previous run left unflushed.
+    const clicks = await openClickPipeline({ config: config.clicks, links: repositories.trackedLinks, clicks: repositories.clicks, logger: server.log, onClicksFlushed: options.onClicksFlushed, now });
+    cleanups.unshift(() => clicks.close());
+    clicks.start();
     await server.listen({ port: config.port, host: config.host });
     cleanups.unshift(() => server.close());
     const address = server.server.address();
@@ -108,6 +132,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       server,
       seed,
       services,
+      clicks,
       close: () => (closed ??= runAll(cleanups)),
     };
   } catch (err) {

@@ -5,6 +5,16 @@ export interface HealthDeps {
   version: string;
   pingStorage: () => Promise<boolean>;
   startedAt: Date;
+  /** Click pipeline figures (see docs/clicks.md); the section is left out when not given. */
+  clicks?: () => ClickHealth;
+}
+
+/** The click journal of this instance: what is not in the table yet, and what was lost. */
+export interface ClickHealth {
+  journalBacklog: number;
+  oldestUnflushedAgeMs: number;
+  dropped: number;
+  lastFlushError?: string;
 }
 
 export function registerHealth(fastify: FastifyInstance, deps: HealthDeps): void {
@@ -16,6 +26,7 @@ export function registerHealth(fastify: FastifyInstance, deps: HealthDeps): void
       version: deps.version,
       storage: { reachable: storage, latencyMs: Math.round(performance.now() - started) },
       uptimeSeconds: Math.round((Date.now() - deps.startedAt.getTime()) / 1000),
+      ...(deps.clicks ? { clicks: deps.clicks() } : {}),
     };
     return reply.status(storage ? 200 : 503).header('cache-control', 'no-store').send(body);
   });

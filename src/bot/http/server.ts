@@ -10,8 +10,10 @@ import type { Repositories } from '../services/ports.js';
 import { registerAuth, type TokenVerifier } from './auth.js';
 import { registerBotRoute, type BotEndpoint } from './bot-route.js';
 import { registerErrorHandling } from './errors.js';
-import { registerHealth } from './health.js';
+import { registerHealth, type HealthDeps } from './health.js';
+import { registerClickRoutes, type ClickRoutesDeps } from './click.routes.js';
 import { registerStaticTab } from './static-tab.js';
+import { registerConversionRoutes, type ConversionRoutesDeps } from './conversions.routes.js';
 import { registerBoardRoutes } from './board.routes.js';
 import { registerShareRoutes, type ShareRoutesDeps } from './share.routes.js';
 
@@ -26,6 +28,12 @@ export interface ServerDeps {
   board?: BoardService;
   /** The share door `/s/:code/:network` (public); registered when given. */
   sharing?: ShareRoutesDeps['sharing'];
+  /** The signed conversions webhook `POST /api/conversions`; registered when given (a key is configured). */
+  conversions?: ConversionRoutesDeps;
+  /** Tracked-link redirects `/l/:code` (public); registered when given. */
+  clicks?: ClickRoutesDeps;
+  /** Click pipeline figures (journal backlog) for /healthz; shown when given. */
+  clickHealth?: HealthDeps['clicks'];
 }
 
 /** Build the server with every route registered; the caller decides when to listen. */
@@ -48,10 +56,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(fastify);
   registerAuth(fastify, { config: deps.config.auth, employees: deps.repositories.employees, verifyToken: deps.verifyToken });
-  registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date() });
+  registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date(), clicks: deps.clickHealth });
   registerBotRoute(fastify, deps.bot);
   registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories) });
   if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
+  if (deps.clicks) registerClickRoutes(fastify, deps.clicks);
+  if (deps.conversions) await registerConversionRoutes(fastify, deps.conversions);
   await registerStaticTab(fastify, { distDir: deps.tabDistDir });
   return fastify;
 }

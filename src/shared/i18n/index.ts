@@ -9,9 +9,10 @@ import { bot } from './catalogs/bot/index.js';
 import { common } from './catalogs/common/index.js';
 import { tab } from './catalogs/tab/index.js';
 import { sharing } from './catalogs/sharing/index.js';
+import { clicks } from './catalogs/clicks/index.js';
 
 /** Every namespace with its catalogs per language. */
-export const catalogs = { common, bot, tab, sharing } as const;
+export const catalogs = { common, bot, tab, sharing, clicks } as const;
 export type Namespace = keyof typeof catalogs;
 export const NAMESPACES = Object.keys(catalogs) as Namespace[];
 

@@ -1,0 +1,41 @@
+/**
+ * `GET /l/:code`: the tracked link a post carries. 302 to the link's registered target (which
+ * already carries its UTM tags), sent only once a counted click is durable in the journal. An
+ * unknown or malformed code gets a friendly page in the visitor's language, never a redirect
+ * elsewhere (no open redirect). Transport only: the decisions are in ClickRedirectService.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { translator } from '../../shared/i18n/index.js';
+import type { ClickOutcome } from '../services/click-redirect.service.js';
+import { requestLanguage } from './errors.js';
+import { escapeHtml, sendHtmlPage } from './html-page.js';
+
+export interface ClickRoutesDeps {
+  click(code: string, ip: string, userAgent: string | undefined): Promise<ClickOutcome>;
+}
+
+function sendPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 503, key: 'notFound' | 'unavailable'): FastifyReply {
+  const language = requestLanguage(request);
+  const t = translator(language, 'clicks');
+  if (status === 503) reply.header('retry-after', '30');
+  return sendHtmlPage(reply, status, { language, title: t(`${key}.title`), bodyHtml: `<p>${escapeHtml(t(`${key}.body`))}</p>` });
+}
+
+export function registerClickRoutes(fastify: FastifyInstance, deps: ClickRoutesDeps): void {
+  fastify.get<{ Params: { code: string } }>('/l/:code', async (request, reply) => {
+    let outcome: ClickOutcome;
+    try {
+      outcome = await deps.click(request.params.code, request.ip, request.headers['user-agent']);
+    } catch (err) {
+      // Only a cache miss reads storage; when it is down the person gets a page, not a JSON error.
+      request.log.error({ code: request.params.code, error: err instanceof Error ? err.message : String(err) }, 'tracked link lookup failed');
+      return sendPage(request, reply, 503, 'unavailable');
+    }
+    if (outcome.kind === 'not-found') return sendPage(request, reply, 404, 'notFound');
+    return reply
+      .header('cache-control', 'private, no-store')
+      // The target keeps the origin of the post (analytics), never our path or code.
+      .header('referrer-policy', 'strict-origin-when-cross-origin')
+      .redirect(outcome.location, 302);
+  });
+}
