@@ -5,7 +5,7 @@
  */
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/bot/config.js';
-import { startApp, type RunningApp } from '../../src/bot/index.js';
+import { startApp, type RunningApp, type StartOptions } from '../../src/bot/index.js';
 import { uniqueTablePrefix } from './azurite.js';
 
 export interface TestApp {
@@ -15,7 +15,7 @@ export interface TestApp {
 }
 
 /** Start the whole app for one test file; call `close()` in `afterAll`. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: Omit<StartOptions, 'connectionString'> = {}): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -26,6 +26,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'warn',
     ...env,
   }, 'test');
-  const app = await startApp(config, { connectionString: inject('azuriteConnectionString') });
+  const app = await startApp(config, { ...options, connectionString: inject('azuriteConnectionString') });
   return { baseUrl: app.url, app, close: () => app.close() };
 }
