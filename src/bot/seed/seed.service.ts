@@ -8,6 +8,7 @@ import type { Repositories } from '../services/ports.js';
 import { mapLimit } from '../util/map-limit.js';
 import { buildDemoActivity } from './demo-activity.js';
 import { buildDemoProgramme } from './demo-programme.js';
+import { buildDemoPolicy, DEMO_SETTINGS } from './demo-policy.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -19,6 +20,7 @@ export interface SeedResult {
 }
 
 export async function seedDemoProgramme(repos: Repositories, tenantId: string, now: Date): Promise<SeedResult> {
+  await ensureDemoPolicy(repos, tenantId, now);
   const marker = await repos.employees.find(tenantId, 'demo-admin');
   if (marker) return { seeded: false, employees: 0, content: 0, topics: 0, shares: 0, clicks: 0 };
   const demo = buildDemoProgramme(tenantId, now);
@@ -47,4 +49,17 @@ export async function seedDemoProgramme(repos: Repositories, tenantId: string, n
     shares: activity.shares.length,
     clicks: activity.clicks.length,
   };
+}
+
+/**
+ * The social media policy v1 and programme settings (disclosure on, company "Contoso"), added
+ * when the tenant has none, also to a tenant seeded before they existed; never overwrites what an
+ * admin published or changed.
+ */
+export async function ensureDemoPolicy(repos: Pick<Repositories, 'policies' | 'settings'>, tenantId: string, now: Date): Promise<void> {
+  const [policies, settings] = await Promise.all([repos.policies.list(tenantId), repos.settings.find(tenantId)]);
+  await Promise.all([
+    policies.length === 0 ? repos.policies.upsert(tenantId, buildDemoPolicy(now)) : undefined,
+    settings === undefined ? repos.settings.upsert(tenantId, DEMO_SETTINGS) : undefined,
+  ]);
 }

@@ -41,7 +41,7 @@ export function nextAllowedSlot(window: PromptWindow, nowMs: number): number {
     const instant = zonedWallToInstant(zone, dayWall + startMs);
     if (instant > nowMs) return instant;
   }
-  return nowMs + DAY_MS; // unreachable with at least one working day; kept as a safe bound
+  return nowMs + DAY_MS; // working days that match no weekday (corrupt data): still a bounded snooze
 }
 
 /** Whether `nowMs` falls on a working day inside working hours, in the person's zone. */

@@ -1,7 +1,7 @@
 /** The demo programme as `npm start` seeds it, read back from Azurite through the repositories. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoProgramme } from '../../../src/bot/seed/demo-programme.js';
-import { seedDemoProgramme, type SeedResult } from '../../../src/bot/seed/seed.service.js';
+import { ensureDemoPolicy, seedDemoProgramme, type SeedResult } from '../../../src/bot/seed/seed.service.js';
 import type { TableRepositories } from '../../../src/bot/storage/index.js';
 import { rankLeaderboard } from '../../../src/shared/domain/contests.js';
 import { summarizeTopicHub } from '../../../src/shared/domain/topics.js';
@@ -89,6 +89,26 @@ describe('demo programme seed', () => {
       const clicks = await repos.clicks.listByCode(share.linkCode);
       expect(await repos.clicks.recordMany(clicks)).toBe(0);
     }
+  });
+
+  it('publishes a short social media policy v1 in all six languages, disclosure on for "Contoso"', async () => {
+    const [policy, ...more] = await repos.policies.list(TENANT);
+    expect(more).toEqual([]);
+    expect(policy?.version).toBe(1);
+    expect(policy?.publishedAt).toBe(NOW.toISOString());
+    expect(Object.keys(policy?.texts ?? {}).sort()).toEqual(['en', 'it', 'ja', 'ru', 'th', 'zh']);
+    for (const text of Object.values(policy!.texts)) {
+      expect(text.summary.length).toBeLessThan(200);
+      expect(text.body.length).toBeLessThan(2200);
+      expect(text.body).toContain('Contoso');
+    }
+    expect(await repos.settings.find(TENANT)).toEqual({ disclosureEnabled: true, companyName: 'Contoso', networks: ['linkedin', 'x', 'facebook'] });
+    // An admin's later version is never overwritten by a restart.
+    await repos.policies.upsert(TENANT, { ...policy!, version: 2 });
+    await ensureDemoPolicy(repos, 'other-tenant', NOW);
+    await seedDemoProgramme(repos, TENANT, NOW);
+    expect((await repos.policies.list(TENANT)).map((p) => p.version)).toEqual([1, 2]);
+    expect((await repos.policies.list('other-tenant')).map((p) => p.version)).toEqual([1]);
   });
 
   it('leads the pilot with the leadership team', async () => {
