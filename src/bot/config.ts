@@ -53,6 +53,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Key of the HMAC-SHA256 of IP + user agent that identifies a click's visitor; required in production. */
     SECRET_CLICK_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** HMAC-SHA256 key of the conversions webhook; without it in production the webhook is off. */
+    SECRET_CONVERSIONS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** This instance's click journal; default `.data/click-journal/<instance id>`. */
     CLICK_JOURNAL_DIR: z.string().min(1).optional(),
     /** Unflushed journal bound: beyond it clicks are still redirected but counted as dropped. */
@@ -98,6 +100,8 @@ export interface AppConfig {
   tabDistDir: string;
   version: string;
   clicks: ClickConfig;
+  /** `POST /api/conversions`: its signing key, or undefined when the webhook is off (production without a key). */
+  conversions: { secretKey?: string; devKey: boolean };
 }
 
 /** Click pipeline: the visitor-key secret and this instance's journal. */
@@ -109,6 +113,9 @@ export interface ClickConfig {
   /** True when the journal lives in a per-process temporary directory (PORT=0: tests). */
   ephemeralJournal: boolean;
 }
+
+/** Public local-only key of the conversions webhook; production never falls back to it (the webhook is off instead). */
+export const DEV_ONLY_CONVERSIONS_KEY = 'dev-only-conversions-key-public-never-used-in-production';
 
 /** Public, so never used in production (config refuses to start without SECRET_CLICK_KEY there). */
 export const DEV_ONLY_CLICK_KEY = 'dev-only-click-key-public-never-used-in-production';
@@ -180,5 +187,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, version = '0
     tabDistDir: env.TAB_DIST_DIR,
     version,
     clicks: clickConfig(env),
+    conversions: env.SECRET_CONVERSIONS_KEY
+      ? { secretKey: env.SECRET_CONVERSIONS_KEY, devKey: false }
+      : { secretKey: env.NODE_ENV === 'production' ? undefined : DEV_ONLY_CONVERSIONS_KEY, devKey: env.NODE_ENV !== 'production' },
   };
 }

@@ -60,7 +60,9 @@ export function registerAuth(fastify: FastifyInstance, deps: AuthDeps): void {
 
   fastify.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (!path.startsWith('/api/') || path === '/api/messages') return;
+    // The bot endpoint (Bot Framework auth) and the conversions webhook (HMAC signature, checked
+    // by its route) are the only /api/ paths without Teams SSO; exact matches, nothing beneath.
+    if (!path.startsWith('/api/') || path === '/api/messages' || path === '/api/conversions') return;
     const caller = await identify(request, deps, verify);
     if (!caller) return sendError(reply, request, 401, 'unauthenticated');
     const found = await deps.employees.find(caller.tenantId, caller.employeeId);
