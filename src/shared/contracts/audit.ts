@@ -19,11 +19,9 @@ export const MAX_POSTS_PER_MONTH = 1_000;
  * Card inputs arrive as strings (`Input.Number` and `Input.ChoiceSet` values); accept numbers and
  * numeric strings, treat an empty field as "not answered".
  */
-const count = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
-    z.number().int().min(0).max(max),
-  );
+const fromField = (v: unknown): unknown => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v);
+const count = (max: number) => z.preprocess(fromField, z.number().int().min(0).max(max));
+const optionalCount = (max: number) => z.preprocess(fromField, z.number().int().min(0).max(max).optional());
 
 /** `Input.ChoiceSet` with `isMultiSelect` sends `"a,b,c"`; arrays are accepted as they are. */
 const list = <T extends z.ZodTypeAny>(item: T) =>
@@ -38,7 +36,7 @@ const flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : 
 /** The answers of the social audit, validated. Unknown keys (card plumbing like `verb`) are dropped. */
 export const AuditAnswersSchema = z.object({
   audience: z
-    .object(Object.fromEntries(NETWORKS.map((n) => [n, count(MAX_AUDIENCE).optional()])) as Record<Network, z.ZodOptional<z.ZodEffects<z.ZodNumber, number, unknown>>>)
+    .object(Object.fromEntries(NETWORKS.map((n) => [n, optionalCount(MAX_AUDIENCE)])) as Record<Network, ReturnType<typeof optionalCount>>)
     .strict()
     .transform((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as Partial<Record<Network, number>>),
   postsPerMonth: count(MAX_POSTS_PER_MONTH),
