@@ -2,7 +2,7 @@
  * Every chat message goes through one route: the person is loaded once, the text is read as a
  * command from `CHAT_COMMANDS`, and the command's handler answers. Anything else gets the help
  * card (never silence). Someone writing for the first time without an install event is enrolled
- * here and, after the answer, walked into the journey (audit, policy, first prompt).
+ * here (reference and time zone kept); the audit then comes with `audit` or the next install.
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
@@ -14,7 +14,6 @@ import { renderScoreCard } from './cards/score/score.card.js';
 import { handleAuditCommand } from './audit.handler.js';
 import { CHAT_COMMAND_ORDER, parseCommand, type ChatCommand } from './commands.js';
 import type { TeamsDeps } from './deps.js';
-import { continueJourney } from './journey.js';
 import { handleLanguageCommand } from './language.handler.js';
 import { sendCard, sendText } from './reply.js';
 import { loadTurnPerson, type TurnPerson } from './turn.js';
@@ -88,8 +87,5 @@ export function registerCommandHandlers(app: Application, deps: TeamsDeps): void
     const parsed = parseCommand(text);
     if (parsed) await HANDLERS[parsed.command](context, deps, person, parsed.argument);
     else await sendHelp(context, person, text.trim() ? text : undefined);
-    if (person.enrolledNow && person.employee && parsed?.command !== 'audit') {
-      await continueJourney(context, deps, { tenantId: person.tenantId, userId: person.userId, employee: person.employee, language: person.language });
-    }
   });
 }

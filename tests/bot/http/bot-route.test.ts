@@ -7,6 +7,7 @@ import { createBotApp } from '../../../src/bot/teams/app.js';
 import { bot as botCatalogs } from '../../../src/shared/i18n/catalogs/bot/index.js';
 import { postActivity, sendActivity } from '../../support/bot-client.js';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness.js';
+import { readText } from '../../support/replies.js';
 
 let harness: BotHarness;
 let fastify: FastifyInstance;
@@ -33,7 +34,7 @@ describe('POST /api/messages', () => {
 
     expect(result.status).toBe(200);
     expect(harness.connector.sent).toHaveLength(1);
-    expect(String(harness.connector.sent[0]?.activity.text)).toContain(botCatalogs.zh.help.intro);
+    expect(readText(harness.connector.sent[0])).toContain(botCatalogs.zh.help.intro);
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { parseLanguageChoice } from '../../../src/bot/services/language.service.
 import type { TestChat } from '../../support/activities.js';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness.js';
 import { makeEmployee } from '../../support/fixtures.js';
+import { readText } from '../../support/replies.js';
 
 let harness: BotHarness;
 
@@ -22,7 +23,7 @@ async function ask(chat: TestChat, text: string, locale = 'en-US'): Promise<stri
   const sent = await harness.connector.waitFor(
     (s) => harness.connector.sent.indexOf(s) >= before && s.conversationId === chat.conversation.id,
   );
-  return String(sent.activity.text);
+  return readText(sent);
 }
 
 /** The person behind a test chat, enrolled as an employee. */
@@ -31,16 +32,28 @@ function employeeOf(chat: TestChat, overrides: Partial<Employee> = {}): Employee
 }
 
 describe('language command', () => {
-  it('not enrolled: `language ja` answers in Japanese and later replies stay Japanese despite en-US', async () => {
+  it('first message `language ja` (Playground: always en-US): enrols the person in Japanese, and it sticks', async () => {
     const chat = harness.chat();
     expect(await ask(chat, 'language ja')).toBe(botCatalogs.ja.language.changed.replace('{{language}}', '日本語'));
     expect(await ask(chat, 'help')).toContain(botCatalogs.ja.help.intro);
+    expect((await harness.repositories.employees.get(chat.tenantId, chat.user.aadObjectId)).value.language).toBe('ja');
 
     // An install event from a client without locale (Playground page load) keeps the choice.
     await harness.send(chat.installationUpdate('add'));
     expect(await ask(chat, 'help')).toContain(botCatalogs.ja.help.intro);
     const stored = await harness.repositories.conversationReferences.find(chat.tenantId, chat.user.aadObjectId);
-    expect(stored?.language).toBe('ja');
+    expect(JSON.parse(stored?.reference ?? '{}')).toMatchObject({ conversation: { id: chat.conversation.id } });
+  });
+
+  it('a language chosen on the conversation before enrolment becomes the new employee\'s language at install', async () => {
+    const chat = harness.chat();
+    await harness.repositories.conversationReferences.upsert({
+      tenantId: chat.tenantId, employeeId: chat.user.aadObjectId, reference: '{}', language: 'th', updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await harness.send(chat.installationUpdate('add'));
+    expect((await harness.repositories.employees.get(chat.tenantId, chat.user.aadObjectId)).value.language).toBe('th');
+    const stored = await harness.repositories.conversationReferences.find(chat.tenantId, chat.user.aadObjectId);
+    expect(stored?.language).toBe('th');
     expect(JSON.parse(stored?.reference ?? '{}')).toMatchObject({ conversation: { id: chat.conversation.id } });
   });
 

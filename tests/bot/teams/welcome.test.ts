@@ -19,13 +19,14 @@ const cardsSentTo = (conversationId: string) =>
   );
 
 describe('install', () => {
-  it('Teams install (conversationUpdate + installationUpdate): one welcome card, reference stored', async () => {
+  it('Teams install (conversationUpdate + installationUpdate): one welcome card, then the audit; reference stored, person enrolled', async () => {
     const chat = harness.chat({ locale: 'ja-JP' });
     expect((await harness.send(chat.membersAdded())).status).toBe(200);
     expect((await harness.send(chat.installationUpdate('add'))).status).toBe(200);
 
     const cards = cardsSentTo(chat.conversation.id);
-    expect(cards).toHaveLength(1);
+    expect(cards).toHaveLength(2);
+    expect(cardTexts((cards[1]?.activity.attachments as Array<{ content: unknown }>)[0]?.content)[0]).toBe(botCatalogs.ja.audit.title);
     const attachment = (cards[0]?.activity.attachments as Array<{ contentType: string; content: unknown }>)[0];
     expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const check = checkAdaptiveCard(attachment?.content);
@@ -45,6 +46,22 @@ describe('install', () => {
     expect(reference.channelId).toBe('msteams');
     expect(reference.user?.aadObjectId).toBe(chat.user.aadObjectId);
     expect(stored?.language).toBeUndefined();
+
+    const employee = await harness.repositories.employees.get(chat.tenantId, chat.user.aadObjectId);
+    expect(employee.value).toMatchObject({ language: 'ja', displayName: chat.user.name, persona: 'observer', joinedAt: NOW.toISOString() });
+    expect(employee.value.audit).toBeUndefined();
+  });
+
+  it('keeps the time zone Teams reports (clientInfo) on the enrolled person', async () => {
+    const chat = harness.chat({ locale: 'th-TH' });
+    const install = chat.installationUpdate('add');
+    (install.entities as Array<Record<string, unknown>>)[0]!.timezone = 'Asia/Bangkok';
+    await harness.send(install);
+    const employee = await harness.repositories.employees.get(chat.tenantId, chat.user.aadObjectId);
+    expect(employee.value).toMatchObject({ timeZone: 'Asia/Bangkok', language: 'th' });
+    // A later message from another zone (travel) updates it.
+    await harness.send({ ...chat.message('help'), localTimezone: 'Europe/Rome' });
+    expect((await harness.repositories.employees.get(chat.tenantId, chat.user.aadObjectId)).value.timeZone).toBe('Europe/Rome');
   });
 
   it('the stored reference is enough for a proactive send to the same chat', async () => {
@@ -67,7 +84,7 @@ describe('install', () => {
     const chat = harness.chat();
     const activity = { ...chat.membersAdded(), channelId: 'emulator' };
     await harness.send(activity);
-    expect(cardsSentTo(chat.conversation.id)).toHaveLength(1);
+    expect(cardsSentTo(chat.conversation.id)).toHaveLength(2);
   });
 
   it('no locale on install (Agents Playground) welcomes in English; an app upgrade sends no card', async () => {
@@ -75,7 +92,7 @@ describe('install', () => {
     await harness.send(chat.installationUpdate('add'));
     await harness.send(chat.installationUpdate('add-upgrade'));
     const cards = cardsSentTo(chat.conversation.id);
-    expect(cards).toHaveLength(1);
+    expect(cards).toHaveLength(2);
     const content = (cards[0]?.activity.attachments as Array<{ content: unknown }>)[0]?.content;
     expect(cardTexts(content)).toContain(botCatalogs.en.welcome.title);
   });
