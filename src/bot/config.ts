@@ -37,6 +37,8 @@ const envSchema = z
     /** Start the Microsoft 365 Agents Playground against the bot (local runs). */
     PLAYGROUND: booleanFlag.optional(),
     PLAYGROUND_PORT: port.default(56150),
+    /** Teams app id (manifest `id`), for deep links into the app's tabs; without it links open the tab URL. */
+    TEAMS_APP_ID: z.string().uuid().optional(),
     BOT_ID: z.string().uuid().optional(),
     SECRET_BOT_PASSWORD: z.string().min(1).optional(),
     BOT_TENANT_ID: z.string().min(1).optional(),
@@ -93,6 +95,8 @@ export interface AppConfig {
   seedDemo: boolean;
   playground: { enabled: boolean; port: number };
   bot: { id?: string; password?: string; tenantId?: string };
+  /** Teams app id for deep links (`TEAMS_APP_ID`), when known. */
+  teamsAppId?: string;
   auth:
     | { mode: 'dev'; tenantId: string; userId: string }
     | { mode: 'entra'; clientId: string; tenantId?: string };
@@ -179,6 +183,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, version = '0
     seedDemo: env.SEED_DEMO ?? local,
     playground: { enabled: env.PLAYGROUND ?? (local && env.NODE_ENV !== 'test'), port: env.PLAYGROUND_PORT },
     bot: { id: env.BOT_ID, password: env.SECRET_BOT_PASSWORD, tenantId: env.BOT_TENANT_ID },
+    ...(env.TEAMS_APP_ID ? { teamsAppId: env.TEAMS_APP_ID } : {}),
     auth:
       authMode === 'entra'
         ? { mode: 'entra', clientId: env.AAD_APP_CLIENT_ID ?? '', tenantId: env.AAD_APP_TENANT_ID }

@@ -88,9 +88,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         policies: repositories.policies,
         employees: repositories.employees,
         clock: now,
-        fullTextUrl: () => policyTabUrl({ publicBaseUrl: config.publicBaseUrl }),
+        fullTextUrl: () => policyTabUrl({ publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId }),
       }),
-      sharing: createSharingService({ repositories, publicBaseUrl: config.publicBaseUrl, randomBytes, clock: now, logger: { warn: (details, message) => server.log.warn(details, message) } }),
+      sharing: createSharingService({ repositories, publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId, randomBytes, clock: now, logger: { warn: (details, message) => server.log.warn(details, message) } }),
     };
     // Turn errors go to the server's structured log (created just below, before any turn runs).
     const bot = createBotApp({
