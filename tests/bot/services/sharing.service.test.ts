@@ -1,7 +1,8 @@
 /** The sharing service on Azurite: prompts, edits, the share door, choices, pause and cap. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../../src/bot/services/errors.js';
-import { shareIdOf } from '../../../src/bot/services/sharing.service.js';
+import { randomBytes } from 'node:crypto';
+import { createSharingService, shareIdOf } from '../../../src/bot/services/sharing.service.js';
 import type { TableRepositories } from '../../../src/bot/storage/index.js';
 import { countNetworkLength } from '../../../src/shared/domain/suggested-text.js';
 import { createTestRepositories } from '../../support/azurite.js';
@@ -171,6 +172,38 @@ describe('openIntent (every door records through it)', () => {
     expect(await f.sharing.openIntent(code, 'linkedin', f.clock.now)).toMatchObject({ reason: 'content-unavailable' });
     expect(await f.repos.shares.listByEmployee(f.tenantId, 'emp-1')).toEqual([]);
     expect(f.recorded).toEqual([]);
+  });
+});
+
+describe('openIntent when a first open died half-way, or scoring fails', () => {
+  it('completes the share from the link a crashed open left behind, but not while the first open may still be writing', async () => {
+    const { f, code } = await ready();
+    const prompt = (await f.repos.prompts.find(code))!.value;
+    const linkAt = new Date(f.clock.now.getTime() - 30_000).toISOString();
+    await f.repos.trackedLinks.create({
+      code: prompt.linkCodes.linkedin, tenantId: f.tenantId, targetUrl: 'https://contoso.example/news', shareId: shareIdOf(code, 'linkedin'),
+      employeeId: 'emp-1', contentId: 'c1', network: 'linkedin', createdAt: linkAt,
+    });
+    expect((await f.sharing.openIntent(code, 'linkedin', f.clock.now)).kind).toBe('redirect');
+    expect(await f.repos.shares.listByEmployee(f.tenantId, 'emp-1')).toEqual([]);
+    const later = new Date(f.clock.now.getTime() + 60_000);
+    expect((await f.sharing.openIntent(code, 'linkedin', later)).kind).toBe('redirect');
+    const shares = await f.repos.shares.listByEmployee(f.tenantId, 'emp-1');
+    expect(shares).toMatchObject([{ id: shareIdOf(code, 'linkedin'), sharedAt: linkAt }]);
+    expect(f.recorded.map((r) => r.id)).toEqual([shareIdOf(code, 'linkedin')]);
+  });
+
+  it('keeps the share when the scoring hook throws, and logs it', async () => {
+    const { f, code } = await ready();
+    const warnings: string[] = [];
+    const sharing = createSharingService({
+      repositories: f.repos, publicBaseUrl: BASE, randomBytes, clock: () => f.clock.now,
+      events: { onShareRecorded: async () => { throw new Error('scoring down'); } },
+      logger: { warn: (details, message) => void warnings.push(`${message}: ${JSON.stringify(details)}`) },
+    });
+    expect((await sharing.openIntent(code, 'x', f.clock.now)).kind).toBe('redirect');
+    expect(await f.repos.shares.listByEmployee(f.tenantId, 'emp-1')).toHaveLength(1);
+    expect(warnings).toEqual([`onShareRecorded failed: {"shareId":"${shareIdOf(code, 'x')}","error":"scoring down"}`]);
   });
 });
 
