@@ -133,6 +133,22 @@ export function invokeAdaptiveCardAction(
   };
 }
 
+/**
+ * A message extension search (`composeExtension/query`) typed in a compose box: the manifest's
+ * command id and its parameters (`initialRun` sends `{ name: 'initialRun', value: 'true' }`).
+ */
+export function messageExtensionQuery(
+  commandId: string,
+  parameters: Array<{ name: string; value: string }>,
+  options: ActivityOptions,
+): ActivityJson {
+  return {
+    ...envelope('invoke', { locale: 'en-US', ...options }),
+    name: 'composeExtension/query',
+    value: { commandId, parameters, queryOptions: { skip: 0, count: 25 } },
+  };
+}
+
 /** One person's personal chat with the bot: builders with the user, tenant and locale filled in. */
 export interface TestChat {
   user: TeamsUser;
@@ -141,7 +157,8 @@ export interface TestChat {
   message(text: string, overrides?: Partial<ActivityOptions>): ActivityJson;
   membersAdded(overrides?: Partial<ActivityOptions>): ActivityJson;
   installationUpdate(action?: 'add' | 'add-upgrade' | 'remove', overrides?: Partial<ActivityOptions>): ActivityJson;
-  cardAction(verb: string, data: Record<string, unknown>, overrides?: Partial<ActivityOptions>): ActivityJson;
+  /** `replyToId`: the id of the message carrying the card (Teams sets it on card actions). */
+  cardAction(verb: string, data: Record<string, unknown>, overrides?: Partial<ActivityOptions> & { replyToId?: string }): ActivityJson;
 }
 
 /** Builders for one person's personal chat (fresh user unless given). */

@@ -38,7 +38,7 @@ describe('help card in the Teams locale', () => {
     await harness.send(chat.message('HELP'));
     const sent = await harness.connector.waitFor((s) => s.conversationId === chat.conversation.id);
     const text = readText(sent);
-    const keywords = CHAT_COMMAND_ORDER.map((c) => CHAT_COMMANDS[c].keyword);
+    const keywords: string[] = CHAT_COMMAND_ORDER.map((c) => CHAT_COMMANDS[c].keyword);
     const listed = text.split('\n').filter((line) => keywords.includes(line));
     expect(listed).toEqual(keywords);
     const values = actionsOf(cardsOf(sent)[0]).map((a) => (a.data as { msteams: { value: string } }).msteams.value);

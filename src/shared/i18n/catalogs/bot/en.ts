@@ -70,7 +70,7 @@ export const en = {
     invalid: 'Some answers could not be read ({{fields}}). Please check them and save again.',
   },
   persona: {
-    title: 'You are a {{persona}}',
+    title: 'Your persona: {{persona}}',
     chartIntro: 'Where you sit on the persona chart, by audience and activity:',
     smallAudience: 'Smaller audience',
     largeAudience: 'Larger audience',
