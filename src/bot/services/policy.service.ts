@@ -9,10 +9,11 @@ import {
   acknowledgePolicy,
   currentPolicyVersion,
   maySharePolicyCheck,
+  validatePolicyVersions,
   type PolicyVersion,
 } from '../../shared/domain/policy.js';
 import type { Employee, Language } from '../../shared/domain/types.js';
-import { ConflictError, NotFoundError } from './errors.js';
+import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import type { EmployeeRepository } from './ports.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import type { PolicyRepository, StoredPolicy } from './sharing.ports.js';
@@ -36,7 +37,11 @@ export interface PolicyService {
   hasAcknowledged(tenantId: string, employeeId: string): Promise<boolean>;
   /** ConflictError if version is not current; NotFoundError for an unknown person. */
   acknowledge(tenantId: string, employeeId: string, version: number, now: Date): Promise<void>;
-  /** Publish a policy version (admin, seed). Versions must grow; the domain validates the set. */
+  /**
+   * Publish a policy version (admin). A version below the latest is refused (ConflictError); the
+   * domain's `validatePolicyVersions` refuses empty text or a version published before an earlier
+   * one (ValidationError). Re-publishing an existing version replaces it (a typo fix).
+   */
   publish(tenantId: string, policy: StoredPolicy): Promise<void>;
 }
 
@@ -125,6 +130,14 @@ export function createPolicyService(deps: PolicyServiceDeps): PolicyService {
       const latest = existing.reduce((max, p) => Math.max(max, p.version), 0);
       if (policy.version <= latest && !existing.some((p) => p.version === policy.version)) {
         throw new ConflictError(`Policy version ${policy.version} is below the latest (${latest})`, 409, 'PolicyVersionTooLow');
+      }
+      const next = [...existing.filter((p) => p.version !== policy.version), policy];
+      const issues = validatePolicyVersions(toPolicyVersions(next)).filter((i) => i.version === policy.version);
+      for (const text of Object.values(policy.texts)) {
+        if (text.body.trim() === '' || text.title.trim() === '') issues.push({ code: 'empty-body', version: policy.version });
+      }
+      if (issues.length > 0) {
+        throw new ValidationError(`Policy version ${policy.version} is invalid: ${[...new Set(issues.map((i) => i.code))].join(', ')}`, { code: 'PolicyInvalid' });
       }
       await deps.policies.upsert(tenantId, policy);
     },

@@ -4,62 +4,20 @@
  * campaign); its code is the capability of the public share door, and its tracked-link codes
  * are drawn at creation so repeated or concurrent opens converge on one share and one link.
  */
-import { nextAllowedSlot, localWeekBounds } from '../../shared/domain/prompt-slots.js';
-import { isLive, selectOffers } from '../../shared/domain/targeting.js';
-import { buildPublicLinkUrl, buildShareDialogUrl, buildTrackedUrl, createLinkCode, isValidLinkCode, validateShareTarget } from '../../shared/domain/tracked-links.js';
-import {
-  NETWORKS,
-  type ContentCategory,
-  type ContentItem,
-  type ContentResponse,
-  type Employee,
-  type Language,
-  type Network,
-  type Share,
-  type TrackedLink,
-} from '../../shared/domain/types.js';
+import { nextAllowedSlot } from '../../shared/domain/prompt-slots.js';
+import { isLive } from '../../shared/domain/targeting.js';
+import { buildShareDialogUrl, buildTrackedUrl, createLinkCode, isValidLinkCode, validateShareTarget } from '../../shared/domain/tracked-links.js';
+import { NETWORKS, type ContentItem, type ContentResponse, type Language, type Network, type Share, type TrackedLink } from '../../shared/domain/types.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+import { selectNextOffer } from './next-offer.js';
 import { isPolicyAcknowledged } from './policy.service.js';
 import type { Repositories } from './ports.js';
 import { retryOnConflict } from './retry-on-conflict.js';
-import { checkEditedBody, composeNetworkText, disclosureFor, explainWhy, suggestedBody } from './share-text.js';
+import { checkEditedBody } from './share-text.js';
+import { createPromptViewBuilder, shareIdOf, type SharePromptView } from './share-prompt-view.js';
 import { DEFAULT_PROGRAMME_SETTINGS, type ProgrammeSettings, type SharePrompt, type SkipReason } from './sharing.ports.js';
 
-export interface SharePromptView {
-  /** unguessable; one per (person, content, campaign) */
-  promptCode: string;
-  tenantId: string;
-  employeeId: string;
-  contentId: string;
-  campaignId?: string;
-  /** person's language */
-  language: Language;
-  title: string;
-  summary: string;
-  url: string;
-  imageUrl?: string;
-  category: ContentCategory;
-  topics: Array<{ id: string; name: string }>;
-  /** i18n key in the `sharing` namespace explaining why it matters to this person (persona/topic) */
-  why: { key: string; params: Record<string, string | number> };
-  networks: Array<{
-    network: Network;
-    /** current text (suggested or the person's saved edit), disclosure NOT included */
-    text: string;
-    /** appended when the setting is on and the length allows */
-    disclosure?: string;
-    /** counted as the network counts it (domain countNetworkLength), whole post */
-    length: number;
-    limit: number;
-    /** `${publicBaseUrl}/s/<promptCode>/<network>` */
-    intentUrl: string;
-    shared?: { at: string; linkCode: string; clicks: number };
-  }>;
-  state: 'open' | 'shared' | 'skipped' | 'snoozed';
-  policyAcknowledged: boolean;
-  /** Teams deep link to the board tab item */
-  boardDeepLink: string;
-}
+export { shareIdOf, type SharePromptView } from './share-prompt-view.js';
 
 export type RefusalReason = 'unknown-code' | 'network-not-offered' | 'policy-not-acknowledged' | 'content-unavailable';
 
@@ -104,11 +62,6 @@ export interface SharingServiceDeps {
   logger?: { warn(details: object, message: string): void };
 }
 
-/** Deterministic share id per (prompt, network): a replayed door converges on one share. */
-export function shareIdOf(promptCode: string, network: Network): string {
-  return `${promptCode}-${network}`;
-}
-
 /** How long after a link's creation a missing share is treated as an interrupted first open. */
 const RECOVERY_AFTER_MS = 60_000;
 
@@ -119,72 +72,9 @@ export function createSharingService(deps: SharingServiceDeps): SharingService {
   const clock = deps.clock ?? (() => new Date());
 
   const settingsOf = async (tenantId: string): Promise<ProgrammeSettings> => (await repos.settings.find(tenantId)) ?? { ...DEFAULT_PROGRAMME_SETTINGS };
-  const publicUrl = (prompt: SharePrompt, network: Network) => buildPublicLinkUrl(base, prompt.linkCodes[network]);
-  const boardDeepLink = (contentId: string): string =>
-    deps.teamsAppId
-      ? `https://teams.microsoft.com/l/entity/${encodeURIComponent(deps.teamsAppId)}/board?context=${encodeURIComponent(JSON.stringify({ subEntityId: `item:${contentId}` }))}`
-      : `${base}/#/board?item=${encodeURIComponent(contentId)}`;
-
-  function networkTextOf(prompt: SharePrompt, item: ContentItem, employee: Employee, network: Network, settings: ProgrammeSettings) {
-    const url = publicUrl(prompt, network);
-    const disclosure = disclosureFor(settings, employee.language);
-    const body = prompt.texts[network] ?? suggestedBody(item, employee.id, employee.language, network, url, disclosure);
-    return { url, ...composeNetworkText(body, network, url, disclosure) };
-  }
-
-  async function buildView(prompt: SharePrompt): Promise<SharePromptView> {
-    const { tenantId, employeeId } = prompt;
-    const [employee, item, settings, topics, policies, shares] = await Promise.all([
-      repos.employees.get(tenantId, employeeId),
-      repos.content.get(tenantId, prompt.contentId),
-      settingsOf(tenantId),
-      repos.topics.list(tenantId),
-      repos.policies.list(tenantId),
-      repos.shares.listByEmployee(tenantId, employeeId),
-    ]);
-    const person = employee.value;
-    const content = item.value;
-    const language = person.language;
-    const networks = await Promise.all(
-      settings.networks.map(async (network) => {
-        const text = networkTextOf(prompt, content, person, network, settings);
-        const share = shares.find((s) => s.id === shareIdOf(prompt.code, network));
-        const shared = share && { at: share.sharedAt, linkCode: share.linkCode, clicks: await repos.clicks.countByCode(share.linkCode) };
-        return {
-          network,
-          text: text.body,
-          ...(text.disclosure !== undefined ? { disclosure: text.disclosure } : {}),
-          length: text.length,
-          limit: text.limit,
-          intentUrl: `${base}/s/${prompt.code}/${network}`,
-          ...(shared ? { shared } : {}),
-        };
-      }),
-    );
-    const state: SharePromptView['state'] = networks.some((n) => n.shared) ? 'shared' : (prompt.response?.kind ?? 'open');
-    return {
-      promptCode: prompt.code,
-      tenantId,
-      employeeId,
-      contentId: content.id,
-      ...(prompt.campaignId !== undefined ? { campaignId: prompt.campaignId } : {}),
-      language,
-      title: content.title,
-      summary: content.summary,
-      url: content.url,
-      ...(content.imageUrl !== undefined ? { imageUrl: content.imageUrl } : {}),
-      category: content.category,
-      topics: content.topics.map((id) => {
-        const topic = topics.find((t) => t.id === id);
-        return { id, name: topic ? (topic.name[language] ?? topic.name.en) : id };
-      }),
-      why: explainWhy(content, person, topics, language),
-      networks,
-      state,
-      policyAcknowledged: isPolicyAcknowledged(person, policies, clock()),
-      boardDeepLink: boardDeepLink(content.id),
-    };
-  }
+  const view = createPromptViewBuilder({ repositories: repos, publicBaseUrl: base, clock, settingsOf, ...(deps.teamsAppId !== undefined ? { teamsAppId: deps.teamsAppId } : {}) });
+  const { publicUrl, networkTextOf } = view;
+  const buildView = view.build;
 
   async function ownPrompt(tenantId: string, employeeId: string, code: string) {
     const found = isValidLinkCode(code) ? await repos.prompts.find(code) : undefined;
@@ -206,38 +96,7 @@ export function createSharingService(deps: SharingServiceDeps): SharingService {
     );
   }
 
-  async function nextOffer(tenantId: string, employeeId: string, now: Date): Promise<ContentItem | undefined> {
-    const found = await repos.employees.find(tenantId, employeeId);
-    if (!found || found.value.promptsPaused) return undefined;
-    const employee = found.value;
-    const nowMs = now.getTime();
-    const [prompts, items, responses] = await Promise.all([
-      repos.prompts.listByEmployee(tenantId, employeeId),
-      repos.content.list(tenantId, { status: 'published' }),
-      repos.contentResponses.listByEmployee(tenantId, employeeId),
-    ]);
-    const week = localWeekBounds(employee.timeZone, nowMs);
-    const thisWeek = prompts.filter((p) => {
-      const t = Date.parse(p.createdAt);
-      return t >= week.startMs && t < week.endMs;
-    }).length;
-    if (thisWeek >= employee.weeklyPromptCap) return undefined;
-    // An item already prompted is not offered again, except a snooze that is due and has not
-    // come back yet (a snooze re-offers once).
-    const snoozedDue = responses.filter((r) => r.kind === 'snoozed' && r.until !== undefined && Date.parse(r.until) <= nowMs);
-    const comeBack = new Set<string>();
-    await Promise.all(
-      snoozedDue.map(async (r) => {
-        const entry = prompts.find((p) => p.contentId === r.contentId);
-        const prompt = entry && (await repos.prompts.find(entry.code));
-        if (!entry || (prompt && prompt.value.reofferedAt === undefined)) comeBack.add(r.contentId);
-      }),
-    );
-    const prompted = new Set(prompts.map((p) => p.contentId).filter((id) => !comeBack.has(id)));
-    const hidden: ContentResponse[] = [...prompted].map((contentId) => ({ contentId, employeeId, kind: 'skipped', at: now.toISOString() }));
-    const result = selectOffers(employee, items, [...responses, ...hidden], now.toISOString());
-    return result.offers[0]?.item;
-  }
+  const nextOffer = (tenantId: string, employeeId: string, now: Date) => selectNextOffer(repos, tenantId, employeeId, now);
 
   async function preparePrompt(input: { tenantId: string; employeeId: string; contentId: string; campaignId?: string; now: Date }): Promise<SharePromptView> {
     const { tenantId, employeeId, contentId, now } = input;

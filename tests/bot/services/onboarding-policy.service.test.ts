@@ -1,6 +1,6 @@
 /** Onboarding (enrolment, audit, pause) and the policy service on Azurite. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError } from '../../../src/bot/services/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../src/bot/services/errors.js';
 import { applyAuditTopics, currentPersona, ENROLMENT_DEFAULTS } from '../../../src/bot/services/onboarding.service.js';
 import { policyTabUrl } from '../../../src/bot/services/policy.service.js';
 import type { TableRepositories } from '../../../src/bot/storage/index.js';
@@ -172,6 +172,8 @@ describe('policy', () => {
 
     const v1 = (await f.repos.policies.list(f.tenantId))[0]!;
     await expect(f.policy.publish(f.tenantId, { ...v1, version: 0 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(f.policy.publish(f.tenantId, { ...v1, version: 2, publishedAt: '2020-01-01T00:00:00.000Z' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(f.policy.publish(f.tenantId, { ...v1, version: 2, texts: { en: { ...v1.texts.en, body: ' ' } } })).rejects.toBeInstanceOf(ValidationError);
     await f.policy.publish(f.tenantId, { ...v1, version: 2, publishedAt: f.clock.now.toISOString() });
     expect(await f.policy.hasAcknowledged(f.tenantId, 'emp-1')).toBe(false);
     await f.policy.acknowledge(f.tenantId, 'emp-1', 2, f.clock.now);
