@@ -79,8 +79,6 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     await repositories.ensure();
     const seed = config.seedDemo && config.auth.mode === 'dev' ? await seedDemoProgramme(repositories, config.auth.tenantId, now()) : undefined;
     const measurement = createMeasurementServices(repositories, { now, logger: { warn: (details, message) => server.log.warn(details, message) } });
-    // The seed writes clicks and shares straight to their tables: bring them into the scoring ledger.
-    if (seed?.seeded && config.auth.mode === 'dev') await measurement.scoring.rebuildTenant(config.auth.tenantId);
     const services: AppServices = {
       ...measurement,
       onboarding: createOnboardingService({ employees: repositories.employees, topics: repositories.topics }),
@@ -116,6 +114,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),
     });
+    // The seed writes clicks and shares straight to their tables: bring them into the scoring ledger
+    // in the background (a few seconds; a rebuild is safe beside live scoring and on any instance).
+    if (seed?.seeded && config.auth.mode === 'dev') {
+      const tenantId = config.auth.tenantId;
+      void measurement.scoring.rebuildTenant(tenantId).catch((err: unknown) => server.log.error({ err }, 'scoring the seeded demo failed'));
+    }
     // Opened before listening (the route above uses it); replays what a previous run left unflushed.
     const clicks = await openClickPipeline({ config: config.clicks, links: repositories.trackedLinks, clicks: repositories.clicks, logger: server.log, onClicksFlushed: options.onClicksFlushed, now });
     cleanups.unshift(() => clicks.close());

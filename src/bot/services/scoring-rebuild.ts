@@ -13,7 +13,7 @@ import type { Contest } from '../../shared/domain/types.js';
 import { mapLimit } from '../util/map-limit.js';
 import { ConflictError } from './errors.js';
 import type { ContestScore, EventArchive, PersonTallyRows, TallyRepository, TallyWrite } from './scoring.ports.js';
-import { addToScore, addToTotals, addToWeeks, clickEvent, conversionEvent, sameTotals, shareEvent } from './tally-math.js';
+import { addToScore, addToTotals, addToWeeks, clickEvent, conversionEvent, dedupeEvents, eventKey, sameTotals, shareEvent } from './tally-math.js';
 
 export interface RebuildReport {
   /** Events found in the event tables. */
@@ -67,29 +67,38 @@ export async function rebuildTallies(
     deps.archive.listConversions(tenantId),
   ]);
   const events = [...clicks.map(clickEvent), ...shares.map(shareEvent), ...conversions.map(conversionEvent)];
-  await deps.tallies.upsertEvents(tenantId, events);
-
-  let people = 0;
-  let rowsWritten = 0;
   const buckets = Array.from({ length: deps.tallies.buckets }, (_, n) => n);
-  await mapLimit(buckets, 4, async (bucket) => {
-    let todo = await deps.tallies.listBucket(tenantId, bucket);
-    people += todo.filter((p) => p.events.length > 0).length;
-    for (let attempt = 1; todo.length > 0; attempt++) {
-      const conflicted = new Set<string>();
-      await mapLimit(todo, 8, async (person) => {
-        const writes = rebuildWrites(person, contests);
-        try {
-          for (let i = 0; i < writes.length; i += MAX_WRITES) await deps.tallies.commit(tenantId, person.employeeId, [], writes.slice(i, i + MAX_WRITES));
-          rowsWritten += writes.length;
-        } catch (err) {
-          if (!(err instanceof ConflictError) || attempt >= ATTEMPTS) throw err;
-          conflicted.add(person.employeeId);
-        }
-      });
-      if (conflicted.size === 0) break;
-      todo = (await deps.tallies.listBucket(tenantId, bucket)).filter((p) => conflicted.has(p.employeeId));
-    }
-  });
-  return { events: events.length, people, rowsWritten };
+  const stored = (await mapLimit(buckets, 4, (bucket) => deps.tallies.listBucket(tenantId, bucket))).flat();
+  const people = new Map(stored.map((p) => [p.employeeId, p]));
+  const inLedger = new Set(stored.flatMap((p) => p.events.map((e) => `${p.employeeId}\u0000${eventKey(e)}`)));
+  // Only what the ledger lacks is written (a first rebuild writes everything, later ones little).
+  const missing = dedupeEvents(events).filter((e) => !inLedger.has(`${e.employeeId}\u0000${eventKey(e)}`));
+  await deps.tallies.upsertEvents(tenantId, missing);
+  for (const event of missing) {
+    let person = people.get(event.employeeId);
+    if (!person) people.set(event.employeeId, (person = { employeeId: event.employeeId, events: [], weeks: {}, scores: {} }));
+    person.events.push(event);
+  }
+
+  let rowsWritten = 0;
+  let todo = [...people.values()];
+  for (let attempt = 1; todo.length > 0; attempt++) {
+    const conflicted = new Set<string>();
+    await mapLimit(todo, 16, async (person) => {
+      const writes = rebuildWrites(person, contests);
+      try {
+        for (let i = 0; i < writes.length; i += MAX_WRITES) await deps.tallies.commit(tenantId, person.employeeId, [], writes.slice(i, i + MAX_WRITES));
+        rowsWritten += writes.length;
+      } catch (err) {
+        if (!(err instanceof ConflictError) || attempt >= ATTEMPTS) throw err;
+        conflicted.add(person.employeeId);
+      }
+    });
+    if (conflicted.size === 0) break;
+    // Someone committed meanwhile: re-read those people (their ledger now includes the new events).
+    const again = (await mapLimit(buckets, 4, (bucket) => deps.tallies.listBucket(tenantId, bucket))).flat();
+    todo = again.filter((p) => conflicted.has(p.employeeId));
+  }
+  const peopleWithEvents = [...people.values()].filter((p) => p.events.length > 0).length;
+  return { events: events.length, people: peopleWithEvents, rowsWritten };
 }
