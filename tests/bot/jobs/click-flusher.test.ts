@@ -8,7 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Fastify from 'fastify';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { registerClickRoutes } from '../../../src/bot/http/click.routes.js';
 import { openClickPipeline } from '../../../src/bot/jobs/click-pipeline.js';
 import type { ClickLogger } from '../../../src/bot/jobs/click-journal.js';
 import { hashVisitor } from '../../../src/bot/services/click-redirect.service.js';
@@ -84,11 +86,21 @@ describe('storage outage', () => {
         expect(await pipeline.click('Outage000001', `10.1.0.${i}`, CHROME)).toMatchObject({ kind: 'redirect', counted: 'kept', location: 'https://example.com/a?utm_content=Outage000001' });
       }
       expect(pipeline.health().journalBacklog).toBe(50);
+      // A code not in the cache needs storage: the visitor gets a localized 503 page, not a JSON error.
+      const routes = Fastify();
+      registerClickRoutes(routes, pipeline);
+      const uncached = routes.inject({ url: '/l/NotCached001', headers: { 'accept-language': 'it-IT' } });
       await waitFor(() => pipeline.health().lastFlushError !== undefined, 30_000, 'a flush failure');
       const down = pipeline.health();
       expect(down).toMatchObject({ journalBacklog: 50, dropped: 0 });
       expect(down.oldestUnflushedAgeMs).toBeGreaterThan(0);
       expect(logger.lines.some((l) => l.startsWith('error click flush failed'))).toBe(true);
+      const page = await uncached;
+      expect(page.statusCode).toBe(503);
+      expect(page.headers['retry-after']).toBe('30');
+      expect(page.headers.location).toBeUndefined();
+      expect(page.body).toContain('Riprova tra poco');
+      await routes.close();
 
       azurite = await startAzurite({ location, tablePort: azurite.tablePort, queuePort: azurite.queuePort });
       await waitFor(() => pipeline.health().journalBacklog === 0, 30_000, 'recovery');
