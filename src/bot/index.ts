@@ -17,9 +17,12 @@ import { createBotApp } from './teams/app.js';
 import { openClickPipeline, type ClickPipeline } from './jobs/click-pipeline.js';
 import type { Click } from '../shared/domain/types.js';
 import { createBoardService } from './services/board.service.js';
+import { scoreSourceFrom } from './teams/score-source.js';
+import { createWinNotifier } from './teams/win-notifier.js';
 import { randomBytes } from 'node:crypto';
 import { createOnboardingService, type OnboardingService } from './services/onboarding.service.js';
-import { createPolicyService, policyTabUrl, type PolicyService } from './services/policy.service.js';
+import { createPolicyService, type PolicyService } from './services/policy.service.js';
+import { policyPageUrl } from './http/policy.routes.js';
 import { createSharingService, type SharingService } from './services/sharing.service.js';
 import { createMeasurementServices, type MeasurementServices } from './services/measurement.js';
 
@@ -86,14 +89,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         policies: repositories.policies,
         employees: repositories.employees,
         clock: now,
-        fullTextUrl: () => policyTabUrl({ publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId }),
+        fullTextUrl: (language, tenantId) => policyPageUrl(config.publicBaseUrl, tenantId, language),
       }),
       sharing: createSharingService({ repositories, publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId, randomBytes, clock: now, logger: { warn: (details, message) => server.log.warn(details, message) } }),
     };
     // Turn errors go to the server's structured log (created just below, before any turn runs).
     const bot = createBotApp({
       repositories,
-      services: { ...services, board: createBoardService({ content: repositories.content, topics: repositories.topics }) },
+      services: { ...services, board: createBoardService({ content: repositories.content, topics: repositories.topics }), scores: scoreSourceFrom(services.leaderboard) },
       config: config.bot,
       publicBaseUrl: config.publicBaseUrl,
       ...(config.auth.mode === 'dev' ? { localTenantId: config.auth.tenantId } : {}),
@@ -103,6 +106,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         warn: (details, message) => server.log.warn(details, message),
       },
     });
+    services.wins.attachNotifier(createWinNotifier(bot.messenger));
     const server = await buildServer({
       config,
       repositories,
@@ -110,6 +114,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       pingStorage: () => repositories.ping(),
       tabDistDir: resolve(config.tabDistDir),
       sharing: services.sharing,
+      policy: services.policy,
       ...(config.conversions.secretKey ? { conversions: { conversions: measurement.conversions, secretKey: config.conversions.secretKey, now } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),

@@ -16,6 +16,7 @@ import { registerStaticTab } from './static-tab.js';
 import { registerConversionRoutes, type ConversionRoutesDeps } from './conversions.routes.js';
 import { registerBoardRoutes } from './board.routes.js';
 import { registerShareRoutes, type ShareRoutesDeps } from './share.routes.js';
+import { registerPolicyRoutes, type PolicyRoutesDeps } from './policy.routes.js';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -28,6 +29,8 @@ export interface ServerDeps {
   board?: BoardService;
   /** The share door `/s/:code/:network` (public); registered when given. */
   sharing?: ShareRoutesDeps['sharing'];
+  /** The public policy page `/policy?tenant=&lang=`; registered when given. */
+  policy?: PolicyRoutesDeps['policy'];
   /** The signed conversions webhook `POST /api/conversions`; registered when given (a key is configured). */
   conversions?: ConversionRoutesDeps;
   /** Tracked-link redirects `/l/:code` (public); registered when given. */
@@ -60,6 +63,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerBotRoute(fastify, deps.bot);
   registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories) });
   if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
+  if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });
   if (deps.clicks) registerClickRoutes(fastify, deps.clicks);
   if (deps.conversions) await registerConversionRoutes(fastify, deps.conversions);
   await registerStaticTab(fastify, { distDir: deps.tabDistDir });

@@ -27,7 +27,7 @@ export interface PolicyView {
   fullText: string;
   /** Language of the text returned (the asked one, or English when it has no translation). */
   language: Language;
-  /** Where the full text opens: a Teams deep link to the tab's policy page, or the tab URL locally. */
+  /** Where the full text opens: the public policy page `/policy?tenant=&lang=` (or a Teams deep link to a tab page). */
   fullTextUrl: string;
 }
 
@@ -49,8 +49,11 @@ export interface PolicyServiceDeps {
   policies: PolicyRepository;
   employees: Pick<EmployeeRepository, 'find' | 'get' | 'update'>;
   clock: () => Date;
-  /** Builds the link to the full text (see `policyTabUrl`). */
-  fullTextUrl: (language: Language) => string;
+  /**
+   * Builds the link to the full text: the app's public policy page (`policyPageUrl` in
+   * `http/policy.routes.ts`) or a Teams deep link to a tab page (`policyTabUrl`).
+   */
+  fullTextUrl: (language: Language, tenantId: string) => string;
 }
 
 /**
@@ -96,7 +99,7 @@ export function createPolicyService(deps: PolicyServiceDeps): PolicyService {
         summary: text.summary,
         fullText: text.body,
         language: shown,
-        fullTextUrl: deps.fullTextUrl(shown),
+        fullTextUrl: deps.fullTextUrl(shown, tenantId),
       };
     },
 

@@ -76,7 +76,7 @@ export interface PromptViewBuilder {
 export function boardItemLink(publicBaseUrl: string, contentId: string, teamsAppId?: string): string {
   return teamsAppId
     ? `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/board?context=${encodeURIComponent(JSON.stringify({ subEntityId: `item:${contentId}` }))}`
-    : `${publicBaseUrl}/#/board?item=${encodeURIComponent(contentId)}`;
+    : `${publicBaseUrl}/tab/#/board?item=${encodeURIComponent(contentId)}`;
 }
 
 /** Build the view builder. */

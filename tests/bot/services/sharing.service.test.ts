@@ -55,7 +55,7 @@ describe('preparePrompt', () => {
     expect(x.text).toBe('Item c1'); // no X suggestion: the title
     expect(x.length).toBe(countNetworkLength(`Item c1\n\nI work at Contoso. #employee\n\n${BASE}/l/AAAAAAAAAAAA`, 'x'));
     expect(view.why).toEqual({ key: 'why.persona.observer', params: {} });
-    expect(view.boardDeepLink).toBe(`${BASE}/#/board?item=c1`);
+    expect(view.boardDeepLink).toBe(`${BASE}/tab/#/board?item=c1`);
   });
 
   it('explains "why" with a followed topic in the person\'s language', async () => {

@@ -25,6 +25,11 @@ export const en = {
     noScript: 'Select the text and copy it, then continue.',
     continue: 'Continue to Facebook',
   },
+  policyPage: {
+    missingTitle: 'No policy to show',
+    missing: 'There is no social media policy published here yet. If you followed a link from Teams, ask your programme coordinator.',
+    version: 'Version {{version}}',
+  },
   refused: {
     title: 'This share link cannot be used',
     'unknown-code': 'This link is not valid. Open the share prompt in Teams again and use its buttons.',

@@ -22,6 +22,11 @@ export const it: SharingCatalog = {
     noScript: 'Seleziona il testo e copialo, poi continua.',
     continue: 'Continua su Facebook',
   },
+  policyPage: {
+    missingTitle: 'Nessuna policy da mostrare',
+    missing: 'Qui non è ancora stata pubblicata una policy sui social media. Se hai aperto un link da Teams, chiedi al referente del programma.',
+    version: 'Versione {{version}}',
+  },
   refused: {
     title: 'Questo link di condivisione non è utilizzabile',
     'unknown-code': 'Il link non è valido. Riapri in Teams la scheda di condivisione e usa i suoi pulsanti.',

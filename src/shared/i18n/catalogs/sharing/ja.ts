@@ -22,6 +22,11 @@ export const ja: SharingCatalog = {
     noScript: '文章を選択してコピーしてから、次へ進んでください。',
     continue: 'Facebook に進む',
   },
+  policyPage: {
+    missingTitle: '表示できるポリシーがありません',
+    missing: 'ここにはまだソーシャルメディアポリシーが公開されていません。Teams のリンクから開いた場合は、プログラム担当者にお問い合わせください。',
+    version: '第{{version}}版',
+  },
   refused: {
     title: 'このシェアリンクは使用できません',
     'unknown-code': 'このリンクは無効です。Teams でシェアの案内をもう一度開き、そのボタンを使ってください。',

@@ -22,6 +22,11 @@ export const zh: SharingCatalog = {
     noScript: '请选中文字并复制，然后继续。',
     continue: '前往 Facebook',
   },
+  policyPage: {
+    missingTitle: '没有可显示的政策',
+    missing: '这里尚未发布社交媒体政策。如果你是从 Teams 中的链接打开的，请联系项目协调人。',
+    version: '第 {{version}} 版',
+  },
   refused: {
     title: '此分享链接无法使用',
     'unknown-code': '此链接无效。请在 Teams 中重新打开分享卡片，并使用卡片上的按钮。',
