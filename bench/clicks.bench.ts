@@ -6,13 +6,16 @@
  *   1. a bare `node:http` server that only answers 302 (the ceiling), in its own process;
  *   2. the real app (`src/bot/index.ts`, production entry, LOG_LEVEL=warn so no per-request log
  *      lines), in its own process, redirecting only once each counted click is in its journal.
- * Both runs use the same request generator, so the load generator costs the same in both. Prints
+ * Both runs use the same request generator, so the load generator costs the same in both. The
+ * two servers are measured in alternating rounds (bare, app, bare, app, ...) so that a change in
+ * the machine's background load hits both alike; the figures are the medians of the rounds. Prints
  * req/s, ratio, p50/p99, then waits for the flusher and compares the Clicks table with the unique
  * non-crawler clicks sent: they must be equal (exit 1 otherwise).
- * Run: `npm run bench:clicks` (options: --amount 200000 --connections 100 --codes 2000 --visitors 5000).
+ * Run: `npm run bench:clicks` (options: --amount 200000 --rounds 4 --connections 100 --codes 2000
+ * --visitors 5000).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -24,6 +27,7 @@ import {
 const { values } = parseArgs({
   options: {
     amount: { type: 'string', default: '200000' },
+    rounds: { type: 'string', default: '4' },
     warmup: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '100' },
     codes: { type: 'string', default: '2000' },
@@ -31,6 +35,7 @@ const { values } = parseArgs({
   },
 });
 const AMOUNT = Number(values.amount);
+const ROUNDS = Number(values.rounds);
 const WARMUP = Number(values.warmup);
 const CONNECTIONS = Number(values.connections);
 const CODES = Number(values.codes);
@@ -75,6 +80,17 @@ async function load(port: number, amount: number, onHuman?: (identity: string) =
   };
 }
 
+/** Median of each figure over the rounds (counts summed). */
+function median(results: LoadResult[]): LoadResult {
+  const mid = (pick: (r: LoadResult) => number) => {
+    const sorted = results.map(pick).sort((a, b) => a - b);
+    const half = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+  };
+  const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+  return { rps: Math.round(mid((r) => r.rps)), p50: mid((r) => r.p50), p99: mid((r) => r.p99), total: sum((r) => r.total), redirects: sum((r) => r.redirects), errors: sum((r) => r.errors) };
+}
+
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'clicks-bench-'));
   const prefix = `bench${Date.now().toString(36)}`;
@@ -83,22 +99,29 @@ async function main(): Promise<void> {
   try {
     const repos = await repositoriesFor(azurite.connectionString, prefix);
     await repos.ensure();
+    const loadBefore = loadavg()[0]!.toFixed(1);
     const t0 = performance.now();
     await registerLinks(repos, CODES);
     console.log(`Registered ${CODES} tracked links in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${VISITORS} visitor addresses, 15% crawler/previewer agents.`);
 
     const barePort = await freePort();
     const bare = await startBareServer(barePort);
-    await load(barePort, WARMUP);
-    const ceiling = await load(barePort, AMOUNT);
-    await stopChild(bare);
-
     const appPort = await freePort();
     const app = await startAppProcess({ port: appPort, connectionString: azurite.connectionString, tablePrefix: prefix, journalDir: join(work, 'journal') });
     const expected = new Set<string>();
     const note = (identity: string) => void expected.add(identity);
+    await load(barePort, WARMUP);
     await load(appPort, WARMUP, note);
-    const measured = await load(appPort, AMOUNT, note);
+    const ceilings: LoadResult[] = [];
+    const apps: LoadResult[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      ceilings.push(await load(barePort, Math.round(AMOUNT / ROUNDS)));
+      apps.push(await load(appPort, Math.round(AMOUNT / ROUNDS), note));
+      console.log(`round ${round + 1}: bare ${ceilings[round]!.rps} req/s (p99 ${ceilings[round]!.p99} ms), app ${apps[round]!.rps} req/s (p99 ${apps[round]!.p99} ms)`);
+    }
+    await stopChild(bare);
+    const ceiling = median(ceilings);
+    const measured = median(apps);
     const loadEnd = performance.now();
     const backlogAtEnd = (await health(appPort)).clicks.journalBacklog;
     await waitFor(async () => (await health(appPort)).clicks.journalBacklog === 0, 15 * 60_000, 'the flusher');
@@ -111,11 +134,12 @@ async function main(): Promise<void> {
     const ratio = measured.rps / ceiling.rps;
     const row = (name: string, r: LoadResult) =>
       `| ${name.padEnd(26)} | ${String(r.rps).padStart(7)} | ${r.p50.toFixed(0).padStart(4)} ms | ${r.p99.toFixed(0).padStart(4)} ms | ${String(r.redirects).padStart(8)} | ${String(r.errors).padStart(6)} |`;
-    console.log(`\n${AMOUNT} requests per run after ${WARMUP} warm-up, ${CONNECTIONS} connections, autocannon in the parent process`);
+    console.log(`\n${AMOUNT} requests per server in ${ROUNDS} alternating rounds (medians) after ${WARMUP} warm-up, ${CONNECTIONS} connections, autocannon in the parent process`);
     console.log('| server                     |   req/s |     p50 |     p99 |      302 | errors |');
     console.log('|----------------------------|---------|---------|---------|----------|--------|');
     console.log(row('bare node:http 302', ceiling));
     console.log(row('app GET /l/:code', measured));
+    console.log(`machine load average (1 min) at start ${loadBefore}, at end ${loadavg()[0]!.toFixed(1)} (2 cores; above 2, other processes compete for the CPU)`);
     console.log(`\nratio app/ceiling: ${ratio.toFixed(2)} (goal >= 0.5, aim 0.7); app p99 ${measured.p99.toFixed(0)} ms (goal < 25 ms)`);
     console.log(`journal backlog when the load ended: ${backlogAtEnd}; flushed to the table ${flushSeconds.toFixed(1)} s later; dropped ${finalHealth.clicks.dropped}`);
     console.log(`unique non-crawler clicks sent: ${expected.size}; stored: ${rows.length} rows, ${unique} unique; duplicates: ${rows.length - unique}`);
