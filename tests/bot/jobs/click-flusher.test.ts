@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { registerClickRoutes } from '../../../src/bot/http/click.routes.js';
+import { ClickFlusher } from '../../../src/bot/jobs/click-flusher.js';
+import { ClickJournal } from '../../../src/bot/jobs/click-journal.js';
 import { openClickPipeline } from '../../../src/bot/jobs/click-pipeline.js';
 import type { ClickLogger } from '../../../src/bot/jobs/click-journal.js';
 import { hashVisitor } from '../../../src/bot/services/click-redirect.service.js';
@@ -117,6 +119,28 @@ describe('storage outage', () => {
       await azurite.stop();
     }
   }, 90_000);
+});
+
+describe('a click the table refuses', () => {
+  it('is logged and skipped; the rest of its batch is stored and the journal moves on', async () => {
+    const repos = await createTableRepositories({ connectionString: inject('azuriteConnectionString'), tablePrefix: uniqueTablePrefix('poison') });
+    await repos.ensure();
+    const logger = captureLogger();
+    const journal = await ClickJournal.open({ dir: await temp('journal-poison'), maxBytes: 1 << 20, logger });
+    const base: Click = { code: 'Poison000001', tenantId: 't1', visitorKey: 'v', day: '2026-12-03', at: '2026-12-03T10:00:00.000Z', employeeId: 'e1', contentId: 'c1', network: 'x' };
+    await Promise.all([
+      journal.append({ ...base, visitorKey: 'v1' }),
+      journal.append({ ...base, visitorKey: 'v2', network: 'myspace' as Click['network'] }),
+      journal.append({ ...base, visitorKey: 'v3' }),
+    ]);
+    const flusher = new ClickFlusher({ journal, clicks: repos.clicks, logger });
+    await flusher.flushAll();
+    expect((await repos.clicks.listByCode('Poison000001')).map((c) => c.visitorKey).sort()).toEqual(['v1', 'v3']);
+    expect(journal.stats().backlog).toBe(0);
+    expect(flusher.stats()).toMatchObject({ flushed: 3, newClicks: 2 });
+    expect(logger.lines.filter((l) => l.startsWith('error click refused by storage'))).toHaveLength(1);
+    await journal.close();
+  });
 });
 
 function freePort(): Promise<number> {
