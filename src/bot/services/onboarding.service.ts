@@ -32,11 +32,13 @@ export const ENROLMENT_DEFAULTS = Object.freeze({
   team: '',
 });
 
+/** Repositories onboarding reads and writes. */
 export interface OnboardingDeps {
   employees: Pick<EmployeeRepository, 'find' | 'get' | 'create' | 'update'>;
   topics: Pick<TopicRepository, 'list'>;
 }
 
+/** A chat user as the first turn knows them. */
 export interface EnrolInput {
   tenantId: string;
   employeeId: string;
@@ -48,6 +50,7 @@ export interface EnrolInput {
   now: Date;
 }
 
+/** What an audit changed, for the persona reply ("where you sit on the chart" and the next step). */
 export interface AuditOutcome {
   employee: Employee;
   persona: Persona;
@@ -59,6 +62,7 @@ export interface AuditOutcome {
   advice: AdviceMessage;
 }
 
+/** Enrolment, the social audit and the prompts choice (see the module comment). */
 export interface OnboardingService {
   /** Employee for a chat user; creates a minimal record (persona observer until audited, language from locale, time zone when known) if absent. Updates timeZone when given and different. */
   ensureEnrolled(input: EnrolInput): Promise<{ employee: Employee; created: boolean }>;

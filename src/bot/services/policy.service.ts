@@ -31,6 +31,7 @@ export interface PolicyView {
   fullTextUrl: string;
 }
 
+/** The policy gate (see the module comment). */
 export interface PolicyService {
   current(tenantId: string, language: Language): Promise<PolicyView | undefined>;
   /** true when there is no policy or the person acknowledged the current version */
@@ -45,6 +46,7 @@ export interface PolicyService {
   publish(tenantId: string, policy: StoredPolicy): Promise<void>;
 }
 
+/** What the policy service is built from. */
 export interface PolicyServiceDeps {
   policies: PolicyRepository;
   employees: Pick<EmployeeRepository, 'find' | 'get' | 'update'>;

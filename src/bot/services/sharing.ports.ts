@@ -42,6 +42,7 @@ export interface PromptIndexEntry {
   createdAt: IsoInstant;
 }
 
+/** Storage of share prompts (`TablePromptRepository`). */
 export interface PromptRepository {
   /** Point read by code (the `/s/` hot path). */
   find(code: string): Promise<Versioned<SharePrompt> | undefined>;
@@ -82,6 +83,7 @@ export interface PolicyAcknowledgementRecord {
   at: IsoInstant;
 }
 
+/** Storage of policy versions and acknowledgements (`TablePolicyRepository`). */
 export interface PolicyRepository {
   list(tenantId: string): Promise<StoredPolicy[]>;
   /** Insert or replace one version. */
@@ -108,6 +110,7 @@ export const DEFAULT_PROGRAMME_SETTINGS: Readonly<ProgrammeSettings> = Object.fr
   networks: ['linkedin', 'x', 'facebook'] as Network[],
 });
 
+/** Storage of programme settings (`TableSettingsRepository`). */
 export interface SettingsRepository {
   /** The tenant's settings, or `undefined` when none were saved. */
   find(tenantId: string): Promise<ProgrammeSettings | undefined>;

@@ -19,15 +19,19 @@ import { DEFAULT_PROGRAMME_SETTINGS, type ProgrammeSettings, type SharePrompt, t
 
 export { shareIdOf, type SharePromptView } from './share-prompt-view.js';
 
+/** Why the share door refused (the page says it in the person's language; nothing is recorded). */
 export type RefusalReason = 'unknown-code' | 'network-not-offered' | 'policy-not-acknowledged' | 'content-unavailable';
 
+/** Where the share door sends the browser: a composer, the Facebook copy page first, or a refusal page. */
 export type ShareIntentOutcome =
   | { kind: 'redirect'; location: string; language: Language }
   | { kind: 'copy-then-continue'; network: 'facebook'; text: string; location: string; language: Language }
   | { kind: 'refused'; reason: RefusalReason; language: Language };
 
+/** "Not for me" (with an optional reason) or "Remind me later". */
 export type PromptResponse = { kind: 'skipped'; reason?: SkipReason } | { kind: 'snoozed' };
 
+/** The one share service (see the module comment); every door calls it. */
 export interface SharingService {
   /** Next item to offer this person now (targeting by persona, topics, team, language; never skipped ones; snoozed ones only when due; respects pause and weekly cap), or undefined. */
   nextOffer(tenantId: string, employeeId: string, now: Date): Promise<ContentItem | undefined>;
@@ -48,6 +52,7 @@ export interface SharingEvents {
   onShareRecorded(share: Share & { tenantId: string }): Promise<void>;
 }
 
+/** What the sharing service is built from (the composition root passes the app's). */
 export interface SharingServiceDeps {
   repositories: Pick<Repositories, 'employees' | 'content' | 'contentResponses' | 'shares' | 'trackedLinks' | 'clicks' | 'topics' | 'prompts' | 'policies' | 'settings'>;
   /** Public origin of `/s/` and `/l/` links (config `publicBaseUrl`). */
