@@ -20,7 +20,9 @@ import { createBotApp, type BotApp, type BotLogger } from '../../src/bot/teams/a
 import type { BotHttpResult } from '../../src/bot/http/bot-route.js';
 import { createAppServices, type AppServices } from '../../src/bot/services/create-services.js';
 import { createTableRepositories, type TableRepositories } from '../../src/bot/storage/index.js';
-import type { ScoreSource } from '../../src/bot/teams/score-source.js';
+import { createMeasurementServices, type MeasurementServices } from '../../src/bot/services/measurement.js';
+import { scoreSourceFrom, type ScoreSource } from '../../src/bot/teams/score-source.js';
+import { createWinNotifier } from '../../src/bot/teams/win-notifier.js';
 import { createChat, type ActivityJson, type ActivityOptions, type TestChat } from './activities.js';
 import { uniqueTablePrefix } from './azurite.js';
 import { sendActivity } from './bot-client.js';
@@ -43,7 +45,7 @@ export interface BotHarnessOptions {
   publicBaseUrl?: string;
   /** Demo tenant the Playground's mock tenant maps to (as `npm start` sets it). */
   localTenantId?: string;
-  /** Source of "my score" and "leaderboard". */
+  /** Source of "my score" and "leaderboard"; default the real leaderboard service over the harness tables. */
   scores?: ScoreSource;
 }
 
@@ -54,6 +56,8 @@ export interface BotHarness {
   repositories: TableRepositories;
   /** The services the bot calls, over the same repositories (seed data or check state through them). */
   services: AppServices;
+  /** Scoring, leaderboard and wins over the same tables (wins notify through the bot's messenger). */
+  measurement: MeasurementServices;
   logs: LogEntry[];
   /** A personal chat whose activities point at this harness's connector. */
   chat(options?: Partial<ActivityOptions>): TestChat;
@@ -78,20 +82,23 @@ export async function startBotHarness(options: BotHarnessOptions): Promise<BotHa
   };
   const publicBaseUrl = options.publicBaseUrl ?? 'http://localhost:3978';
   const services = createAppServices(repositories, { publicBaseUrl, ...(options.clock ? { clock: options.clock } : {}) });
+  const measurement = createMeasurementServices(repositories, { ...(options.clock ? { now: options.clock } : {}), leaderboard: { staleAfterMs: 0, maxStaleMs: 0 } });
   const bot = createBotApp({
     repositories,
-    services: { ...services, ...(options.scores ? { scores: options.scores } : {}) },
+    services: { ...services, scores: options.scores ?? scoreSourceFrom(measurement.leaderboard) },
     config: {},
     logger,
     publicBaseUrl,
     ...(options.localTenantId ? { localTenantId: options.localTenantId } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  measurement.wins.attachNotifier(createWinNotifier(bot.messenger));
   return {
     bot,
     connector,
     repositories,
     services,
+    measurement,
     logs,
     chat: (chatOptions = {}) => createChat({ serviceUrl: connector.serviceUrl, ...chatOptions }),
     send: (activity) => sendActivity(bot, activity),

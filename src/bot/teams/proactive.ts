@@ -40,16 +40,20 @@ export function createTeamsMessenger(deps: TeamsMessengerDeps): Messenger {
       const reference = JSON.parse(stored.reference) as Partial<ConversationReference>;
       const language: Language = employee?.value.language ?? stored.language ?? resolveLanguage(reference.locale);
       const message = build(language, { userId: reference.user?.id });
-      try {
-        await deps.adapter.continueConversationAsync(deps.botAppId, reference, async (context) => {
+      // The failure is caught inside the turn: thrown from it, the adapter's onTurnError would log
+      // it and try to post the generic error message into the same conversation.
+      let failure: unknown;
+      await deps.adapter.continueConversationAsync(deps.botAppId, reference, async (context) => {
+        try {
           await context.sendActivity({ type: 'message', locale: language, ...message } as Parameters<typeof context.sendActivity>[0]);
-        });
-        return 'sent';
-      } catch (error) {
-        const status = statusOf(error);
-        if (status === 403 || status === 404) return 'unreachable';
-        throw error;
-      }
+        } catch (error) {
+          failure = error ?? new Error('proactive send failed');
+        }
+      });
+      if (failure === undefined) return 'sent';
+      const status = statusOf(failure);
+      if (status === 403 || status === 404) return 'unreachable';
+      throw failure;
     },
   };
 }

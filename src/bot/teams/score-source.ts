@@ -3,6 +3,7 @@
  * root adapts the scoring/leaderboard services to it. Kept apart so the commands work (and are
  * tested) whatever the scoring services' wider API looks like.
  */
+import type { LeaderboardService } from '../services/leaderboard.service.js';
 
 /** The contest running now, as the chat shows it. */
 export interface ContestSummary {
@@ -36,4 +37,34 @@ export interface ScoreSource {
   myScore(tenantId: string, employeeId: string, now: Date): Promise<MyScore | undefined>;
   /** Top `limit` of the running contest; `undefined` when none is running. */
   leaderboard(tenantId: string, limit: number, now: Date): Promise<{ contest: ContestSummary; rows: LeaderboardRow[] } | undefined>;
+}
+
+/**
+ * The leaderboard service (scoring, `leaderboard.service.ts`) as the chat needs it: the running
+ * contest's top rows, and the person's points, rank, clicks and shares.
+ */
+export function scoreSourceFrom(leaderboard: Pick<LeaderboardService, 'top' | 'myImpact'>): ScoreSource {
+  return {
+    async myScore(tenantId, employeeId) {
+      const [board, impact] = await Promise.all([leaderboard.top(tenantId, undefined, 0), leaderboard.myImpact(tenantId, employeeId)]);
+      if (!board) return undefined;
+      const rank = impact.contest?.rank;
+      return {
+        contest: { name: board.contest.name, endsAt: board.contest.endsAt },
+        points: impact.contest?.score ?? 0,
+        ...(rank?.status === 'ranked' && rank.rank !== null ? { rank: rank.rank } : {}),
+        ranked: board.rankedCount,
+        clicks: impact.clicks.total,
+        shares: impact.shares,
+      };
+    },
+    async leaderboard(tenantId, limit) {
+      const board = await leaderboard.top(tenantId, undefined, limit);
+      if (!board) return undefined;
+      return {
+        contest: { name: board.contest.name, endsAt: board.contest.endsAt },
+        rows: board.entries.map((e) => ({ rank: e.rank, employeeId: e.employeeId, displayName: e.displayName, points: e.points })),
+      };
+    },
+  };
 }

@@ -15,6 +15,7 @@ import { renderPersonaCard } from '../../../../src/bot/teams/cards/persona/perso
 import { renderPolicyCard } from '../../../../src/bot/teams/cards/policy/policy.card.js';
 import { renderScoreCard } from '../../../../src/bot/teams/cards/score/score.card.js';
 import { renderSharePromptCard } from '../../../../src/bot/teams/cards/share-prompt/share-prompt.card.js';
+import { renderWinsCard } from '../../../../src/bot/teams/cards/wins/wins.card.js';
 import { CHAT_COMMAND_ORDER } from '../../../../src/bot/teams/commands.js';
 import { CARD_VERBS } from '../../../../src/bot/teams/verbs.js';
 import { SUPPORTED_LANGUAGES, type Language } from '../../../../src/shared/domain/types.js';
@@ -60,6 +61,8 @@ const CARDS: Record<string, (language: Language) => AdaptiveCardJson> = {
   'board item': (l) => renderBoardItemCard({ contentId: 'c1', title: 'Community Day', summary: '600 volunteers, 14 cities.', url: 'https://contoso.example/community', category: 'company', topics: ['Community impact'] }, l),
   score: (l) => renderScoreCard({ contest: CONTEST, points: 42, rank: 3, ranked: 17, clicks: 40, shares: 2 }, l),
   'score (no contest)': (l) => renderScoreCard(undefined, l),
+  wins: (l) => renderWinsCard([{ kind: 'first-share' }, { kind: 'clicks-10' }, { kind: 'persona-level-up', detail: 'sharer' }, { kind: 'training-completed', detail: 'linkedin-basics' }], l),
+  'win (one)': (l) => renderWinsCard([{ kind: 'clicks-100' }], l),
   leaderboard: (l) =>
     renderLeaderboardCard({ employeeId: 'e2', board: { contest: CONTEST, rows: [{ rank: 1, employeeId: 'e1', displayName: 'Marco Rossi', points: 90 }, { rank: 2, employeeId: 'e2', displayName: 'Aiko Tanaka', points: 42 }] } }, l),
 };

@@ -45,8 +45,8 @@ export const en = {
     title: 'Your social audit',
     intro:
       'Six quick questions. Your answers decide which posts and training I suggest, and you can change them any time with **audit**.',
-    audienceHeading: 'How many people follow you or are connected with you?',
-    audiencePlaceholder: 'e.g. 350 (leave empty if you are not there)',
+    audienceHeading: 'How many people follow you or are connected with you? Leave a network empty if you are not on it.',
+    audiencePlaceholder: 'e.g. 350',
     postsLabel: 'How many posts do you publish in a month, on all networks together?',
     goalsLabel: 'What would you like sharing to do for you? Pick any.',
     goals: {
@@ -168,6 +168,20 @@ export const en = {
     pointsHeader: 'Points',
     you: '(you)',
     empty: 'Nobody has points yet. Be the first!',
+  },
+  wins: {
+    title: 'A win to celebrate',
+    titleMany: 'Wins to celebrate',
+    kinds: {
+      'first-share': 'Your first share is out. Well done for going first!',
+      'clicks-10': 'Your shares have brought 10 clicks.',
+      'clicks-100': 'Your shares have brought 100 clicks!',
+      'first-conversion': 'One of your shares led to a first result: a sign-up or a sale.',
+      'persona-level-up': 'You moved up to {{detail}} on the persona chart.',
+      'training-completed': 'You completed a training module ({{detail}}).',
+    },
+    thanks: 'Thank you for sharing in your own words.',
+    myScore: 'See my score',
   },
   error: {
     generic: 'Sorry, something went wrong on my side. Please try again in a moment.',

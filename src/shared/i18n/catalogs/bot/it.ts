@@ -41,8 +41,8 @@ export const it: BotCatalog = {
   audit: {
     title: 'Il tuo audit social',
     intro: 'Sei domande veloci. Le tue risposte decidono quali post e quale formazione ti propongo; puoi cambiarle quando vuoi con **audit**.',
-    audienceHeading: 'Quante persone ti seguono o sono collegate con te?',
-    audiencePlaceholder: 'es. 350 (lascia vuoto se non ci sei)',
+    audienceHeading: 'Quante persone ti seguono o sono collegate con te? Lascia vuoto un social se non lo usi.',
+    audiencePlaceholder: 'es. 350',
     postsLabel: 'Quanti post pubblichi al mese, su tutti i social insieme?',
     goalsLabel: 'Cosa vorresti ottenere condividendo? Scegli quanti vuoi.',
     goals: {
@@ -164,6 +164,20 @@ export const it: BotCatalog = {
     pointsHeader: 'Punti',
     you: '(tu)',
     empty: 'Nessuno ha ancora punti. Sii il primo!',
+  },
+  wins: {
+    title: 'Un traguardo da festeggiare',
+    titleMany: 'Traguardi da festeggiare',
+    kinds: {
+      'first-share': 'La tua prima condivisione è online. Bravo ad aver fatto il primo passo!',
+      'clicks-10': 'Le tue condivisioni hanno portato 10 clic.',
+      'clicks-100': 'Le tue condivisioni hanno portato 100 clic!',
+      'first-conversion': 'Una tua condivisione ha portato un primo risultato: un’iscrizione o una vendita.',
+      'persona-level-up': 'Sei salito a {{detail}} sulla mappa dei profili.',
+      'training-completed': 'Hai completato un modulo di formazione ({{detail}}).',
+    },
+    thanks: 'Grazie per condividere con parole tue.',
+    myScore: 'Vedi il mio punteggio',
   },
   error: {
     generic: 'Spiacente, qualcosa è andato storto da parte mia. Riprova tra qualche istante.',

@@ -42,8 +42,8 @@ export const ja: BotCatalog = {
   audit: {
     title: 'ソーシャル診断',
     intro: '6 つの簡単な質問です。回答をもとに、あなたに合った投稿やトレーニングをご提案します。回答は **audit** と入力すればいつでも変更できます。',
-    audienceHeading: 'フォロワーやつながりは何人くらいいますか？',
-    audiencePlaceholder: '例: 350（利用していなければ空欄）',
+    audienceHeading: 'フォロワーやつながりは何人くらいいますか？利用していない SNS は空欄のままで構いません。',
+    audiencePlaceholder: '例: 350',
     postsLabel: 'すべての SNS を合わせて、月に何回くらい投稿しますか？',
     goalsLabel: 'シェアを通じてかなえたいことは？（複数選択可）',
     goals: {
@@ -165,6 +165,20 @@ export const ja: BotCatalog = {
     pointsHeader: 'ポイント',
     you: '（あなた）',
     empty: 'まだ誰もポイントを獲得していません。一番乗りを目指しましょう！',
+  },
+  wins: {
+    title: 'おめでとうございます',
+    titleMany: 'うれしいお知らせがあります',
+    kinds: {
+      'first-share': '初めてのシェアが完了しました。最初の一歩、すばらしいです！',
+      'clicks-10': 'あなたのシェアから 10 クリックが生まれました。',
+      'clicks-100': 'あなたのシェアから 100 クリックが生まれました！',
+      'first-conversion': 'あなたのシェアが初めての成果（登録や購入）につながりました。',
+      'persona-level-up': 'ペルソナチャートで「{{detail}}」にステップアップしました。',
+      'training-completed': 'トレーニングモジュール（{{detail}}）を修了しました。',
+    },
+    thanks: 'あなた自身の言葉でシェアしてくれて、ありがとうございます。',
+    myScore: 'スコアを見る',
   },
   error: {
     generic: '申し訳ありません。こちらで問題が発生しました。しばらくしてからもう一度お試しください。',

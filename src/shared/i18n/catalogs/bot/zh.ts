@@ -39,8 +39,8 @@ export const zh: BotCatalog = {
   audit: {
     title: '你的社交媒体自评',
     intro: '六个简单的问题。我会根据你的回答推荐适合你的内容和培训；随时输入 **audit** 都可以修改。',
-    audienceHeading: '大约有多少人关注你或与你建立了联系？',
-    audiencePlaceholder: '例如 350（没有使用就留空）',
+    audienceHeading: '大约有多少人关注你或与你建立了联系？没有使用的平台留空即可。',
+    audiencePlaceholder: '例如 350',
     postsLabel: '你每个月在所有平台上一共发多少条动态？',
     goalsLabel: '你希望通过分享获得什么？可多选。',
     goals: {
@@ -161,6 +161,20 @@ export const zh: BotCatalog = {
     pointsHeader: '积分',
     you: '（你）',
     empty: '还没有人获得积分，快来争当第一吧！',
+  },
+  wins: {
+    title: '值得庆祝！',
+    titleMany: '有好消息要庆祝',
+    kinds: {
+      'first-share': '你的第一次分享已经发布，迈出第一步真棒！',
+      'clicks-10': '你的分享已经带来 10 次点击。',
+      'clicks-100': '你的分享已经带来 100 次点击！',
+      'first-conversion': '你的一次分享带来了第一个成果：一次注册或一笔购买。',
+      'persona-level-up': '你在角色图上升级为「{{detail}}」。',
+      'training-completed': '你完成了一个培训模块（{{detail}}）。',
+    },
+    thanks: '感谢你用自己的话分享。',
+    myScore: '查看我的得分',
   },
   error: {
     generic: '抱歉，我这边出了点问题。请稍后再试。',
