@@ -54,7 +54,7 @@ describe('record framing', () => {
     const torn = decodeRecords(Buffer.concat([a, b.subarray(0, b.length - 3)]));
     expect(torn).toMatchObject({ clicks: [click(1)], bytes: a.length, complete: false, corrupt: false });
     const flipped = Buffer.concat([a, b]);
-    flipped[flipped.length - 5] ^= 0xff;
+    flipped.writeUInt8(flipped.readUInt8(flipped.length - 5) ^ 0xff, flipped.length - 5);
     expect(decodeRecords(flipped)).toMatchObject({ clicks: [click(1)], corrupt: true });
   });
 });
