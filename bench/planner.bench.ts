@@ -4,7 +4,8 @@
  * B, Thu-Mon across a weekend and a DST change (the bound is not achievable: the busiest slot must
  * instead equal the proven lower bound). Prints median plan time, spread figures and a per-person
  * ratio against a naive reference planner (one Intl call per person per slot, linear scan) run in
- * the same process on 500 people. Every invariant is re-checked from scratch; any break exits 1.
+ * the same process on 500 people. Then C-F (issue 9): mixed zones with half-hour and 45-minute
+ * offsets, per-person rules, prompt history, 30- and 5-minute slots (`planner-audiences.ts`). Every invariant is re-checked from scratch; any break exits 1.
  * Run: `npm run bench:planner` (`npx tsx bench/planner.bench.ts`).
  */
 import { performance } from 'node:perf_hooks';
@@ -12,6 +13,7 @@ import { planStaggeredDelivery, type PlannerRecipient, type StaggerPlanInput } f
 import { createSeededRandom } from '../src/shared/domain/stagger-balance.js';
 import { isMinuteInRange, toLocalTime, getIsoWeek } from '../src/shared/domain/time-zones.js';
 import type { Weekday } from '../src/shared/domain/types.js';
+import { makeMixedAudience, MIXED_ZONES } from './planner-audiences.js';
 
 const N = 50_000;
 const NAIVE_N = 500;
@@ -97,24 +99,22 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-/** Eligible slots per person, recomputed here without the planner's classes (zone table per rule set, Intl per prompt). */
+/** Eligible slots per person, recomputed here without the planner's classes (one Intl read per zone x slot and per prompt). */
 function computeEligibility(input: StaggerPlanInput): Map<string, number[]> {
   const start = Date.parse(input.window.start);
   const slots: number[] = [];
   for (let ms = start; ms < Date.parse(input.window.end); ms += input.slotMinutes * 60_000) slots.push(ms);
-  const byRules = new Map<string, { slot: number; week: number }[]>();
+  const byZone = new Map<string, { weekday: number; minute: number; week: number }[]>();
   const result = new Map<string, number[]>();
   for (const p of input.audience) {
     if (p.paused) continue;
-    const rules = JSON.stringify([p.timeZone, p.workingDays, p.allowedHours, p.quietHours]);
-    let open = byRules.get(rules);
-    if (!open) {
-      open = slots.flatMap((ms, slot) => {
+    let local = byZone.get(p.timeZone);
+    if (!local) {
+      local = slots.map((ms) => {
         const l = toLocalTime(p.timeZone, ms);
-        const ok = p.workingDays.includes(l.weekday) && isMinuteInRange(l.minuteOfDay, p.allowedHours) && !(p.quietHours && isMinuteInRange(l.minuteOfDay, p.quietHours));
-        return ok ? [{ slot, week: getIsoWeek(l.year, l.month, l.day).key }] : [];
+        return { weekday: l.weekday, minute: l.minuteOfDay, week: getIsoWeek(l.year, l.month, l.day).key };
       });
-      byRules.set(rules, open);
+      byZone.set(p.timeZone, local);
     }
     const used = new Map<number, number>();
     for (const iso of p.promptedAt ?? []) {
@@ -122,7 +122,12 @@ function computeEligibility(input: StaggerPlanInput): Map<string, number[]> {
       const week = getIsoWeek(l.year, l.month, l.day).key;
       used.set(week, (used.get(week) ?? 0) + 1);
     }
-    result.set(p.id, open.filter((o) => (used.get(o.week) ?? 0) + 1 <= p.weeklyPromptCap).map((o) => o.slot));
+    const open: number[] = [];
+    local.forEach((l, slot) => {
+      if (p.workingDays.includes(l.weekday as Weekday) && isMinuteInRange(l.minute, p.allowedHours)
+        && !(p.quietHours && isMinuteInRange(l.minute, p.quietHours)) && (used.get(l.week) ?? 0) + 1 <= p.weeklyPromptCap) open.push(slot);
+    });
+    result.set(p.id, open);
   }
   return result;
 }
@@ -139,10 +144,12 @@ function checkInvariants(input: StaggerPlanInput, plan: Plan, requireDesignBound
     if (u.reason !== 'paused' && (eligible.get(u.id) ?? []).length > 0) errors.push(`${u.id} unplaced (${u.reason}) but had an allowed slot`);
   }
   if (plan.deliveries.length + plan.unplaced.length !== input.audience.length) errors.push('someone was dropped');
-  const inside = new Set(plan.stats.bottleneck.slots);
+  const inside = new Uint8Array(plan.slots.length);
+  for (const slot of plan.stats.bottleneck.slots) inside[slot] = 1;
   let confined = 0;
-  for (const slots of eligible.values()) if (slots.length > 0 && slots.every((slot) => inside.has(slot))) confined += 1;
-  const lowerBound = Math.ceil(confined / Math.max(1, inside.size));
+  for (const slots of eligible.values()) if (slots.length > 0 && slots.every((slot) => inside[slot] === 1)) confined += 1;
+  const insideCount = plan.stats.bottleneck.slots.length;
+  const lowerBound = Math.ceil(confined / Math.max(1, insideCount));
   if (plan.stats.maxLoad > lowerBound) errors.push(`largest slot ${plan.stats.maxLoad} above the proven lower bound ${lowerBound}`);
   if (requireDesignBound && plan.stats.maxLoad > plan.stats.evenSpreadBound) errors.push(`largest slot ${plan.stats.maxLoad} > ceil(N/slots)+1 = ${plan.stats.evenSpreadBound}`);
   return { errors: errors.slice(0, 10), confined };
@@ -195,10 +202,29 @@ for (let run = 0; run < 3; run += 1) {
 const naiveMs = median(naiveTimes);
 const perPersonRatio = naiveMs / NAIVE_N / (timingA.ms / N);
 
+const mixedWindow = acrossWeekend.window;
+const mixed = [
+  { name: 'C', title: `C. ${N} people, ${MIXED_ZONES.length} zones incl. +5:30, +5:45, +8:45, -3:30, +13:45, varied hours and quiet hours, prompt history, 30-min slots`, input: makeMixedAudience(N, 'zones', 30, mixedWindow) },
+  { name: 'D', title: `D. ${N} people, everyone with their own working days, hours and quiet hours, 30-min slots`, input: makeMixedAudience(N, 'person', 30, mixedWindow) },
+  { name: 'E', title: 'E. audience C in 5-minute slots', input: makeMixedAudience(N, 'zones', 5, mixedWindow) },
+  { name: 'F', title: 'F. audience D in 5-minute slots', input: makeMixedAudience(N, 'person', 5, mixedWindow) },
+];
+
 const errors = [
   ...report(`A. ${N} people, ${ZONES.length} zones (Sun-Thu team in Asia/Jerusalem), Mon-Fri, across Israel's DST change (Fri 27 Mar)`, weekdays, timingA, true),
   ...report('B. same audience, Thu-Mon across the US DST change (Sun 8 Mar): weekend slots only the Sun-Thu team can use', acrossWeekend, timingB, false),
 ];
+const summary = [{ name: 'A (uniform)', ms: timingA.ms, plan: timingA.plan }, { name: 'B (uniform)', ms: timingB.ms, plan: timingB.plan }];
+for (const scenario of mixed) {
+  const timing = timePlan(scenario.input, 3);
+  errors.push(...report(scenario.title, scenario.input, timing, false));
+  summary.push({ name: scenario.name, ms: timing.ms, plan: timing.plan });
+}
 console.log(`baseline: naive reference planner (Intl per person x slot, linear least-load scan, no repair) on ${NAIVE_N} people of A: ${naiveMs.toFixed(0)} ms`);
 console.log(`  per-person speed-up of the planner vs naive: ${perPersonRatio.toFixed(0)}x (naive ${(naiveMs / NAIVE_N).toFixed(3)} ms/person, planner ${((timingA.ms / N) * 1000).toFixed(2)} us/person)`);
+console.log('summary (median ms; goal < 1000 ms for 50,000 people):');
+for (const row of summary) {
+  const b = row.plan.stats.bottleneck;
+  console.log(`  ${row.name.padEnd(12)} ${row.ms.toFixed(0).padStart(6)} ms   slots ${String(row.plan.slots.length).padStart(5)}   placed ${row.plan.stats.placed}   largest slot ${row.plan.stats.maxLoad} = proven minimum ceil(${b.people}/${b.slots.length})`);
+}
 if (errors.length > 0) process.exit(1);

@@ -44,46 +44,82 @@ export function createSeededRandom(seed: number): () => number {
   };
 }
 
-/** Water-fills one class: each unit to its least-loaded slot, best-time hour first, then a seeded coin (binary heap). */
+/** Whether position `a` of a class beats `b`: lower load, then best-time hour, then order from `offset`. */
+function isBetter(cls: BalanceClass, loads: Int32Array, offset: number, a: number, b: number): boolean {
+  const la = loads[cls.slots[a] ?? 0] ?? 0;
+  const lb = loads[cls.slots[b] ?? 0] ?? 0;
+  if (la !== lb) return la < lb;
+  const pa = cls.preferred[a] ?? 0;
+  const pb = cls.preferred[b] ?? 0;
+  if (pa !== pb) return pa > pb;
+  const n = cls.slots.length;
+  return (a - offset + n) % n < (b - offset + n) % n;
+}
+
+function siftDown(heap: Int32Array, from: number, cls: BalanceClass, loads: Int32Array, offset: number): void {
+  const n = heap.length;
+  let i = from;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < n && isBetter(cls, loads, offset, heap[l] ?? 0, heap[m] ?? 0)) m = l;
+    if (r < n && isBetter(cls, loads, offset, heap[r] ?? 0, heap[m] ?? 0)) m = r;
+    if (m === i) return;
+    const swap = heap[i] ?? 0;
+    heap[i] = heap[m] ?? 0;
+    heap[m] = swap;
+    i = m;
+  }
+}
+
+/**
+ * Water-fills one class: each unit to its least-loaded slot, best-time hour first, then the first
+ * slot after a seeded starting position (one coin per class, not per slot: with per-person rules
+ * most classes are one person). Few units scan; many use a binary heap.
+ */
 function fillClass(cls: BalanceClass, count: Int32Array, loads: Int32Array, random: () => number): void {
   const n = cls.slots.length;
-  const tie = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) tie[i] = random();
+  const offset = Math.floor(random() * n);
+  if (cls.size <= 4) {
+    for (let placed = 0; placed < cls.size; placed += 1) {
+      let best = offset;
+      let bestLoad = loads[cls.slots[offset] ?? 0] ?? 0;
+      let bestFlag = cls.preferred[offset] ?? 0;
+      for (let k = 1; k < n; k += 1) {
+        const i = offset + k < n ? offset + k : offset + k - n;
+        const load = loads[cls.slots[i] ?? 0] ?? 0;
+        const flag = cls.preferred[i] ?? 0;
+        if (load < bestLoad || (load === bestLoad && flag > bestFlag)) {
+          best = i;
+          bestLoad = load;
+          bestFlag = flag;
+        }
+      }
+      const slot = cls.slots[best] ?? 0;
+      loads[slot] = (loads[slot] ?? 0) + 1;
+      count[best] = (count[best] ?? 0) + 1;
+    }
+    return;
+  }
   const heap = new Int32Array(n);
   for (let i = 0; i < n; i += 1) heap[i] = i;
-  const less = (a: number, b: number): boolean => {
-    const la = loads[cls.slots[a] ?? 0] ?? 0;
-    const lb = loads[cls.slots[b] ?? 0] ?? 0;
-    if (la !== lb) return la < lb;
-    const pa = cls.preferred[a] ?? 0;
-    const pb = cls.preferred[b] ?? 0;
-    if (pa !== pb) return pa > pb;
-    return (tie[a] ?? 0) < (tie[b] ?? 0);
-  };
-  const siftDown = (from: number): void => {
-    let i = from;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < n && less(heap[l] ?? 0, heap[m] ?? 0)) m = l;
-      if (r < n && less(heap[r] ?? 0, heap[m] ?? 0)) m = r;
-      if (m === i) return;
-      const swap = heap[i] ?? 0;
-      heap[i] = heap[m] ?? 0;
-      heap[m] = swap;
-      i = m;
-    }
-  };
-  for (let i = (n >> 1) - 1; i >= 0; i -= 1) siftDown(i);
+  for (let i = (n >> 1) - 1; i >= 0; i -= 1) siftDown(heap, i, cls, loads, offset);
   for (let placed = 0; placed < cls.size; placed += 1) {
     const top = heap[0] ?? 0;
     const slot = cls.slots[top] ?? 0;
     loads[slot] = (loads[slot] ?? 0) + 1;
     count[top] = (count[top] ?? 0) + 1;
-    siftDown(0);
+    siftDown(heap, 0, cls, loads, offset);
   }
 }
+
+/**
+ * Re-fill passes after the first water-filling: each class of two or more people is lifted out and
+ * water-filled again against everyone else's final loads, which leaves the exact repair little to
+ * do (classes of one are left: as many as people with per-person rules, and cheap to repair).
+ */
+const SWEEPS = 1;
 
 interface Search {
   stamp: Int32Array;
@@ -92,83 +128,148 @@ interface Search {
   parentClass: Int32Array;
   parentFrom: Int32Array;
   parentTo: Int32Array;
+  /** Breadth-first distance of each reached slot and of each class expanded (the level graph). */
+  slotDist: Int32Array;
+  classDist: Int32Array;
+  /** Per-round cursors and dead marks of the blocking flow. */
+  slotArc: Int32Array;
+  classArc: Int32Array;
+  dead: Int32Array;
   queue: Int32Array;
+  /** Slots reached by the last search: `queue[0..reached)`. */
+  reached: number;
   generation: number;
 }
 
 /**
- * What the repair passes around: the classes, their placement so far, who may sit in each slot
- * (`members[slot]` = pairs of class and position in its `slots`) and the reusable search buffers.
+ * What the repair passes around: the classes, their placement so far, who sits in each slot,
+ * slots settled for good and the reusable search buffers.
  */
 interface BalanceState {
   classes: readonly BalanceClass[];
   counts: Int32Array[];
   loads: Int32Array;
-  members: readonly Int32Array[];
+  /** Per slot, pairs of class and position with people placed there (zero counts dropped lazily). */
+  occupants: number[][];
+  frozen: Uint8Array;
   search: Search;
 }
 
-/**
- * Breadth-first search from slot `s` over "someone in u may move to t" edges; marks the reached
- * slots with the current generation and returns the least-loaded one.
- */
-function searchFrom(s: number, state: BalanceState): number {
-  const { classes, counts, loads, members, search } = state;
-  search.generation += 1;
-  const gen = search.generation;
-  search.stamp[s] = gen;
-  let head = 0;
-  let tail = 0;
-  search.queue[tail++] = s;
-  let best = s;
-  while (head < tail) {
-    const u = search.queue[head++] ?? 0;
-    const list = members[u] ?? new Int32Array(0);
-    for (let k = 0; k < list.length; k += 2) {
-      const c = list[k] ?? 0;
-      const from = list[k + 1] ?? 0;
-      if (search.classStamp[c] === gen || (counts[c]?.[from] ?? 0) === 0) continue;
-      search.classStamp[c] = gen;
-      const slots = classes[c]?.slots ?? new Int32Array(0);
-      for (let to = 0; to < slots.length; to += 1) {
-        const t = slots[to] ?? 0;
-        if (search.stamp[t] === gen) continue;
-        search.stamp[t] = gen;
-        search.parentSlot[t] = u;
-        search.parentClass[t] = c;
-        search.parentFrom[t] = from;
-        search.parentTo[t] = to;
-        search.queue[tail++] = t;
-        if ((loads[t] ?? 0) < (loads[best] ?? 0)) best = t;
-      }
-    }
+/** Drops pairs whose count fell to zero, in place. */
+function compactOccupants(list: number[], counts: readonly Int32Array[]): number[] {
+  let w = 0;
+  for (let k = 0; k < list.length; k += 2) {
+    const c = list[k] ?? 0;
+    const pos = list[k + 1] ?? 0;
+    if ((counts[c]?.[pos] ?? 0) === 0) continue;
+    list[w++] = c;
+    list[w++] = pos;
   }
-  return best;
+  list.length = w;
+  return list;
 }
 
 /**
- * Moves as many units as the path allows from `s` to the least-loaded slot reachable from it,
- * when that slot is at least two below `s`. Returns whether anything moved.
+ * Breadth-first search from `sources` over "someone placed in u may move to t" edges, skipping
+ * frozen slots; returns the slots reached with a load at most `targetLoad` at the shortest
+ * distance where there are any (later layers are not expanded), stopping once there are `wanted`
+ * of them. Reached slots keep the generation's stamp; with no target, everything reachable is.
  */
-function improveFrom(s: number, state: BalanceState): boolean {
-  const { counts, loads, search } = state;
-  const best = searchFrom(s, state);
-  const gap = (loads[s] ?? 0) - (loads[best] ?? 0);
-  if (gap < 2) return false;
-  let units = gap >> 1;
-  for (let t = best; t !== s; t = search.parentSlot[t] ?? s) {
-    units = Math.min(units, counts[search.parentClass[t] ?? 0]?.[search.parentFrom[t] ?? 0] ?? 0);
+function search(sources: readonly number[], state: BalanceState, targetLoad: number, wanted: number): number[] {
+  const { classes, counts, loads, occupants, frozen, search: buf } = state;
+  buf.generation += 1;
+  const gen = buf.generation;
+  let tail = 0;
+  for (const s of sources) {
+    buf.stamp[s] = gen;
+    buf.parentSlot[s] = -1;
+    buf.slotDist[s] = 0;
+    buf.slotArc[s] = 0;
+    buf.queue[tail++] = s;
   }
-  for (let t = best; t !== s; t = search.parentSlot[t] ?? s) {
-    const count = counts[search.parentClass[t] ?? 0] ?? new Int32Array(0);
-    const from = search.parentFrom[t] ?? 0;
-    const to = search.parentTo[t] ?? 0;
-    count[from] = (count[from] ?? 0) - units;
-    count[to] = (count[to] ?? 0) + units;
+  const targets: number[] = [];
+  let targetDist = Infinity;
+  for (let head = 0; head < tail && targets.length < wanted; ) {
+    const u = buf.queue[head++] ?? 0;
+    if ((buf.slotDist[u] ?? 0) >= targetDist) break;
+    const list = compactOccupants(occupants[u] ?? [], counts);
+    for (let k = 0; k < list.length; k += 2) {
+      const c = list[k] ?? 0;
+      if (buf.classStamp[c] === gen) continue;
+      buf.classStamp[c] = gen;
+      buf.classDist[c] = buf.slotDist[u] ?? 0;
+      buf.classArc[c] = 0;
+      const from = list[k + 1] ?? 0;
+      const slots = classes[c]?.slots ?? new Int32Array(0);
+      for (let to = 0; to < slots.length; to += 1) {
+        const t = slots[to] ?? 0;
+        if (buf.stamp[t] === gen || frozen[t] === 1) continue;
+        buf.stamp[t] = gen;
+        buf.parentSlot[t] = u;
+        buf.parentClass[t] = c;
+        buf.parentFrom[t] = from;
+        buf.parentTo[t] = to;
+        buf.slotDist[t] = (buf.slotDist[u] ?? 0) + 1;
+        buf.slotArc[t] = 0;
+        buf.queue[tail++] = t;
+        if ((loads[t] ?? 0) > targetLoad) continue;
+        targets.push(t);
+        targetDist = buf.slotDist[t] ?? 0;
+      }
+    }
   }
-  loads[s] = (loads[s] ?? 0) - units;
-  loads[best] = (loads[best] ?? 0) + units;
-  return true;
+  buf.reached = tail;
+  return targets;
+}
+
+/**
+ * Depth-first search in the level graph of the last search (Dinic): a path from `u` to a slot at
+ * most `limit`, along edges that still carry someone; moves one person down it and returns the
+ * slot reached, or -1. Cursors and dead marks make a round's searches linear in the graph.
+ */
+function pushFrom(u: number, limit: number, state: BalanceState): number {
+  const { classes, counts, loads, occupants, search: buf } = state;
+  const gen = buf.generation;
+  if ((buf.slotDist[u] ?? 0) > 0 && (loads[u] ?? 0) <= limit) return u;
+  const list = occupants[u] ?? [];
+  for (let k = buf.slotArc[u] ?? 0; k < list.length; k += 2, buf.slotArc[u] = k) {
+    const c = list[k] ?? 0;
+    const from = list[k + 1] ?? 0;
+    const count = counts[c] ?? new Int32Array(0);
+    if (buf.classStamp[c] !== gen || buf.classDist[c] !== buf.slotDist[u] || (count[from] ?? 0) === 0) continue;
+    const slots = classes[c]?.slots ?? new Int32Array(0);
+    for (let to = buf.classArc[c] ?? 0; to < slots.length; to += 1, buf.classArc[c] = to) {
+      const t = slots[to] ?? 0;
+      if (buf.stamp[t] !== gen || buf.dead[t] === gen || buf.slotDist[t] !== (buf.classDist[c] ?? 0) + 1) continue;
+      const end = pushFrom(t, limit, state);
+      if (end < 0) {
+        buf.dead[t] = gen;
+        continue;
+      }
+      count[from] = (count[from] ?? 0) - 1;
+      if ((count[to] ?? 0) === 0) occupants[t]?.push(c, to);
+      count[to] = (count[to] ?? 0) + 1;
+      return end;
+    }
+  }
+  buf.dead[u] = gen;
+  return -1;
+}
+
+/** A blocking flow from `sources`: each sends people down level-graph paths while two or more above their end. */
+function augment(sources: readonly number[], state: BalanceState): number {
+  const { loads } = state;
+  let moved = 0;
+  for (const s of sources) {
+    for (;;) {
+      const end = pushFrom(s, (loads[s] ?? 0) - 2, state);
+      if (end < 0) break;
+      loads[s] = (loads[s] ?? 0) - 1;
+      loads[end] = (loads[end] ?? 0) + 1;
+      moved += 1;
+    }
+  }
+  return moved;
 }
 
 /**
@@ -176,10 +277,18 @@ function improveFrom(s: number, state: BalanceState): boolean {
  * path"): for any slot `s` and any slot `t` reachable from `s` by a chain of single moves of
  * people to slots they are eligible for, `load(t) >= load(s) - 1`. Consequently the largest load
  * is the smallest achievable, and people sharing the same slots see loads within one of each other.
+ * How: water-filling, then rounds on the busiest unsettled level L: one breadth-first search from
+ * all slots at L finds slots at L-2 or less and one person moves down each shortest path (many
+ * paths per search, as in Hopcroft-Karp). A search that finds none settles everything it reached
+ * (closed: nobody there may leave; all at L-1 or L), so it is never searched again.
  */
 export function balanceSlotLoads(classes: readonly BalanceClass[], slotCount: number, random: () => number): BalanceResult {
   const loads = new Int32Array(slotCount);
-  const counts = classes.map((c) => new Int32Array(c.slots.length));
+  let total = 0;
+  for (const cls of classes) total += cls.slots.length;
+  const allCounts = new Int32Array(total);
+  let at = 0;
+  const counts = classes.map((cls) => allCounts.subarray(at, (at += cls.slots.length)));
   const order = classes.map((_, i) => i).sort((a, b) => {
     const diff = (classes[a]?.slots.length ?? 0) - (classes[b]?.slots.length ?? 0);
     return diff !== 0 ? diff : a - b;
@@ -189,42 +298,76 @@ export function balanceSlotLoads(classes: readonly BalanceClass[], slotCount: nu
     const count = counts[c];
     if (cls && count && cls.slots.length > 0) fillClass(cls, count, loads, random);
   }
+  for (let sweep = 0; sweep < SWEEPS; sweep += 1) {
+    for (const c of order) {
+      const cls = classes[c];
+      const count = counts[c];
+      if (!cls || !count || cls.size < 2 || cls.slots.length === 0) continue;
+      for (let pos = 0; pos < cls.slots.length; pos += 1) {
+        const slot = cls.slots[pos] ?? 0;
+        loads[slot] = (loads[slot] ?? 0) - (count[pos] ?? 0);
+      }
+      count.fill(0);
+      fillClass(cls, count, loads, random);
+    }
+  }
 
-  const memberLists: number[][] = Array.from({ length: slotCount }, () => []);
+  const occupants: number[][] = Array.from({ length: slotCount }, () => []);
   const eligible = new Uint8Array(slotCount);
   classes.forEach((cls, c) => {
-    cls.slots.forEach((slot, pos) => {
-      memberLists[slot]?.push(c, pos);
+    const count = counts[c] ?? new Int32Array(0);
+    for (let pos = 0; pos < cls.slots.length; pos += 1) {
+      const slot = cls.slots[pos] ?? 0;
       eligible[slot] = 1;
-    });
+      if ((count[pos] ?? 0) > 0) occupants[slot]?.push(c, pos);
+    }
   });
-  const members = memberLists.map((list) => Int32Array.from(list));
-  const search: Search = {
+  const buf: Search = {
     stamp: new Int32Array(slotCount),
     classStamp: new Int32Array(classes.length),
     parentSlot: new Int32Array(slotCount),
     parentClass: new Int32Array(slotCount),
     parentFrom: new Int32Array(slotCount),
     parentTo: new Int32Array(slotCount),
+    slotDist: new Int32Array(slotCount),
+    classDist: new Int32Array(classes.length),
+    slotArc: new Int32Array(slotCount),
+    classArc: new Int32Array(classes.length),
+    dead: new Int32Array(slotCount),
     queue: new Int32Array(slotCount),
+    reached: 0,
     generation: 0,
   };
-  const state: BalanceState = { classes, counts, loads, members, search };
-  const eligibleSlots = Array.from({ length: slotCount }, (_, i) => i).filter((i) => eligible[i] === 1);
-  for (let changed = true; changed; ) {
-    changed = false;
-    let minLoad = Infinity;
-    for (const slot of eligibleSlots) minLoad = Math.min(minLoad, loads[slot] ?? 0);
-    const byLoad = [...eligibleSlots].sort((a, b) => (loads[b] ?? 0) - (loads[a] ?? 0) || a - b);
-    for (const s of byLoad) {
-      if ((loads[s] ?? 0) < minLoad + 2) break;
-      while (improveFrom(s, state)) changed = true;
+  const state: BalanceState = { classes, counts, loads, occupants, frozen: new Uint8Array(slotCount), search: buf };
+  const eligibleSlots: number[] = [];
+  for (let slot = 0; slot < slotCount; slot += 1) if (eligible[slot] === 1) eligibleSlots.push(slot);
+  for (;;) {
+    let level = -1;
+    let low = Infinity;
+    const sources: number[] = [];
+    for (const slot of eligibleSlots) {
+      if (state.frozen[slot] === 1) continue;
+      const load = loads[slot] ?? 0;
+      low = Math.min(low, load);
+      if (load > level) {
+        level = load;
+        sources.length = 0;
+      }
+      if (load === level) sources.push(slot);
+    }
+    if (level < low + 2) break;
+    const targets = search(sources, state, level - 2, Infinity);
+    if (targets.length === 0) {
+      for (let i = 0; i < buf.reached; i += 1) state.frozen[buf.queue[i] ?? 0] = 1;
+    } else {
+      augment(sources, state);
     }
   }
   let busiest = -1;
   for (const slot of eligibleSlots) if (busiest < 0 || (loads[slot] ?? 0) > (loads[busiest] ?? 0)) busiest = slot;
   if (busiest < 0 || (loads[busiest] ?? 0) === 0) return { counts, loads, bottleneck: [] };
-  searchFrom(busiest, state);
-  const bottleneck = eligibleSlots.filter((slot) => search.stamp[slot] === search.generation);
+  state.frozen.fill(0);
+  search([busiest], state, -1, 1);
+  const bottleneck = eligibleSlots.filter((slot) => buf.stamp[slot] === buf.generation);
   return { counts, loads, bottleneck };
 }

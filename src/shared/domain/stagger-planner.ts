@@ -5,7 +5,9 @@
  * Thursday. All "when" rules are read in the person's local time (`time-zones.ts`).
  */
 import { balanceSlotLoads, createSeededRandom, type BalanceClass } from './stagger-balance.js';
-import { buildZoneTable, isMinuteInRange, isValidTimeZone, type HourRange, type ZoneTable } from './time-zones.js';
+import { getAllowedMinutes, getAllowedRanges, buildZoneRuns, type ZoneRun } from './stagger-slots.js';
+import { buildZoneTable, isValidTimeZone, type ZoneTable } from './time-zones.js';
+import type { HourRange } from './time-zones.js';
 import type { IsoInstant, Network, Weekday } from './types.js';
 
 export type { HourRange } from './time-zones.js';
@@ -104,48 +106,93 @@ export interface StaggerPlan {
   };
 }
 
+const NO_WEEKS: ReadonlySet<number> = new Set();
+const NO_SLOTS = new Int32Array(0);
+const NO_FLAGS = new Uint8Array(0);
+
+/** A balance class with its people and, until materialized, its slots as ranges. */
+interface PlannerClass extends BalanceClass {
+  people: number[];
+  ranges: number[];
+  hours: Uint8Array;
+}
+
+/**
+ * Gives every class its slot list and best-time flags as views into two shared arrays: one
+ * allocation instead of two per class (with per-person rules there are as many classes as people).
+ */
+function materializeSlots(classes: PlannerClass[], bestHour: Uint8Array): void {
+  let total = 0;
+  for (const cls of classes) for (let r = 0; r < cls.ranges.length; r += 2) total += (cls.ranges[r + 1] ?? 0) - (cls.ranges[r] ?? 0);
+  const allSlots = new Int32Array(total);
+  const allFlags = new Uint8Array(total);
+  let at = 0;
+  for (const cls of classes) {
+    const start = at;
+    for (let r = 0; r < cls.ranges.length; r += 2) {
+      for (let slot = cls.ranges[r] ?? 0; slot < (cls.ranges[r + 1] ?? 0); slot += 1, at += 1) {
+        allSlots[at] = slot;
+        allFlags[at] = bestHour[cls.hours[slot] ?? 0] ?? 0;
+      }
+    }
+    cls.slots = allSlots.subarray(start, at);
+    cls.preferred = allFlags.subarray(start, at);
+  }
+}
+
 /** Upper bound on slots per plan, so a typo (a year of 1-minute slots) cannot hang a worker. */
 export const MAX_SLOTS = 20_000;
 
-interface Group {
-  zone: ZoneTable;
-  slots: number[];
-  preferred: number[];
-  classes: Map<string, number>;
+interface Zone {
+  id: number;
+  table: ZoneTable;
+  runs: ZoneRun[];
 }
 
-function buildGroup(person: PlannerRecipient, zone: ZoneTable, best: ReadonlySet<number>): Group {
-  const days = new Set<number>(person.workingDays);
-  const group: Group = { zone, slots: [], preferred: [], classes: new Map() };
-  for (let i = 0; i < zone.weekday.length; i += 1) {
-    const minute = zone.minuteOfDay[i] ?? 0;
-    if (!days.has(zone.weekday[i] ?? -1)) continue;
-    if (!isMinuteInRange(minute, person.allowedHours)) continue;
-    if (person.quietHours && isMinuteInRange(minute, person.quietHours)) continue;
-    group.slots.push(i);
-    group.preferred.push(best.has(zone.hour[i] ?? -1) ? 1 : 0);
-  }
-  return group;
-}
+/** Class index, or why nobody with this profile can be placed. */
+type ProfileOutcome = number | 'no-allowed-time-in-window' | 'weekly-cap-reached';
 
 /** Local weeks of the window in which the person already reached the cap, as a class key. */
 function getBlockedWeeks(person: PlannerRecipient, zone: ZoneTable, cap: number): string {
   if (!(cap >= 1)) return 'all';
   const prompts = person.promptedAt ?? [];
   if (prompts.length < cap) return '';
-  const counts = new Array<number>(zone.weekBounds.length).fill(0);
-  for (const iso of prompts) {
-    const ms = Date.parse(iso);
-    const w = zone.weekBounds.findIndex((b) => ms >= b.startMs && ms < b.endMs);
-    if (w >= 0) counts[w] = (counts[w] ?? 0) + 1;
+  let blocked = '';
+  for (let w = 0; w < zone.weekBounds.length; w += 1) {
+    const bounds = zone.weekBounds[w];
+    if (!bounds) continue;
+    let count = 0;
+    for (const iso of prompts) {
+      const ms = Date.parse(iso);
+      if (ms >= bounds.startMs && ms < bounds.endMs) count += 1;
+    }
+    if (count >= cap) blocked = blocked === '' ? `${w}` : `${blocked},${w}`;
   }
-  return counts.flatMap((count, w) => (count >= cap ? [w] : [])).join(',');
+  return blocked;
 }
 
-function groupKey(p: PlannerRecipient): string {
-  const days = [...new Set(p.workingDays)].sort().join('');
+/** FNV-1a over a zone and its slot ranges: classes are found without building a key string per person. */
+function hashRanges(ranges: readonly number[], zoneId: number): number {
+  let hash = Math.imul(2166136261 ^ zoneId, 16777619);
+  for (const value of ranges) hash = Math.imul(hash ^ value, 16777619);
+  return hash >>> 0;
+}
+
+function sameRanges(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function profileKey(p: PlannerRecipient, blocked: string): string {
   const quiet = p.quietHours ? `${p.quietHours.start}-${p.quietHours.end}` : '';
-  return `${p.timeZone}|${days}|${p.allowedHours.start}-${p.allowedHours.end}|${quiet}`;
+  return `${p.timeZone}|${getDayMask(p)}|${p.allowedHours.start}-${p.allowedHours.end}|${quiet}|${blocked}`;
+}
+
+function getDayMask(p: PlannerRecipient): number {
+  let mask = 0;
+  for (const day of p.workingDays) mask |= 1 << day;
+  return mask;
 }
 
 function buildSlots(input: StaggerPlanInput): number[] {
@@ -176,12 +223,35 @@ function buildSlots(input: StaggerPlanInput): number[] {
 export function planStaggeredDelivery(input: StaggerPlanInput): StaggerPlan {
   const slotStarts = buildSlots(input);
   const slotIso = slotStarts.map((ms) => new Date(ms).toISOString());
-  const best = new Set(input.bestTimeHours[input.network] ?? []);
-  const zones = new Map<string, ZoneTable | null>();
-  const groups = new Map<string, Group>();
-  const classes: (BalanceClass & { people: number[] })[] = [];
+  const bestHour = new Uint8Array(24);
+  for (const hour of input.bestTimeHours[input.network] ?? []) if (hour >= 0 && hour < 24) bestHour[hour] = 1;
+  const zones = new Map<string, Zone | null>();
+  const profiles = new Map<string, ProfileOutcome>();
+  const classIndex = new Map<number, number[]>();
+  const classes: PlannerClass[] = [];
   const outcome: (UnplacedReason | number)[] = new Array<UnplacedReason | number>(input.audience.length);
   const seen = new Set<string>();
+
+  /** Equal slot sets in one zone (same local hours, so same best-time flags) share one class. */
+  const classify = (person: PlannerRecipient, zone: Zone, blocked: string): ProfileOutcome => {
+    const days = getDayMask(person);
+    const minutes = getAllowedMinutes(person.allowedHours, person.quietHours);
+    const open = getAllowedRanges(zone.table, zone.runs, days, minutes, NO_WEEKS);
+    if (open.length === 0) return 'no-allowed-time-in-window';
+    if (blocked === 'all') return 'weekly-cap-reached';
+    const ranges = blocked === '' ? open : getAllowedRanges(zone.table, zone.runs, days, minutes, new Set(blocked.split(',').map(Number)));
+    if (ranges.length === 0) return 'weekly-cap-reached';
+    const hash = hashRanges(ranges, zone.id);
+    const bucket = classIndex.get(hash) ?? [];
+    for (const known of bucket) {
+      const other = classes[known];
+      if (other && other.hours === zone.table.hour && sameRanges(other.ranges, ranges)) return known;
+    }
+    classes.push({ slots: NO_SLOTS, preferred: NO_FLAGS, size: 0, people: [], ranges, hours: zone.table.hour });
+    bucket.push(classes.length - 1);
+    classIndex.set(hash, bucket);
+    return classes.length - 1;
+  };
 
   input.audience.forEach((person, index) => {
     if (seen.has(person.id)) return void (outcome[index] = 'duplicate-id');
@@ -189,40 +259,27 @@ export function planStaggeredDelivery(input: StaggerPlanInput): StaggerPlan {
     if (person.paused) return void (outcome[index] = 'paused');
     let zone = zones.get(person.timeZone);
     if (zone === undefined) {
-      zone = isValidTimeZone(person.timeZone) ? buildZoneTable(person.timeZone, slotStarts) : null;
+      const table = isValidTimeZone(person.timeZone) ? buildZoneTable(person.timeZone, slotStarts) : null;
+      zone = table && { id: zones.size, table, runs: buildZoneRuns(table) };
       zones.set(person.timeZone, zone);
     }
     if (zone === null) return void (outcome[index] = 'invalid-time-zone');
-    const key = groupKey(person);
-    let group = groups.get(key);
-    if (!group) {
-      group = buildGroup(person, zone, best);
-      groups.set(key, group);
+    const blocked = getBlockedWeeks(person, zone.table, Math.floor(person.weeklyPromptCap));
+    const key = profileKey(person, blocked);
+    let result = profiles.get(key);
+    if (result === undefined) {
+      result = classify(person, zone, blocked);
+      profiles.set(key, result);
     }
-    if (group.slots.length === 0) return void (outcome[index] = 'no-allowed-time-in-window');
-    const blocked = getBlockedWeeks(person, zone, Math.floor(person.weeklyPromptCap));
-    let classIndex = group.classes.get(blocked);
-    if (classIndex === undefined) {
-      const blockedSet = new Set(blocked === '' ? [] : blocked.split(',').map(Number));
-      const positions = group.slots.flatMap((slot, pos) =>
-        blocked !== 'all' && !blockedSet.has(zone.week[slot] ?? -1) ? [pos] : [],
-      );
-      classIndex = classes.length;
-      classes.push({
-        slots: Int32Array.from(positions, (pos) => group.slots[pos] ?? 0),
-        preferred: Uint8Array.from(positions, (pos) => group.preferred[pos] ?? 0),
-        size: 0,
-        people: [],
-      });
-      group.classes.set(blocked, classIndex);
-    }
-    const cls = classes[classIndex];
-    if (!cls || cls.slots.length === 0) return void (outcome[index] = 'weekly-cap-reached');
+    if (typeof result !== 'number') return void (outcome[index] = result);
+    const cls = classes[result];
+    if (!cls) return;
     cls.size += 1;
     cls.people.push(index);
     outcome[index] = -1;
   });
 
+  materializeSlots(classes, bestHour);
   const random = createSeededRandom(input.seed);
   const { counts, loads, bottleneck } = balanceSlotLoads(classes, slotStarts.length, random);
   const bestFlags = new Uint8Array(input.audience.length);
@@ -232,18 +289,18 @@ export function planStaggeredDelivery(input: StaggerPlanInput): StaggerPlan {
       const j = Math.floor(random() * (i + 1));
       [people[i], people[j]] = [people[j] ?? 0, people[i] ?? 0];
     }
-    let next = 0;
-    cls.slots.forEach((slot, pos) => {
-      for (let k = counts[c]?.[pos] ?? 0; k > 0; k -= 1) {
+    const count = counts[c] ?? new Int32Array(0);
+    for (let pos = 0, next = 0; next < people.length && pos < count.length; pos += 1) {
+      for (let k = count[pos] ?? 0; k > 0; k -= 1) {
         const person = people[next++] ?? 0;
-        outcome[person] = slot;
+        outcome[person] = cls.slots[pos] ?? 0;
         bestFlags[person] = cls.preferred[pos] ?? 0;
       }
-    });
+    }
   });
 
   const eligible = new Uint8Array(slotStarts.length);
-  for (const cls of classes) if (cls.size > 0) for (const slot of cls.slots) eligible[slot] = 1;
+  for (const cls of classes) for (let pos = 0; pos < cls.slots.length; pos += 1) eligible[cls.slots[pos] ?? 0] = 1;
   const plan: StaggerPlan = {
     deliveries: [],
     unplaced: [],

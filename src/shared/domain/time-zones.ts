@@ -127,10 +127,50 @@ export interface ZoneTable {
   weekBounds: { startMs: number; endMs: number }[];
 }
 
+/** Probe spacing for offset changes: no zone changes its offset twice within six hours. */
+const PROBE_MS = 6 * 3_600_000;
+
 /**
- * Reads each slot start once per zone (not once per person): the planner's main saving, since
- * `Intl` calls dominate planning time. Week indexes point into `weekBounds`, the UTC bounds of the
- * local ISO weeks the window touches, so prompt history is bucketed without further `Intl` calls.
+ * The zone's UTC offset at every slot start, with few `Intl` calls: offsets are read every six
+ * hours (and at both ends); between two probes that differ, a binary search finds the first slot
+ * with the new offset.
+ */
+function getSlotOffsets(timeZone: string, slotStarts: readonly number[]): Float64Array {
+  const n = slotStarts.length;
+  const offsets = new Float64Array(n);
+  if (n === 0) return offsets;
+  const read = (i: number): number => getZoneOffsetMs(timeZone, slotStarts[i] ?? 0);
+  let prev = 0;
+  let prevOffset = read(0);
+  offsets[0] = prevOffset;
+  while (prev < n - 1) {
+    let next = prev + 1;
+    const limit = (slotStarts[prev] ?? 0) + PROBE_MS;
+    while (next < n - 1 && (slotStarts[next + 1] ?? 0) <= limit) next += 1;
+    const nextOffset = read(next);
+    let lo = prev;
+    let hi = next;
+    if (nextOffset !== prevOffset) {
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (read(mid) === prevOffset) lo = mid;
+        else hi = mid;
+      }
+    } else {
+      lo = next;
+    }
+    for (let i = prev + 1; i <= next; i += 1) offsets[i] = i <= lo ? prevOffset : nextOffset;
+    prev = next;
+    prevOffset = nextOffset;
+  }
+  return offsets;
+}
+
+/**
+ * Reads each slot start once per zone (not once per person), and the zone's offset only every
+ * six hours (`getSlotOffsets`): the planner's main saving, since `Intl` calls dominate planning
+ * time. Week indexes point into `weekBounds`, the UTC bounds of the local ISO weeks the window
+ * touches, so prompt history is bucketed without further `Intl` calls.
  */
 export function buildZoneTable(timeZone: string, slotStarts: readonly number[]): ZoneTable {
   const n = slotStarts.length;
@@ -141,20 +181,30 @@ export function buildZoneTable(timeZone: string, slotStarts: readonly number[]):
     week: new Int32Array(n),
     weekBounds: [],
   };
+  const offsets = getSlotOffsets(timeZone, slotStarts);
   const weekIndex = new Map<number, number>();
-  slotStarts.forEach((ms, i) => {
-    const local = toLocalTime(timeZone, ms);
-    table.weekday[i] = local.weekday;
-    table.minuteOfDay[i] = local.minuteOfDay;
-    table.hour[i] = local.hour;
-    const week = getIsoWeek(local.year, local.month, local.day);
-    let index = weekIndex.get(week.key);
-    if (index === undefined) {
-      index = table.weekBounds.length;
-      weekIndex.set(week.key, index);
-      table.weekBounds.push(getZonedWeekBounds(timeZone, week.mondayWallMs));
+  let lastDay = Number.NaN;
+  let lastWeek = 0;
+  for (let i = 0; i < n; i += 1) {
+    const wall = (slotStarts[i] ?? 0) + (offsets[i] ?? 0);
+    const day = Math.floor(wall / DAY_MS);
+    const minuteOfDay = Math.floor((wall - day * DAY_MS) / 60_000);
+    table.weekday[i] = (((day + 4) % 7) + 7) % 7;
+    table.minuteOfDay[i] = minuteOfDay;
+    table.hour[i] = Math.floor(minuteOfDay / 60);
+    if (day !== lastDay) {
+      const date = new Date(day * DAY_MS);
+      const week = getIsoWeek(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+      let index = weekIndex.get(week.key);
+      if (index === undefined) {
+        index = table.weekBounds.length;
+        weekIndex.set(week.key, index);
+        table.weekBounds.push(getZonedWeekBounds(timeZone, week.mondayWallMs));
+      }
+      lastDay = day;
+      lastWeek = index;
     }
-    table.week[i] = index;
-  });
+    table.week[i] = lastWeek;
+  }
   return table;
 }

@@ -115,6 +115,32 @@ describe('planStaggeredDelivery: hours, best time, spread and determinism', () =
     expect([...hours].sort((a, b) => a - b)).toEqual([7, 20, 21]);
   });
 
+  it('treats different rules that allow the same slots as one group and spreads them evenly', () => {
+    const monFri: Weekday[] = [1, 2, 3, 4, 5];
+    const audience = [
+      ...Array.from({ length: 10 }, (_, i) => person(`a${i}`, { allowedHours: { start: 9, end: 10 } })),
+      ...Array.from({ length: 10 }, (_, i) => person(`b${i}`, { allowedHours: { start: 9, end: 10 }, quietHours: { start: 14, end: 15 } })),
+      ...Array.from({ length: 10 }, (_, i) => person(`c${i}`, { allowedHours: { start: 8.5, end: 10 }, workingDays: monFri })),
+    ];
+    const result = plan(audience);
+    expect(result.slots.filter((s) => s.load > 0).map((s) => s.load)).toEqual([6, 6, 6, 6, 6]);
+    expect(result.stats.bottleneck).toEqual({ slots: [9, 33, 57, 81, 105], people: 30 });
+  });
+
+  it('places people of 45-minute and half-hour zones at their local hour in 15-minute slots', () => {
+    const audience = [
+      person('kathmandu', { timeZone: 'Asia/Kathmandu', allowedHours: { start: 9, end: 9.25 } }),
+      person('kolkata', { timeZone: 'Asia/Kolkata', allowedHours: { start: 9, end: 9.25 } }),
+      person('eucla', { timeZone: 'Australia/Eucla', allowedHours: { start: 9, end: 9.25 } }),
+    ];
+    const result = plan(audience, { slotMinutes: 15, window: { start: '2026-03-02T00:00:00Z', end: '2026-03-03T00:00:00Z' } });
+    expect(Object.fromEntries(result.deliveries.map((d) => [d.id, d.at]))).toEqual({
+      kathmandu: '2026-03-02T03:15:00.000Z',
+      kolkata: '2026-03-02T03:30:00.000Z',
+      eucla: '2026-03-02T00:15:00.000Z',
+    });
+  });
+
   it('prefers best-time hours among equally loaded slots', () => {
     const result = plan([person('a', { allowedHours: { start: 6, end: 12 } })], { bestTimeHours: { linkedin: [11] } });
     expect(result.deliveries[0]).toMatchObject({ bestTime: true });
