@@ -77,10 +77,14 @@ function run(args: string[], env: Record<string, string>): Child {
   return { process: child, output: () => output, exited };
 }
 
-/** Azurite (tables + queues, persisted in `location`) in its own process on fixed ports. */
-export async function startAzuriteProcess(location: string, tablePort: number, queuePort: number): Promise<Child & { connectionString: string }> {
+/**
+ * Azurite (tables + queues) in its own process on fixed ports: persisted in `location` (it survives
+ * a restart), or in memory when `location` is undefined (no disk traffic competing with the journal).
+ */
+export async function startAzuriteProcess(location: string | undefined, tablePort: number, queuePort: number): Promise<Child & { connectionString: string }> {
+  const where = location === undefined ? 'inMemory: true' : `location: ${JSON.stringify(location)}`;
   const script = `import { startAzurite } from './src/bot/storage/azurite-launcher.ts';
-const a = await startAzurite({ location: ${JSON.stringify(location)}, tablePort: ${tablePort}, queuePort: ${queuePort} });
+const a = await startAzurite({ ${where}, tablePort: ${tablePort}, queuePort: ${queuePort} });
 console.log('READY ' + a.connectionString);
 process.once('SIGTERM', () => a.stop().then(() => process.exit(0)));`;
   const child = run(['--import', 'tsx', '--input-type=module', '-e', script], {});
