@@ -1,0 +1,123 @@
+/**
+ * Campaigns (tenant partition) and their delivery records (one partition per campaign, row per
+ * recipient). A delivery record is the exactly-once guard: a worker claims it with its ETag.
+ */
+import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { CAMPAIGN_STATES, DELIVERY_STATUSES, type Campaign, type Delivery } from '../../shared/domain/campaigns.js';
+import { PERSONAS, SUPPORTED_LANGUAGES } from '../../shared/domain/types.js';
+import type { CampaignRepository, DeliveryRepository } from '../services/campaigns.ports.js';
+import type { Versioned } from '../services/ports.js';
+import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
+import { guard, translateError } from './errors.js';
+import { keys } from './keys.js';
+import { chunkByPartition, listPartition, readRow, requireEtag } from './table-ops.js';
+import { TenantCollection, tenantCodec } from './tenant-collection.js';
+
+const iso = z.string().datetime();
+const campaignSchema: z.ZodType<Campaign, z.ZodTypeDef, unknown> = z.object({
+  id: z.string().min(1),
+  tenantId: z.string().min(1),
+  contentId: z.string().min(1),
+  audience: z.object({
+    personas: z.array(z.enum(PERSONAS)),
+    teams: z.array(z.string()),
+    topicIds: z.array(z.string()),
+    languages: z.array(z.enum(SUPPORTED_LANGUAGES)),
+    employeeIds: z.array(z.string()),
+  }),
+  window: z.object({ start: iso, end: iso }),
+  slotMinutes: z.number().int().positive(),
+  state: z.enum(CAMPAIGN_STATES),
+  createdBy: z.string(),
+  createdAt: iso,
+  launchedAt: iso.optional(),
+  seed: z.number().int(),
+});
+
+const deliverySchema: z.ZodType<Delivery, z.ZodTypeDef, unknown> = z.object({
+  campaignId: z.string().min(1),
+  tenantId: z.string().min(1),
+  employeeId: z.string().min(1),
+  contentId: z.string().min(1),
+  at: iso,
+  status: z.enum(DELIVERY_STATUSES),
+  attempts: z.number().int().nonnegative(),
+  reason: z.string().max(500).optional(),
+  updatedAt: iso,
+  sentAt: iso.optional(),
+});
+
+/** CampaignRepository on Table Storage. */
+export class TableCampaignRepository implements CampaignRepository {
+  private readonly collection: TenantCollection<Campaign>;
+
+  constructor(table: TableClient) {
+    this.collection = new TenantCollection(table, tenantCodec({ keys: keys.campaign, schema: campaignSchema, label: 'campaign', plural: 'campaigns' }));
+  }
+
+  get(tenantId: string, id: string): Promise<Versioned<Campaign>> {
+    return this.collection.get(tenantId, id);
+  }
+
+  list(tenantId: string): Promise<Campaign[]> {
+    return this.collection.list(tenantId);
+  }
+
+  create(campaign: Campaign): Promise<Versioned<Campaign>> {
+    return this.collection.create(campaign.tenantId, campaign);
+  }
+
+  update(campaign: Campaign, etag: string): Promise<Versioned<Campaign>> {
+    return this.collection.update(campaign.tenantId, campaign, etag);
+  }
+}
+
+const what = (d: Pick<Delivery, 'tenantId' | 'campaignId' | 'employeeId'>) => `delivery ${d.tenantId}/${d.campaignId}/${d.employeeId}`;
+
+function toEntity(delivery: Delivery): Row {
+  const valid = validateDomain(deliverySchema, delivery, what(delivery));
+  return toRow(keys.delivery.pk(valid.tenantId, valid.campaignId), keys.delivery.rk(valid.employeeId), { ...valid }, what(valid));
+}
+
+const fromEntity = (row: Record<string, unknown>): Delivery => fromRow(deliverySchema, row, `delivery row ${String(row.partitionKey)}/${String(row.rowKey)}`);
+
+/** DeliveryRepository on Table Storage. */
+export class TableDeliveryRepository implements DeliveryRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async createMany(deliveries: readonly Delivery[]): Promise<void> {
+    const chunks = chunkByPartition(deliveries.map(toEntity));
+    for (const chunk of chunks) {
+      try {
+        await this.table.submitTransaction(chunk.map((row) => ['create', row]));
+      } catch (err) {
+        if (translateError(err).statusCode !== 409) throw translateError(err, `create ${chunk.length} deliveries`);
+        // Some already exist (a launch retried): create the rest one by one, keep what is there.
+        for (const row of chunk) {
+          try {
+            await this.table.createEntity(row);
+          } catch (one) {
+            if (translateError(one).statusCode !== 409) throw translateError(one, 'create delivery');
+          }
+        }
+      }
+    }
+  }
+
+  async get(tenantId: string, campaignId: string, employeeId: string): Promise<Versioned<Delivery> | undefined> {
+    const row = await readRow(this.table, keys.delivery.pk(tenantId, campaignId), keys.delivery.rk(employeeId), what({ tenantId, campaignId, employeeId }));
+    return row && { value: fromEntity(row), etag: String(row.etag) };
+  }
+
+  async update(delivery: Delivery, etag: string): Promise<Versioned<Delivery>> {
+    const row = toEntity(delivery);
+    const res = await guard(what(delivery), () => this.table.updateEntity(row, 'Replace', { etag: requireEtag(etag) }));
+    return { value: delivery, etag: res.etag ?? '' };
+  }
+
+  async listByCampaign(tenantId: string, campaignId: string): Promise<Delivery[]> {
+    const rows = await listPartition(this.table, keys.delivery.pk(tenantId, campaignId), `deliveries of ${tenantId}/${campaignId}`);
+    return rows.map(fromEntity);
+  }
+}
