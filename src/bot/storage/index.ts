@@ -23,6 +23,10 @@ import { TableTrackedLinkRepository } from './tracked-links.repository.js';
 import type { MeasurementRepositories } from '../services/scoring.ports.js';
 import { TableContestSnapshotRepository, TableConversionRepository, TableEventArchive, TableParticipantDirectory, TableWinRepository } from './measurement.repository.js';
 import { TableTallyRepository } from './tallies.repository.js';
+import { TableCampaignRepository, TableDeliveryRepository } from './campaigns.repository.js';
+import { createStorageDeliveryQueue } from './delivery-queue.js';
+import { TableJobLeaseStore, TableSendBudgetStore } from './leases.repository.js';
+import type { CampaignStores } from '../services/campaigns.ports.js';
 
 export { ConflictError, NotFoundError, StorageError, ValidationError } from './errors.js';
 export { updateWithRetry } from './optimistic.js';
@@ -47,6 +51,8 @@ export type TableRepositories = Repositories & MeasurementRepositories & {
   ping(): Promise<boolean>;
   /** Queue clients for the delivery worker. */
   queues: QueueClientFactory;
+  /** Campaign pipeline: campaigns, delivery records, the delivery queue, send budget, job leases. */
+  campaigns: CampaignStores;
 };
 
 /** Build the repositories; no network call happens until `ensure()` or the first operation. */
@@ -83,6 +89,13 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     participants: new TableParticipantDirectory(tables.client('employees')),
     eventArchive: new TableEventArchive(tables.client('clicks'), tables.client('shares'), conversions),
     queues,
+    campaigns: {
+      campaigns: new TableCampaignRepository(tables.client('campaigns')),
+      deliveries: new TableDeliveryRepository(tables.client('deliveries')),
+      queue: createStorageDeliveryQueue(queues.client('deliveries')),
+      budget: new TableSendBudgetStore(tables.client('sendBudget')),
+      leases: new TableJobLeaseStore(tables.client('jobLeases')),
+    },
     async ensure() {
       await Promise.all([tables.ensureTables(), queues.ensureQueues()]);
     },

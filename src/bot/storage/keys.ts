@@ -28,6 +28,10 @@ export const TABLES = {
   policies: 'Policies',
   policyAcknowledgements: 'PolicyAcknowledgements',
   settings: 'Settings',
+  campaigns: 'Campaigns',
+  deliveries: 'Deliveries',
+  sendBudget: 'SendBudget',
+  jobLeases: 'JobLeases',
 } as const;
 export type TableKey = keyof typeof TABLES;
 
@@ -201,4 +205,15 @@ export const keys = {
   },
   /** One settings row per tenant. */
   settings: { pk: (tenantId: string) => composeKey('settings partition', tenantId), rk: () => 'programme' },
+  /** A tenant's campaigns in one partition (few, read together for the list). */
+  campaign: { pk: (tenantId: string) => composeKey('campaign partition', tenantId), rk: (id: string) => composeKey('campaign id', id) },
+  /** Delivery records partitioned by campaign (batched creation, status counts in one partition read); row = recipient. */
+  delivery: {
+    pk: (tenantId: string, campaignId: string) => composeKey('delivery partition', tenantId, campaignId),
+    rk: (employeeId: string) => composeKey('delivery recipient', employeeId),
+  },
+  /** The shared send budget: one row per tenant and rotating window slot (`wNN`), claimed with ETags. */
+  sendBudget: { pk: (tenantId: string) => composeKey('budget partition', tenantId), rk: (slot: number) => `w${slot.toString().padStart(2, '0')}` },
+  /** Job leases: one row per job and period (e.g. ISO week), so a periodic job runs once across instances. */
+  jobLease: { pk: (job: string) => composeKey('job lease', job), rk: (period: string) => composeKey('job period', period) },
 } as const;
