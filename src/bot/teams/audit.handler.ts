@@ -40,7 +40,13 @@ export function registerAuditHandlers(app: Application, deps: TeamsDeps): void {
       return auditCardFor(deps, { ...person, employee }, fields);
     }
     const outcome = await deps.services.onboarding.submitAudit(person.tenantId, person.userId, parsed.data, deps.clock());
-    await continueJourney(context, deps, { tenantId: person.tenantId, userId: person.userId, employee: outcome.employee, language: outcome.employee.language });
+    // First audit: on to the policy and the first prompt. A re-take changes answers, not the pace.
+    await continueJourney(
+      context,
+      deps,
+      { tenantId: person.tenantId, userId: person.userId, employee: outcome.employee, language: outcome.employee.language },
+      { offerPrompt: employee.audit === undefined },
+    );
     return renderPersonaCard(
       {
         persona: outcome.persona,

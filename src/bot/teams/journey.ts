@@ -67,12 +67,14 @@ export async function policyCardFor(
 /**
  * Send the next step: the audit card when the person has not taken it, else (prompts wanted) the
  * policy card when the current version is not agreed, else the next share prompt, delivered
- * proactively like every prompt. Returns what was sent.
+ * proactively like every prompt (unless `offerPrompt` is false: a re-taken audit only re-asks for
+ * the policy if needed). Returns what was sent.
  */
 export async function continueJourney(
   context: TurnContext,
   deps: TeamsDeps,
   person: JourneyPerson,
+  options: { offerPrompt?: boolean } = {},
 ): Promise<'audit' | 'policy' | 'prompt' | 'nothing'> {
   if (!person.employee.audit) {
     await sendCard(context, await auditCardFor(deps, person), person.language);
@@ -86,6 +88,7 @@ export async function continueJourney(
       return 'policy';
     }
   }
+  if (options.offerPrompt === false) return 'nothing';
   const outcome = await deliverNextPrompt(deps, { tenantId: person.tenantId, employeeId: person.userId });
   if (outcome === 'sent') return 'prompt';
   await sendText(context, person.language, 'share.nothingNow');

@@ -74,7 +74,8 @@ async function onboard(chat: TestChat): Promise<{ card: Record<string, unknown>;
   await harness.send(chat.installationUpdate('add'));
   await press(chat, CARD_VERBS.auditSubmit, AUDIT);
   harness.connector.reset();
-  await press(chat, CARD_VERBS.policyAccept, { version: 1 });
+  const current = await harness.services.policy.current(TENANT, 'en');
+  await press(chat, CARD_VERBS.policyAccept, { version: current?.version ?? 1 });
   const delivered = await harness.connector.waitFor((s) => s.conversationId === chat.conversation.id && cardsOf(s).length > 0);
   const card = cardsOf(delivered)[0]!;
   const promptCode = String((actionsOf(card).find((a) => a.verb === CARD_VERBS.sharePrepare)?.data as { promptCode: string }).promptCode);
@@ -306,5 +307,19 @@ describe('message extension and the policy gate', () => {
     expect(texts(stale)).toContain(botCatalogs.en.policy.stale);
     const view = await harness.services.sharing.getPrompt(TENANT, chat.user.aadObjectId, promptCode);
     expect(view.networks.find((n) => n.network === 'linkedin')?.text).not.toBe('new words');
+  });
+});
+
+describe('audit re-take', () => {
+  it('changes the answers without pushing another prompt', async () => {
+    const chat = harness.chat({ tenantId: TENANT });
+    await onboard(chat);
+    harness.connector.reset();
+    const persona = await press(chat, CARD_VERBS.auditSubmit, { ...AUDIT, audience_linkedin: '900', postsPerMonth: '8' });
+    expect(texts(persona)).toContain('Your persona: Influencer');
+    expect(texts(persona)).toContain('Up from Observer. Well done!');
+    expect(sentTo(chat)).toEqual([]);
+    const employee = (await harness.repositories.employees.get(TENANT, chat.user.aadObjectId)).value;
+    expect(employee.personaHistory.map((h) => h.persona)).toEqual(['observer', 'influencer']);
   });
 });

@@ -128,6 +128,7 @@ describe('share prompt card', () => {
     const card = renderSharePromptCard(promptFixture({ state: 'shared', networks }), 'en');
     expect(cardTexts(card)).toEqual(expect.arrayContaining(['✅ Shared on LinkedIn', 'Clicks so far: 12']));
     expect(actionsOf(card).filter((a) => a.verb === CARD_VERBS.sharePrepare).map((a) => (a.data as { network: string }).network)).toEqual(['x', 'facebook']);
+    expect(actionsOf(card).some((a) => a.verb === CARD_VERBS.shareSkip || a.verb === CARD_VERBS.shareLater)).toBe(false);
   });
 
   it('skipped and snoozed prompts say so and offer no share', () => {

@@ -118,6 +118,8 @@ export function renderSharePromptCard(data: SharePromptCardData, language: Langu
         }
       : null,
     closed: data.state === 'skipped' ? t('share.skipped') : data.state === 'snoozed' ? t('share.snoozed') : null,
+    // Once shared somewhere, "Not for me" and "later" no longer fit: only sharing elsewhere does.
+    declinable: editor !== undefined && data.state === 'open',
     notForMe: {
       title: t('share.notForMe'),
       reasonLabel: t('share.reasonLabel'),

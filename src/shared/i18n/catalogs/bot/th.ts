@@ -91,7 +91,7 @@ export const th: BotCatalog = {
     eyebrow: 'แนะนำสำหรับคุณ',
     why: 'ทำไมถึงเป็นคุณ',
     categoryAndTopics: '{{category}} · {{topics}}',
-    editLabel: 'ข้อความของคุณสำหรับ {{network}} (แก้ไขได้ตามใจ ลิงก์จะถูกเพิ่มให้อัตโนมัติ)',
+    editLabel: 'ข้อความของคุณสำหรับ {{network}} (แก้ไขได้ ระบบจะใส่ลิงก์ให้เอง)',
     length: '{{length}} / {{limit}} ตัวอักษรบน {{network}}',
     lengthWithDisclosure: '{{length}} / {{limit}} ตัวอักษรบน {{network}} รวม "{{disclosure}}"',
     tooLong: 'ยาวเกินไปสำหรับ {{network}}: {{length}} / {{limit}} ตัวอักษร โปรดย่อให้สั้นลงแล้วลองอีกครั้ง',
