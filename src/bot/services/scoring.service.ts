@@ -123,8 +123,8 @@ export function createScoringService(deps: ScoringDeps): ScoringService {
     let before: PersonTotals | undefined;
     let after: PersonTotals | undefined;
     let replayed = false;
-    for (let i = 0; i < events.length; i += deps.tallies.maxEventsPerCommit) {
-      const result = await applyChunk(tenantId, employeeId, events.slice(i, i + deps.tallies.maxEventsPerCommit), contests);
+    for (const chunk of commitChunks(events, deps.tallies.maxEventsPerCommit)) {
+      const result = await applyChunk(tenantId, employeeId, chunk, contests);
       if (result.totals) {
         before ??= result.before;
         after = result.totals;
@@ -170,6 +170,29 @@ export function createScoringService(deps: ScoringDeps): ScoringService {
     recordPersonaChange: (tenantId, employeeId, from, to, at) => deps.wins.recordPersonaChange(tenantId, employeeId, from, to, at),
     recordTrainingCompleted: (tenantId, employeeId, moduleId, at) => deps.wins.recordTrainingCompleted(tenantId, employeeId, moduleId, at),
   };
+}
+
+/** Most ISO weeks one commit touches, so ledger rows + totals + weeks + scores stay under 100 actions. */
+const MAX_WEEKS_PER_COMMIT = 8;
+
+/** A person's events in time order, cut so each commit fits one transaction. */
+function commitChunks(events: readonly LedgerEvent[], maxEvents: number): LedgerEvent[][] {
+  const sorted = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const chunks: LedgerEvent[][] = [];
+  let chunk: LedgerEvent[] = [];
+  let weeks = new Set<string>();
+  for (const event of sorted) {
+    const week = isoWeekKey(event.at);
+    if (chunk.length >= maxEvents || (!weeks.has(week) && weeks.size >= MAX_WEEKS_PER_COMMIT)) {
+      chunks.push(chunk);
+      chunk = [];
+      weeks = new Set();
+    }
+    chunk.push(event);
+    weeks.add(week);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 /** Whether the counts crossed a count milestone (first share, 10/100 clicks, first conversion). */

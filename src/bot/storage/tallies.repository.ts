@@ -37,6 +37,11 @@ export function toLedgerRow(tenantId: string, event: LedgerEvent): Row {
   return encode(ledgerEventSchema, keys.tally.pk(tenantId, event.employeeId), keys.tally.ledgerRk(event.employeeId, event.kind, event.eventId), event, `ledger ${tenantId}/${event.employeeId}`);
 }
 
+/** Row of a contest score (bulk loads: the benchmark writes scores in 100-entity batches). */
+export function toScoreRow(tenantId: string, score: ContestScore): Row {
+  return encode(contestScoreSchema, keys.tally.pk(tenantId, score.employeeId), keys.tally.scoreRk(score.contestId, score.employeeId), score, `score ${tenantId}/${score.employeeId}`);
+}
+
 function writeRow(tenantId: string, employeeId: string, write: TallyWrite): Row {
   const pk = keys.tally.pk(tenantId, employeeId);
   const what = `tally ${tenantId}/${employeeId}`;
@@ -57,7 +62,7 @@ function versioned<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, row: Record<s
 /** TallyRepository on Azure Table Storage. */
 export class TableTallyRepository implements TallyRepository {
   readonly buckets = SCORE_BUCKETS;
-  /** 100 actions per batch, minus room for totals, weeks and scores of a few open contests. */
+  /** 100 actions per batch, minus room for totals, up to 8 weeks and a few open contests. */
   readonly maxEventsPerCommit = MAX_BATCH_ACTIONS - 16;
 
   constructor(private readonly table: TableClient) {}
