@@ -149,6 +149,13 @@ describe('share prompt card', () => {
   });
 });
 
+describe('leaderboard card', () => {
+  it.each(SUPPORTED_LANGUAGES)('%s: no header is a lone "#" (markdown would turn it into an empty heading)', (language) => {
+    const card = CARDS.leaderboard!(language);
+    expect(cardTexts(card).filter((t) => /^#+$/.test(t.trim()))).toEqual([]);
+  });
+});
+
 describe('persona card', () => {
   it('highlights the person\'s quadrant on the 2x2 chart, with the next step from common.persona.next', () => {
     const card = renderPersonaCard({ persona: 'networker', advice: { key: 'persona.next.networker.post-more', params: { postsNeeded: 3, targetPostsPerMonth: 4 } }, promptsPaused: false }, 'en');

@@ -163,7 +163,7 @@ export const en = {
   leaderboard: {
     title: 'Leaderboard',
     contest: '{{name}}, ends {{endsAt}}',
-    rankHeader: '#',
+    rankHeader: 'Rank',
     nameHeader: 'Advocate',
     pointsHeader: 'Points',
     you: '(you)',

@@ -159,7 +159,7 @@ export const it: BotCatalog = {
   leaderboard: {
     title: 'Classifica',
     contest: '{{name}}, termina il {{endsAt}}',
-    rankHeader: '#',
+    rankHeader: 'Pos.',
     nameHeader: 'Advocate',
     pointsHeader: 'Punti',
     you: '(tu)',

@@ -159,7 +159,7 @@ export const th: BotCatalog = {
   leaderboard: {
     title: 'กระดานคะแนน',
     contest: '{{name}} สิ้นสุด {{endsAt}}',
-    rankHeader: '#',
+    rankHeader: 'อันดับ',
     nameHeader: 'ผู้แชร์',
     pointsHeader: 'คะแนน',
     you: '(คุณ)',

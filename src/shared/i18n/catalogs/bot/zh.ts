@@ -156,7 +156,7 @@ export const zh: BotCatalog = {
   leaderboard: {
     title: '排行榜',
     contest: '{{name}}，{{endsAt}} 结束',
-    rankHeader: '#',
+    rankHeader: '排名',
     nameHeader: '分享者',
     pointsHeader: '积分',
     you: '（你）',
