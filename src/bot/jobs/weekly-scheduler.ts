@@ -1,0 +1,60 @@
+/**
+ * Weekly jobs (the contest update card, the pilot digest) run once per ISO week across all
+ * instances: each instance checks periodically, and only the one that acquires the week's lease
+ * in storage runs the job; it marks the week done, so a restart or another instance skips it. A
+ * holder that dies lets the lease expire and another instance takes over.
+ */
+import { getIsoWeek } from '../../shared/domain/time-zones.js';
+import type { JobLeaseStore } from '../services/campaigns.ports.js';
+
+export interface WeeklySchedulerDeps {
+  leases: JobLeaseStore;
+  /** This instance's name in the lease. */
+  holder: string;
+  now?: () => number;
+  logger?: { warn(details: object, message: string): void };
+}
+
+export interface WeeklyJob {
+  name: string;
+  run(week: string): Promise<void>;
+}
+
+/** The ISO week of an instant in UTC, e.g. `2026-W49`. */
+export function isoWeekOf(ms: number): string {
+  const d = new Date(ms);
+  const { key } = getIsoWeek(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return `${Math.floor(key / 100)}-W${String(key % 100).padStart(2, '0')}`;
+}
+
+/** Runs each job at most once per week across instances; `tick()` is what the timer calls. */
+export function createWeeklyScheduler(deps: WeeklySchedulerDeps, jobs: readonly WeeklyJob[], leaseMs = 15 * 60_000) {
+  const now = deps.now ?? Date.now;
+  let timer: NodeJS.Timeout | undefined;
+  async function tick(): Promise<string[]> {
+    const ran: string[] = [];
+    const week = isoWeekOf(now());
+    for (const job of jobs) {
+      if (!(await deps.leases.acquire(job.name, week, deps.holder, now(), now() + leaseMs))) continue;
+      try {
+        await job.run(week);
+        await deps.leases.complete(job.name, week, deps.holder);
+        ran.push(job.name);
+      } catch (err) {
+        deps.logger?.warn({ job: job.name, err: err instanceof Error ? err.message : String(err) }, 'weekly job failed; retried after the lease expires');
+      }
+    }
+    return ran;
+  }
+  return {
+    tick,
+    start(intervalMs = 5 * 60_000) {
+      timer ??= setInterval(() => void tick(), intervalMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}
