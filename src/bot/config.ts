@@ -63,6 +63,10 @@ const envSchema = z
     CLICK_JOURNAL_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(256 * 1024 * 1024),
     /** Set by App Service, one per instance (each instance keeps its own click journal). */
     WEBSITE_INSTANCE_ID: z.string().min(1).optional(),
+    /** Campaign delivery worker inside this process (`npm start`, App Service); default on except in tests. */
+    DELIVERY_WORKER: booleanFlag.optional(),
+    /** Proactive sends per second per tenant across every worker (Teams: 50 per app per tenant). */
+    TENANT_SEND_RATE: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.AUTH_MODE !== 'entra') {
@@ -106,6 +110,8 @@ export interface AppConfig {
   clicks: ClickConfig;
   /** `POST /api/conversions`: its signing key, or undefined when the webhook is off (production without a key). */
   conversions: { secretKey?: string; devKey: boolean };
+  /** Campaign deliveries: whether this process runs a worker, and the tenant send budget per second. */
+  delivery: { worker: boolean; perSecond: number };
 }
 
 /** Click pipeline: the visitor-key secret and this instance's journal. */
@@ -195,5 +201,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, version = '0
     conversions: env.SECRET_CONVERSIONS_KEY
       ? { secretKey: env.SECRET_CONVERSIONS_KEY, devKey: false }
       : { secretKey: env.NODE_ENV === 'production' ? undefined : DEV_ONLY_CONVERSIONS_KEY, devKey: env.NODE_ENV !== 'production' },
+    delivery: { worker: env.DELIVERY_WORKER ?? env.NODE_ENV !== 'test', perSecond: env.TENANT_SEND_RATE },
   };
 }

@@ -25,6 +25,7 @@ import { createPolicyService, type PolicyService } from './services/policy.servi
 import { policyPageUrl } from './http/policy.routes.js';
 import { createSharingService, type SharingService } from './services/sharing.service.js';
 import { createMeasurementServices, type MeasurementServices } from './services/measurement.js';
+import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
 
 /**
  * The use cases built by the composition root (Teams handlers, HTTP routes and jobs call them).
@@ -107,6 +108,19 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       },
     });
     services.wins.attachNotifier(createWinNotifier(bot.messenger));
+    if (config.delivery.worker) {
+      // TODO(lead): weekly jobs (contest update card, pilot digest) go in `weeklyJobs`.
+      const campaigns = startCampaignRuntime({
+        stores: repositories.campaigns,
+        conversationReferences: repositories.conversationReferences,
+        adapter: bot.adapter,
+        botAppId: config.bot.id ?? '',
+        buildPrompt: createSharePromptBuilder(services.sharing, now),
+        perSecond: config.delivery.perSecond,
+        logger: { warn: (details, message) => server.log.warn(details, message) },
+      });
+      cleanups.unshift(() => campaigns.stop());
+    }
     const server = await buildServer({
       config,
       repositories,

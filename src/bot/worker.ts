@@ -1,0 +1,52 @@
+/**
+ * Stand-alone delivery worker: `npm run worker` (several may run at once on one queue; they share
+ * the tenant send budget through storage). Same configuration as the app; with local Azurite it
+ * connects to the one `npm start` runs instead of starting its own.
+ */
+import { randomBytes } from 'node:crypto';
+import { loadConfig, ConfigError, type AppConfig } from './config.js';
+import { readVersion } from './index.js';
+import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
+import { createSharingService } from './services/sharing.service.js';
+import { azuriteConnectionString } from './storage/azurite-launcher.js';
+import { createTableRepositories } from './storage/index.js';
+import { createBotAdapter } from './teams/app.js';
+
+function storageOf(config: AppConfig): Parameters<typeof createTableRepositories>[0] {
+  const s = config.storage;
+  if (s.kind === 'azurite') {
+    return { connectionString: azuriteConnectionString(`http://127.0.0.1:${s.tablePort}/devstoreaccount1`, `http://127.0.0.1:${s.queuePort}/devstoreaccount1`), tablePrefix: config.tablePrefix };
+  }
+  if (s.kind === 'connection-string') return { connectionString: s.connectionString, tablePrefix: config.tablePrefix };
+  return { accountName: s.accountName, tablePrefix: config.tablePrefix };
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env, readVersion());
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
+  const repositories = await createTableRepositories(storageOf(config));
+  await repositories.ensure();
+  const now = () => new Date();
+  const warn = (details: object, message: string) => console.warn(JSON.stringify({ level: 'warn', msg: message, ...details }));
+  const sharing = createSharingService({ repositories, publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId, randomBytes, clock: now, logger: { warn } });
+  const runtime = startCampaignRuntime({
+    stores: repositories.campaigns,
+    conversationReferences: repositories.conversationReferences,
+    adapter: createBotAdapter(config.bot),
+    botAppId: config.bot.id ?? '',
+    buildPrompt: createSharePromptBuilder(sharing, now),
+    perSecond: config.delivery.perSecond,
+    logger: { warn },
+  });
+  console.log(`delivery worker ${process.pid} polling (tenant budget ${config.delivery.perSecond}/s)`);
+  const stop = () => void runtime.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();
