@@ -17,6 +17,7 @@ import { registerConversionRoutes, type ConversionRoutesDeps } from './conversio
 import { registerBoardRoutes } from './board.routes.js';
 import { registerShareRoutes, type ShareRoutesDeps } from './share.routes.js';
 import { registerPolicyRoutes, type PolicyRoutesDeps } from './policy.routes.js';
+import { registerCampaignRoutes, type CampaignRoutesDeps } from './campaigns.routes.js';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -35,6 +36,8 @@ export interface ServerDeps {
   conversions?: ConversionRoutesDeps;
   /** Tracked-link redirects `/l/:code` (public); registered when given. */
   clicks?: ClickRoutesDeps;
+  /** Campaign API `/api/campaigns` (admins, coordinators); registered when given. */
+  campaigns?: CampaignRoutesDeps['campaigns'];
   /** Click pipeline figures (journal backlog) for /healthz; shown when given. */
   clickHealth?: HealthDeps['clicks'];
 }
@@ -46,8 +49,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       level: deps.config.logLevel,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
       serializers: {
-        // No raw IP and no query strings (they may carry tokens) in the logs.
-        req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        // No raw IP and no query strings (they may carry tokens) in the logs; no share-prompt code
+        // either (it is the capability of the public share door).
+        req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: (req.url.split('?')[0] ?? '').replace(/^\/s\/[^/]+/, '/s/:code') }),
       },
     },
     bodyLimit: 1024 * 1024,
@@ -65,6 +69,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
   if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });
   if (deps.clicks) registerClickRoutes(fastify, deps.clicks);
+  if (deps.campaigns) registerCampaignRoutes(fastify, { campaigns: deps.campaigns });
   if (deps.conversions) await registerConversionRoutes(fastify, deps.conversions);
   await registerStaticTab(fastify, { distDir: deps.tabDistDir });
   return fastify;
