@@ -26,6 +26,7 @@ import { policyPageUrl } from './http/policy.routes.js';
 import { createSharingService, type SharingService } from './services/sharing.service.js';
 import { createMeasurementServices, type MeasurementServices } from './services/measurement.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
+import { createCampaignService } from './services/campaign.service.js';
 
 /**
  * The use cases built by the composition root (Teams handlers, HTTP routes and jobs call them).
@@ -132,6 +133,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       ...(config.conversions.secretKey ? { conversions: { conversions: measurement.conversions, secretKey: config.conversions.secretKey, now } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),
+      campaigns: createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex') }),
     });
     // The seed writes clicks and shares straight to their tables: bring them into the scoring ledger
     // in the background (a few seconds; a rebuild is safe beside live scoring and on any instance).
