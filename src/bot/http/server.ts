@@ -18,7 +18,6 @@ import { registerBoardRoutes } from './board.routes.js';
 import { registerShareRoutes, type ShareRoutesDeps } from './share.routes.js';
 import { registerPolicyRoutes, type PolicyRoutesDeps } from './policy.routes.js';
 import { registerCampaignRoutes, type CampaignRoutesDeps } from './campaigns.routes.js';
-import { registerCampaignRoutes, type CampaignRoutesDeps } from './campaigns.routes.js';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -37,8 +36,6 @@ export interface ServerDeps {
   conversions?: ConversionRoutesDeps;
   /** Tracked-link redirects `/l/:code` (public); registered when given. */
   clicks?: ClickRoutesDeps;
-  /** Campaign API `/api/campaigns` (admins, coordinators); registered when given. */
-  campaigns?: CampaignRoutesDeps['campaigns'];
   /** Campaign API `/api/campaigns` (admins, coordinators); registered when given. */
   campaigns?: CampaignRoutesDeps['campaigns'];
   /** Click pipeline figures (journal backlog) for /healthz; shown when given. */
@@ -72,7 +69,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
   if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });
   if (deps.clicks) registerClickRoutes(fastify, deps.clicks);
-  if (deps.campaigns) registerCampaignRoutes(fastify, { campaigns: deps.campaigns });
   if (deps.campaigns) registerCampaignRoutes(fastify, { campaigns: deps.campaigns });
   if (deps.conversions) await registerConversionRoutes(fastify, deps.conversions);
   await registerStaticTab(fastify, { distDir: deps.tabDistDir });
