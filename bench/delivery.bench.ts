@@ -1,0 +1,100 @@
+/**
+ * Delivery benchmark (issue 9): 10,000 recipients whose planned times are compressed into the
+ * run, two worker processes on one queue sharing the tenant budget through storage, the local
+ * connector enforcing a global limit (default 200/s) and Teams' per-conversation limits. Prints
+ * achieved sends/s against the allowed rate, 429s, duplicates, lost, p95 lateness. `--faults`:
+ * 5% of sends answered 5xx and one worker SIGKILLed mid-run and restarted (unknowns counted).
+ * Run: `npm run bench:delivery [-- --faults] [-- --n 10000 --rate 200]`.
+ */
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { loadavg } from 'node:os';
+import type { Delivery } from '../src/shared/domain/campaigns.js';
+import { startConnectorServer, TEAMS_RATE_LIMITS } from '../tests/support/connector-server.js';
+import { freePort, repositoriesFor, startAzuriteProcess, stopChild, waitFor, type Child } from './support/clicks-harness.js';
+
+const { values } = parseArgs({ options: { faults: { type: 'boolean', default: false }, n: { type: 'string', default: '10000' }, rate: { type: 'string', default: '200' }, spread: { type: 'string', default: '40' } } });
+const N = Number(values.n);
+const RATE = Number(values.rate);
+const SPREAD_S = Number(values.spread);
+const TENANT = 'bench-tenant';
+const CAMPAIGN = 'bench-campaign';
+const PREFIX = `dlv${Date.now().toString(36)}`;
+
+function startWorker(az: string): Child {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/delivery-worker-process.ts'], { env: { PATH: process.env.PATH ?? '', AZ: az, PREFIX, RATE: String(RATE), VISIBILITY_MS: '8000' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { process: child, output: () => output, exited };
+}
+
+const azurite = await startAzuriteProcess(undefined, await freePort(), await freePort());
+const connector = await startConnectorServer({ rateLimits: { perConversation: TEAMS_RATE_LIMITS.perConversation, global: [{ capacity: RATE, windowMs: 1_000 }] } });
+const repos = await repositoriesFor(azurite.connectionString, PREFIX);
+await repos.ensure();
+const stores = repos.campaigns;
+const now = Date.now();
+await stores.campaigns.create({ id: CAMPAIGN, tenantId: TENANT, contentId: 'item-1', audience: { personas: [], teams: [], topicIds: [], languages: [], employeeIds: [] }, window: { start: new Date(now).toISOString(), end: new Date(now + 3_600_000).toISOString() }, slotMinutes: 5, state: 'running', createdBy: 'bench', createdAt: new Date(now).toISOString(), seed: 1 });
+
+console.log(`seeding ${N} recipients (references, records, queue messages)...`);
+const startAt = Date.now() + 30_000;
+const deliveries: Delivery[] = Array.from({ length: N }, (_, i) => ({ campaignId: CAMPAIGN, tenantId: TENANT, employeeId: `e${i}`, contentId: 'item-1', at: new Date(startAt + Math.floor((i / N) * SPREAD_S * 1000)).toISOString(), status: 'planned', attempts: 0, updatedAt: new Date().toISOString() }));
+await stores.deliveries.createMany(deliveries);
+for (let i = 0; i < N; i += 64) {
+  await Promise.all(deliveries.slice(i, i + 64).map(async (d) => {
+    const reference = { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversation: { id: `conv-${d.employeeId}` }, user: { id: `u-${d.employeeId}` }, bot: { id: 'bot' } };
+    await repos.conversationReferences.upsert({ tenantId: TENANT, employeeId: d.employeeId, reference: JSON.stringify(reference), updatedAt: new Date().toISOString() });
+    await stores.queue.enqueue({ tenantId: TENANT, campaignId: CAMPAIGN, employeeId: d.employeeId, at: d.at }, Date.parse(d.at) - Date.now());
+  }));
+}
+if (Date.now() > startAt) console.log(`  (seeding took longer than the 30 s lead: ${((Date.now() - startAt) / 1000).toFixed(0)} s late)`);
+if (values.faults) connector.failNext(1_000_000, 503, { match: () => Math.random() < 0.05, retryAfterSeconds: 0 });
+
+const workers = [startWorker(azurite.connectionString), startWorker(azurite.connectionString)];
+await waitFor(async () => workers.every((w) => w.output().includes('WORKER READY')), 30_000, 'workers');
+let killed = false;
+const done = async () => (await stores.deliveries.listByCampaign(TENANT, CAMPAIGN)).every((d) => d.status !== 'planned' && d.status !== 'sending');
+const deadline = startAt + SPREAD_S * 1000 + Math.ceil((N / RATE) * 1000) * 3 + 60_000;
+while (!(await done())) {
+  if (Date.now() > deadline) break;
+  if (values.faults && !killed && Date.now() > startAt + (SPREAD_S * 1000) / 2) {
+    killed = true;
+    workers[0]!.process.kill('SIGKILL');
+    await workers[0]!.exited;
+    workers[0] = startWorker(azurite.connectionString);
+    console.log('  worker 1 SIGKILLed and restarted');
+  }
+  await new Promise((r) => setTimeout(r, 1_000));
+}
+await Promise.all(workers.map((w) => stopChild(w)));
+
+const records = await stores.deliveries.listByCampaign(TENANT, CAMPAIGN);
+const counts = new Map<string, number>();
+for (const r of records) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+const perConversation = new Map<string, number>();
+for (const s of connector.sent) perConversation.set(s.conversationId ?? '', (perConversation.get(s.conversationId ?? '') ?? 0) + 1);
+const duplicates = [...perConversation.values()].reduce((sum, c) => sum + Math.max(0, c - 1), 0);
+const lost = records.filter((r) => r.status === 'planned' || r.status === 'sending').length + (N - records.length);
+const sentTimes = connector.requests.filter((r) => r.status < 300 && r.conversationId).map((r) => Date.parse(r.timestamp)).sort((a, b) => a - b);
+const plannedAt = new Map(deliveries.map((d) => [`conv-${d.employeeId}`, Date.parse(d.at)]));
+const lateness = connector.requests.filter((r) => r.status < 300 && r.conversationId).map((r) => Date.parse(r.timestamp) - (plannedAt.get(r.conversationId ?? '') ?? 0)).sort((a, b) => a - b);
+const p95 = lateness[Math.floor(lateness.length * 0.95)] ?? 0;
+// Achieved rate over the busy part: from the first send until the last, when sends were due faster than allowed.
+const first = sentTimes[0] ?? 0;
+const last = sentTimes[sentTimes.length - 1] ?? 0;
+const achieved = sentTimes.length / Math.max(0.001, (last - first) / 1000);
+const dueRate = N / SPREAD_S;
+const goalRate = Math.min(RATE, dueRate);
+const throttled = connector.requests.filter((r) => r.status === 429).length;
+const faults = connector.requests.filter((r) => r.status === 503).length;
+
+console.log(`delivery benchmark${values.faults ? ' with faults (5% 503, one worker SIGKILLed and restarted)' : ''}: ${N} recipients due over ${SPREAD_S} s (${dueRate.toFixed(0)}/s due), 2 worker processes, connector global limit ${RATE}/s + Teams per-conversation limits, load ${loadavg()[0]?.toFixed(1)}`);
+console.log(`  statuses: ${[...counts].map(([s, c]) => `${s} ${c}`).join(', ')}`);
+console.log(`  achieved ${achieved.toFixed(1)} sends/s over ${((last - first) / 1000).toFixed(1)} s vs allowed ${goalRate.toFixed(0)}/s: ratio ${(achieved / goalRate).toFixed(2)} (goal >= 0.9)`);
+console.log(`  429s received: ${throttled}   injected 5xx: ${faults}   duplicates: ${duplicates} (goal 0)   lost: ${lost} (goal 0)   unknown: ${counts.get('unknown') ?? 0}`);
+console.log(`  lateness vs planned time: p50 ${((lateness[Math.floor(lateness.length / 2)] ?? 0) / 1000).toFixed(1)} s, p95 ${(p95 / 1000).toFixed(1)} s`);
+await connector.stop();
+await stopChild(azurite);
+process.exit(duplicates === 0 && lost === 0 ? 0 : 1);
