@@ -72,7 +72,8 @@ export async function openClickPipeline(deps: ClickPipelineDeps): Promise<ClickP
     close: (options = {}) =>
       (closing ??= (async () => {
         await flusher.stop({ deadlineMs: options.deadlineMs ?? 3_000 });
-        await journal.close({ removeIfFlushed: deps.config.ephemeralJournal });
+        // Nothing left to replay: the directory goes (the next start makes a fresh one).
+        await journal.close({ removeIfFlushed: true });
       })()),
   };
 }
