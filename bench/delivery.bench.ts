@@ -39,25 +39,31 @@ const now = Date.now();
 await stores.campaigns.create({ id: CAMPAIGN, tenantId: TENANT, contentId: 'item-1', audience: { personas: [], teams: [], topicIds: [], languages: [], employeeIds: [] }, window: { start: new Date(now).toISOString(), end: new Date(now + 3_600_000).toISOString() }, slotMinutes: 5, state: 'running', createdBy: 'bench', createdAt: new Date(now).toISOString(), seed: 1 });
 
 console.log(`seeding ${N} recipients (references, records, queue messages)...`);
-const startAt = Date.now() + 30_000;
-const deliveries: Delivery[] = Array.from({ length: N }, (_, i) => ({ campaignId: CAMPAIGN, tenantId: TENANT, employeeId: `e${i}`, contentId: 'item-1', at: new Date(startAt + Math.floor((i / N) * SPREAD_S * 1000)).toISOString(), status: 'planned', attempts: 0, updatedAt: new Date().toISOString() }));
-await stores.deliveries.createMany(deliveries);
-for (let i = 0; i < N; i += 64) {
-  await Promise.all(deliveries.slice(i, i + 64).map(async (d) => {
-    const reference = { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversation: { id: `conv-${d.employeeId}` }, user: { id: `u-${d.employeeId}` }, bot: { id: 'bot' } };
-    await repos.conversationReferences.upsert({ tenantId: TENANT, employeeId: d.employeeId, reference: JSON.stringify(reference), updatedAt: new Date().toISOString() });
-    await stores.queue.enqueue({ tenantId: TENANT, campaignId: CAMPAIGN, employeeId: d.employeeId, at: d.at }, Date.parse(d.at) - Date.now());
+const ids = Array.from({ length: N }, (_, i) => `e${i}`);
+for (let i = 0; i < N; i += 256) {
+  await Promise.all(ids.slice(i, i + 256).map(async (employeeId) => {
+    const reference = { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversation: { id: `conv-${employeeId}` }, user: { id: `u-${employeeId}` }, bot: { id: 'bot' } };
+    await repos.conversationReferences.upsert({ tenantId: TENANT, employeeId, reference: JSON.stringify(reference), updatedAt: new Date().toISOString() });
   }));
 }
-if (Date.now() > startAt) console.log(`  (seeding took longer than the 30 s lead: ${((Date.now() - startAt) / 1000).toFixed(0)} s late)`);
+// Planned times start once the records and messages are written (about N/400 s), spread over SPREAD_S.
+const startAt = Date.now() + 10_000 + Math.ceil(N / 400) * 1000;
+const deliveries: Delivery[] = ids.map((employeeId, i) => ({ campaignId: CAMPAIGN, tenantId: TENANT, employeeId, contentId: 'item-1', at: new Date(startAt + Math.floor((i / N) * SPREAD_S * 1000)).toISOString(), status: 'planned', attempts: 0, updatedAt: new Date().toISOString() }));
+await stores.deliveries.createMany(deliveries);
+for (let i = 0; i < N; i += 256) {
+  await Promise.all(deliveries.slice(i, i + 256).map((d) => stores.queue.enqueue({ tenantId: TENANT, campaignId: CAMPAIGN, employeeId: d.employeeId, at: d.at }, Date.parse(d.at) - Date.now())));
+}
+if (Date.now() > startAt) console.log(`  (seeding ended ${((Date.now() - startAt) / 1000).toFixed(0)} s after the first planned time)`);
 if (values.faults) connector.failNext(1_000_000, 503, { match: () => Math.random() < 0.05, retryAfterSeconds: 0 });
 
 const workers = [startWorker(azurite.connectionString), startWorker(azurite.connectionString)];
 await waitFor(async () => workers.every((w) => w.output().includes('WORKER READY')), 30_000, 'workers');
 let killed = false;
 const done = async () => (await stores.deliveries.listByCampaign(TENANT, CAMPAIGN)).every((d) => d.status !== 'planned' && d.status !== 'sending');
-const deadline = startAt + SPREAD_S * 1000 + Math.ceil((N / RATE) * 1000) * 3 + 60_000;
-while (!(await done())) {
+const deadline = Math.max(Date.now(), startAt) + SPREAD_S * 1000 + Math.ceil((N / RATE) * 1000) * 10 + 120_000;
+// Reading 10,000 records is itself load: look only when the connector has seen every conversation, or every 20 s.
+let lastCheck = 0;
+for (;;) {
   if (Date.now() > deadline) break;
   if (values.faults && !killed && Date.now() > startAt + (SPREAD_S * 1000) / 2) {
     killed = true;
@@ -65,6 +71,11 @@ while (!(await done())) {
     await workers[0]!.exited;
     workers[0] = startWorker(azurite.connectionString);
     console.log('  worker 1 SIGKILLed and restarted');
+  }
+  const reached = new Set(connector.requests.map((r) => r.conversationId)).size;
+  if ((reached >= N || Date.now() - lastCheck > 20_000) && Date.now() > startAt) {
+    lastCheck = Date.now();
+    if (await done()) break;
   }
   await new Promise((r) => setTimeout(r, 1_000));
 }
