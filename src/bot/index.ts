@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, ConfigError, type AppConfig } from './config.js';
 import { buildServer } from './http/server.js';
@@ -16,27 +17,14 @@ import { createTableRepositories } from './storage/index.js';
 import { createBotApp } from './teams/app.js';
 import { openClickPipeline, type ClickPipeline } from './jobs/click-pipeline.js';
 import type { Click } from '../shared/domain/types.js';
-import { createBoardService } from './services/board.service.js';
 import { scoreSourceFrom } from './teams/score-source.js';
 import { createWinNotifier } from './teams/win-notifier.js';
-import { randomBytes } from 'node:crypto';
-import { createOnboardingService, type OnboardingService } from './services/onboarding.service.js';
-import { createPolicyService, type PolicyService } from './services/policy.service.js';
 import { policyPageUrl } from './http/policy.routes.js';
-import { createSharingService, type SharingService } from './services/sharing.service.js';
-import { createMeasurementServices, type MeasurementServices } from './services/measurement.js';
+import { createAppServices, type AppServices } from './services/create-services.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
 import { createCampaignService } from './services/campaign.service.js';
 
-/**
- * The use cases built by the composition root (Teams handlers, HTTP routes and jobs call them).
- * Measurement (scoring, leaderboard, liveCounts, wins, weeklyUpdate, conversions): services/measurement.ts.
- */
-export interface AppServices extends MeasurementServices {
-  onboarding: OnboardingService;
-  policy: PolicyService;
-  sharing: SharingService;
-}
+export type { AppServices };
 
 export interface RunningApp {
   url: string;
@@ -83,22 +71,17 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const repositories = await createTableRepositories(storage);
     await repositories.ensure();
     const seed = config.seedDemo && config.auth.mode === 'dev' ? await seedDemoProgramme(repositories, config.auth.tenantId, now()) : undefined;
-    const measurement = createMeasurementServices(repositories, { now, logger: { warn: (details, message) => server.log.warn(details, message) } });
-    const services: AppServices = {
-      ...measurement,
-      onboarding: createOnboardingService({ employees: repositories.employees, topics: repositories.topics }),
-      policy: createPolicyService({
-        policies: repositories.policies,
-        employees: repositories.employees,
-        clock: now,
-        fullTextUrl: (language, tenantId) => policyPageUrl(config.publicBaseUrl, tenantId, language),
-      }),
-      sharing: createSharingService({ repositories, publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId, randomBytes, clock: now, logger: { warn: (details, message) => server.log.warn(details, message) } }),
-    };
+    const services: AppServices = createAppServices(repositories, {
+      publicBaseUrl: config.publicBaseUrl,
+      ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
+      clock: now,
+      policyUrl: (language, tenantId) => policyPageUrl(config.publicBaseUrl, tenantId, language),
+      logger: { warn: (details, message) => server.log.warn(details, message) },
+    });
     // Turn errors go to the server's structured log (created just below, before any turn runs).
     const bot = createBotApp({
       repositories,
-      services: { ...services, board: createBoardService({ content: repositories.content, topics: repositories.topics }), scores: scoreSourceFrom(services.leaderboard) },
+      services: { ...services, scores: scoreSourceFrom(services.leaderboard) },
       config: config.bot,
       publicBaseUrl: config.publicBaseUrl,
       ...(config.auth.mode === 'dev' ? { localTenantId: config.auth.tenantId } : {}),
@@ -130,7 +113,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       tabDistDir: resolve(config.tabDistDir),
       sharing: services.sharing,
       policy: services.policy,
-      ...(config.conversions.secretKey ? { conversions: { conversions: measurement.conversions, secretKey: config.conversions.secretKey, now } } : {}),
+      ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),
       campaigns: createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex') }),
@@ -139,10 +122,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // in the background (a few seconds; a rebuild is safe beside live scoring and on any instance).
     if (seed?.seeded && config.auth.mode === 'dev') {
       const tenantId = config.auth.tenantId;
-      void measurement.scoring.rebuildTenant(tenantId).catch((err: unknown) => server.log.error({ err }, 'scoring the seeded demo failed'));
+      void services.scoring.rebuildTenant(tenantId).catch((err: unknown) => server.log.error({ err }, 'scoring the seeded demo failed'));
     }
     // Opened before listening (the route above uses it); replays what a previous run left unflushed.
-    const clicks = await openClickPipeline({ config: config.clicks, links: repositories.trackedLinks, clicks: repositories.clicks, logger: server.log, onClicksFlushed: options.onClicksFlushed, now });
+    const clicks = await openClickPipeline({ config: config.clicks, links: repositories.trackedLinks, clicks: repositories.clicks, logger: server.log, onClicksFlushed: options.onClicksFlushed ?? ((flushed) => services.scoring.onClicksFlushed(flushed)), now });
     cleanups.unshift(() => clicks.close());
     clicks.start();
     await server.listen({ port: config.port, host: config.host });

@@ -8,11 +8,17 @@ import type { Language } from '../../shared/domain/types.js';
 import { createBoardService, type BoardService } from './board.service.js';
 import { createOnboardingService, type OnboardingService } from './onboarding.service.js';
 import { createPolicyService, policyTabUrl, type PolicyService } from './policy.service.js';
+import { createMeasurementServices, type MeasurementOptions, type MeasurementServices } from './measurement.js';
 import type { Repositories } from './ports.js';
-import { createSharingService, type SharingEvents, type SharingService } from './sharing.service.js';
+import type { MeasurementRepositories } from './scoring.ports.js';
+import { createSharingService, type SharingService } from './sharing.service.js';
 
-/** The services the app's doors call. */
-export interface AppServices {
+/**
+ * The services the app's doors call: measurement (scoring, leaderboard, live counts, wins, weekly
+ * update, conversions) and the share flow, wired to each other here (a recorded share and a
+ * persona level-up reach scoring and wins).
+ */
+export interface AppServices extends MeasurementServices {
   onboarding: OnboardingService;
   policy: PolicyService;
   sharing: SharingService;
@@ -26,22 +32,33 @@ export interface AppServicesOptions {
   /** Teams app id for deep links; without it links point at the tab URL. */
   teamsAppId?: string;
   clock?: () => Date;
-  /** Told about each recorded share (scoring). */
-  sharingEvents?: SharingEvents;
+  /** Where the policy card's "read the full policy" points; default: the tab. */
+  policyUrl?: (language: Language, tenantId: string) => string;
   logger?: { warn(details: object, message: string): void };
+  measurement?: Omit<MeasurementOptions, 'now' | 'logger'>;
 }
 
 /** Build every service over `repositories`. */
-export function createAppServices(repositories: Repositories, options: AppServicesOptions): AppServices {
+export function createAppServices(repositories: Repositories & MeasurementRepositories, options: AppServicesOptions): AppServices {
   const clock = options.clock ?? (() => new Date());
+  const measurement = createMeasurementServices(repositories, {
+    now: clock,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...options.measurement,
+  });
   return {
-    onboarding: createOnboardingService({ employees: repositories.employees, topics: repositories.topics }),
+    ...measurement,
+    onboarding: createOnboardingService({
+      employees: repositories.employees,
+      topics: repositories.topics,
+      onPersonaChange: (tenantId, employeeId, from, to, at) => measurement.wins.recordPersonaChange(tenantId, employeeId, from, to, at),
+    }),
     policy: createPolicyService({
       policies: repositories.policies,
       employees: repositories.employees,
       clock,
-      fullTextUrl: (_language: Language) =>
-        policyTabUrl({ publicBaseUrl: `${options.publicBaseUrl.replace(/\/+$/, '')}/tab/`, ...(options.teamsAppId ? { teamsAppId: options.teamsAppId } : {}) }),
+      fullTextUrl: options.policyUrl ?? ((_language: Language) =>
+        policyTabUrl({ publicBaseUrl: `${options.publicBaseUrl.replace(/\/+$/, '')}/tab/`, ...(options.teamsAppId ? { teamsAppId: options.teamsAppId } : {}) })),
     }),
     sharing: createSharingService({
       repositories,
@@ -49,7 +66,7 @@ export function createAppServices(repositories: Repositories, options: AppServic
       randomBytes: (count) => randomBytes(count),
       clock,
       ...(options.teamsAppId ? { teamsAppId: options.teamsAppId } : {}),
-      ...(options.sharingEvents ? { events: options.sharingEvents } : {}),
+      events: measurement.scoring,
       ...(options.logger ? { logger: options.logger } : {}),
     }),
     board: createBoardService({ content: repositories.content, topics: repositories.topics }),

@@ -34,6 +34,8 @@ export const ENROLMENT_DEFAULTS = Object.freeze({
 
 /** Repositories onboarding reads and writes. */
 export interface OnboardingDeps {
+  /** Told about a persona change after it is stored (wins: a level-up is celebrated once). */
+  onPersonaChange?: (tenantId: string, employeeId: string, from: Persona, to: Persona, at: Date) => Promise<unknown>;
   employees: Pick<EmployeeRepository, 'find' | 'get' | 'create' | 'update'>;
   topics: Pick<TopicRepository, 'list'>;
 }
@@ -166,6 +168,7 @@ export function createOnboardingService(deps: OnboardingDeps): OnboardingService
       (next, etag) => employees.update(next, etag),
     );
     const advice = advisePersonaNextStep({ persona, audit: employee.audit, leader: employee.leader });
+    if (outcome.previous !== undefined && outcome.previous !== persona) await deps.onPersonaChange?.(tenantId, employeeId, outcome.previous, persona, now);
     return { employee, persona, ...outcome, advice };
   }
 
