@@ -41,7 +41,8 @@ describe('prompt -> share -> click -> score', () => {
     expect(offer).toBeDefined();
     const view = await services.sharing.preparePrompt({ tenantId: tenant, employeeId: PERSON, contentId: offer!.id, now });
     const linkedin = view.networks.find((n) => n.network === 'linkedin') ?? view.networks[0]!;
-    const door = await fetch(linkedin.intentUrl, { redirect: 'manual' });
+    // The test app listens on a random port; the door's path is what the card links to.
+    const door = await fetch(`${app.baseUrl}${new URL(linkedin.intentUrl).pathname}`, { redirect: 'manual' });
     expect(door.status === 302 || door.status === 200).toBe(true);
 
     const shared = await services.sharing.getPrompt(tenant, PERSON, view.promptCode);
