@@ -162,15 +162,19 @@ export function readVersion(): string {
   }
 }
 
-/** Production entry: `node dist/server/bot/index.js`. */
-async function main(): Promise<void> {
-  let config: AppConfig;
+/** The configuration of an entry point (server or worker): a bad environment prints every problem and exits 1. */
+export function loadConfigOrExit(): AppConfig {
   try {
-    config = loadConfig(process.env, readVersion());
+    return loadConfig(process.env, readVersion());
   } catch (err) {
     console.error(err instanceof ConfigError ? err.message : err);
     process.exit(1);
   }
+}
+
+/** Production entry: `node dist/server/bot/index.js`. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
   const app = await startApp(config);
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -4,8 +4,8 @@
  * connects to the one `npm start` runs instead of starting its own.
  */
 import { randomBytes } from 'node:crypto';
-import { loadConfig, ConfigError, type AppConfig } from './config.js';
-import { readVersion } from './index.js';
+import type { AppConfig } from './config.js';
+import { loadConfigOrExit } from './index.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
 import { createSharingService } from './services/sharing.service.js';
 import { azuriteConnectionString } from './storage/azurite-launcher.js';
@@ -22,13 +22,7 @@ function storageOf(config: AppConfig): Parameters<typeof createTableRepositories
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env, readVersion());
-  } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   const repositories = await createTableRepositories(storageOf(config));
   await repositories.ensure();
   const now = () => new Date();

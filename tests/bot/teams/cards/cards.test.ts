@@ -22,6 +22,7 @@ import { SUPPORTED_LANGUAGES, type Language } from '../../../../src/shared/domai
 import { bot as botCatalogs } from '../../../../src/shared/i18n/catalogs/bot/index.js';
 import { common as commonCatalogs } from '../../../../src/shared/i18n/catalogs/common/index.js';
 import { cardTexts, checkAdaptiveCard, TEAMS_CARD_SIZE_LIMIT } from '../../../support/cards.js';
+import { actionsOf } from '../../../support/replies.js';
 import { PROMPT_CODE, promptFixture } from './card-fixtures.js';
 
 const CONTEST = { name: 'Autumn sharing contest', endsAt: '2026-12-20T23:59:59.000Z' };
@@ -81,19 +82,6 @@ describe('every card in every language', () => {
   });
 });
 
-/** Every action a person can press (card actions, ActionSets, ShowCard sub-cards; not `refresh`), depth first. */
-function actionsOf(card: unknown): Array<Record<string, unknown>> {
-  const found: Array<Record<string, unknown>> = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null) return;
-    const record = node as Record<string, unknown>;
-    if (typeof record.type === 'string' && record.type.startsWith('Action.')) found.push(record);
-    Object.entries(record).forEach(([key, value]) => key !== 'refresh' && visit(value));
-  };
-  visit(card);
-  return found;
-}
 
 describe('share prompt card', () => {
   it('editor: the text for the first unshared network, its length as the network counts it, one Share button per network', () => {
