@@ -4,6 +4,7 @@
  * then the Microsoft 365 Agents Playground as a local Teams client (PLAYGROUND=false turns it off).
  * Ctrl-C or SIGTERM stops everything and frees every port.
  */
+import { readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
@@ -73,6 +74,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // A process manager's SIGTERM reaches only `npm`, which dies without passing it on: stop when
+  // whoever launched us (npm and tsx, or the shell) is gone, so nothing is left running.
+  watchLaunchers(() => void stop('launcher gone'));
   process.once('exit', killPlayground);
 
   const app = await startApp(config);
@@ -95,6 +99,41 @@ async function main(): Promise<void> {
   }
   lines.push(`  Storage            Azurite under ${config.storage.kind === 'azurite' ? config.storage.location : '(configured account)'}`, 'Press Ctrl-C to stop.');
   console.log(lines.join('\n'));
+}
+
+/** Call `onGone` once the parent or grandparent process has exited (checked twice a second). */
+function watchLaunchers(onGone: () => void): void {
+  const watched = [process.ppid, grandparentPid()].filter((pid): pid is number => pid !== undefined && pid > 1);
+  const timer = setInterval(() => {
+    if (process.ppid === 1 || watched.some((pid) => !isAlive(pid))) {
+      clearInterval(timer);
+      // The terminal or pipe may be gone with the launcher: a failed write must not stop the clean-up.
+      process.stdout.on('error', () => undefined);
+      process.stderr.on('error', () => undefined);
+      onGone();
+    }
+  }, 500);
+  timer.unref();
+}
+
+/** The parent's parent from /proc (Linux, App Service, CI); undefined elsewhere. */
+function grandparentPid(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 main().catch((err: unknown) => {

@@ -16,8 +16,8 @@ interface Started {
   readyIn: number;
 }
 
-async function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
+async function start(env: Record<string, string>, command: [string, string[]] = ['node_modules/.bin/tsx', ['scripts/start.ts']]): Promise<Started> {
+  const child = spawn(command[0], command[1], {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -97,5 +97,14 @@ describe('npm start', () => {
       expect(await stop(second, 'SIGINT')).toBe(0);
     }
     for (const port of [ports.app, ports.table, ports.queue]) expect(await isListening(port)).toBe(false);
+  }, 120_000);
+
+  it('stops everything when a process manager sends SIGTERM to npm alone', async () => {
+    const viaNpm = await start({ ...env, PLAYGROUND: 'false' }, ['npm', ['start', '--silent']]);
+    viaNpm.child.kill('SIGTERM');
+    const deadline = Date.now() + 20_000;
+    const open = async () => (await Promise.all([ports.app, ports.table, ports.queue].map((port) => isListening(port)))).some(Boolean);
+    while ((await open()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(await open(), 'a port is still open after npm alone got SIGTERM').toBe(false);
   }, 120_000);
 });
