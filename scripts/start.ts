@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../src/bot/config.js';
 import { readVersion, startApp, type RunningApp } from '../src/bot/index.js';
+import { isProcessAlive } from '../src/bot/util/process.js';
 import { buildTab, isTabBuildStale } from './lib/tab-build.js';
 
 const bin = (name: string) => resolve('node_modules/.bin', name);
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
 function watchLaunchers(onGone: () => void): void {
   const watched = [process.ppid, grandparentPid()].filter((pid): pid is number => pid !== undefined && pid > 1);
   const timer = setInterval(() => {
-    if (process.ppid === 1 || watched.some((pid) => !isAlive(pid))) {
+    if (process.ppid === 1 || watched.some((pid) => !isProcessAlive(pid))) {
       clearInterval(timer);
       // The terminal or pipe may be gone with the launcher: a failed write must not stop the clean-up.
       process.stdout.on('error', () => undefined);
@@ -127,14 +128,6 @@ function grandparentPid(): number | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

@@ -12,18 +12,13 @@
  * corrupt record ends its segment (a crash mid-write leaves at most the last batch incomplete,
  * and none of its waiters were answered). `lock` holds the owning process id.
  */
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { Click } from '../../shared/domain/types.js';
+import { decodeRecords, encodeRecord, HEADER, HEADER_BYTES, SEGMENT_NAME, segmentName, syncDir, takeLock, writeAll } from './click-journal-format.js';
 
-const HEADER = Buffer.from('AHCJ0001', 'latin1');
-const HEADER_BYTES = HEADER.length;
-const FRAME_BYTES = 8;
-/** Largest payload accepted when reading (a click is ~250 bytes); anything bigger is corruption. */
-const MAX_PAYLOAD = 64 * 1024;
-const SEGMENT_NAME = /^segment-(\d{16})\.log$/;
+export { decodeRecords, encodeRecord };
+
 const READ_CHUNK = 4 * 1024 * 1024;
 /** Backlog age is tracked in buckets of this length (health reports it to the second). */
 const AGE_BUCKET_MS = 1_000;
@@ -79,114 +74,6 @@ export interface ClickJournalStats {
 interface Segment {
   seq: number;
   size: number;
-}
-
-const segmentName = (seq: number) => `segment-${String(seq).padStart(16, '0')}.log`;
-
-/** Frames one click: length, checksum, JSON payload. */
-export function encodeRecord(click: Click): Buffer {
-  const payload = Buffer.from(
-    JSON.stringify({
-      code: click.code,
-      tenantId: click.tenantId,
-      visitorKey: click.visitorKey,
-      day: click.day,
-      at: click.at,
-      employeeId: click.employeeId,
-      contentId: click.contentId,
-      network: click.network,
-    }),
-    'utf8',
-  );
-  const frame = Buffer.allocUnsafe(FRAME_BYTES + payload.length);
-  frame.writeUInt32LE(payload.length, 0);
-  frame.writeUInt32LE(crc32(payload), 4);
-  payload.copy(frame, FRAME_BYTES);
-  return frame;
-}
-
-function parseClick(payload: Buffer): Click | undefined {
-  try {
-    const c = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
-    const fields = ['code', 'tenantId', 'visitorKey', 'day', 'at', 'employeeId', 'contentId', 'network'] as const;
-    if (!fields.every((f) => typeof c[f] === 'string')) return undefined;
-    return c as unknown as Click;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Parses whole records from `buf` (which starts at a record boundary). Stops at the end of the
- * buffer, at a record cut by the buffer end (`complete: false`), or at a corrupt record
- * (`corrupt: true`: the rest of the segment is unusable).
- */
-export function decodeRecords(buf: Buffer, max = Number.POSITIVE_INFINITY): { clicks: Click[]; bytes: number; corrupt: boolean; complete: boolean } {
-  const clicks: Click[] = [];
-  let pos = 0;
-  while (clicks.length < max) {
-    if (buf.length - pos < FRAME_BYTES) return { clicks, bytes: pos, corrupt: false, complete: pos === buf.length };
-    const length = buf.readUInt32LE(pos);
-    if (length === 0 || length > MAX_PAYLOAD) return { clicks, bytes: pos, corrupt: true, complete: false };
-    if (buf.length - pos - FRAME_BYTES < length) return { clicks, bytes: pos, corrupt: false, complete: false };
-    const payload = buf.subarray(pos + FRAME_BYTES, pos + FRAME_BYTES + length);
-    const click = crc32(payload) === buf.readUInt32LE(pos + 4) ? parseClick(payload) : undefined;
-    if (!click) return { clicks, bytes: pos, corrupt: true, complete: false };
-    clicks.push(click);
-    pos += FRAME_BYTES + length;
-  }
-  return { clicks, bytes: pos, corrupt: false, complete: pos === buf.length };
-}
-
-function takeLock(dir: string): void {
-  const path = join(dir, 'lock');
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    const pid = Number(readFileSync(path, 'utf8').trim());
-    // Our own pid in a stale lock means a previous process of a container restarted with the same pid.
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`Click journal ${dir} is in use by process ${pid}; give each instance its own CLICK_JOURNAL_DIR.`);
-    }
-    unlinkSync(path);
-  }
-  throw new Error(`Could not lock click journal ${dir}.`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-
-async function syncDir(dir: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Directories cannot be opened or synced on some platforms (Windows); the rename still holds.
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-}
-
-async function writeAll(handle: FileHandle, buf: Buffer): Promise<void> {
-  let written = 0;
-  while (written < buf.length) {
-    const { bytesWritten } = await handle.write(buf, written, buf.length - written, null);
-    written += bytesWritten;
-  }
 }
 
 /** The journal of one instance; `ClickJournal.open` replays what is on disk. */
