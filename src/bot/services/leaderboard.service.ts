@@ -12,7 +12,8 @@
  *   and places it on the snapshot by binary search (domain `locateOnBoard`), so people see their
  *   own new points at once; only others' points may lag by the staleness bound.
  */
-import { isoWeekKey, locateOnBoard, rankLeaderboard, selectCurrentContest, type LeaderboardEntry, type MyRankView } from '../../shared/domain/contests.js';
+import { rankLeaderboard, selectCurrentContest, type LeaderboardEntry, type MyRankView } from '../../shared/domain/contests.js';
+import { isoWeekKey, locateOnBoard } from '../../shared/domain/contest-snapshots.js';
 import type { Contest } from '../../shared/domain/types.js';
 import { NotFoundError } from './errors.js';
 import type { ContestRepository } from './ports.js';

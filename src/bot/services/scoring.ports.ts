@@ -4,7 +4,7 @@
  * these types. Every method throws the typed errors of ./errors.ts.
  */
 import type { Conversion } from '../../shared/domain/conversions.js';
-import type { RankSnapshotEntry } from '../../shared/domain/contests.js';
+import type { RankSnapshotEntry } from '../../shared/domain/contest-snapshots.js';
 import type { Click, IsoInstant, Role, Score, Share } from '../../shared/domain/types.js';
 import type { Win } from '../../shared/domain/wins.js';
 import type { Versioned } from './ports.js';

@@ -9,7 +9,8 @@
  * once. A rebuild tops the ledger up from the Clicks, Shares and Conversions tables and recomputes
  * every aggregate from the ledger with the same arithmetic (tally-math.ts).
  */
-import { contestsOpenAt, isoWeekKey } from '../../shared/domain/contests.js';
+import { contestsOpenAt } from '../../shared/domain/contests.js';
+import { isoWeekKey } from '../../shared/domain/contest-snapshots.js';
 import type { Conversion } from '../../shared/domain/conversions.js';
 import type { Click, Contest, Persona, Share } from '../../shared/domain/types.js';
 import { CLICK_MILESTONES, type Win } from '../../shared/domain/wins.js';

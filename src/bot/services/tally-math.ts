@@ -5,7 +5,8 @@
  */
 import { clickIdentity } from '../../shared/domain/clicks.js';
 import type { Conversion } from '../../shared/domain/conversions.js';
-import { applyEventToScore, isContestOpenAt, isoWeekKey, type ContestEvent } from '../../shared/domain/contests.js';
+import { applyEventToScore, isContestOpenAt, type ContestEvent } from '../../shared/domain/contests.js';
+import { isoWeekKey } from '../../shared/domain/contest-snapshots.js';
 import type { Click, Contest, Share } from '../../shared/domain/types.js';
 import type { ContestScore, LedgerEvent, LedgerKind, PersonTotals, WeekTotals } from './scoring.ports.js';
 

@@ -4,7 +4,8 @@
  * the past seven days. Each call stores this week's snapshot (replacing an earlier one of the
  * same ISO week), so next week's movers compare with the board as it was last posted.
  */
-import { computeMovers, contestDaysLeft, isoWeekKey, type Mover } from '../../shared/domain/contests.js';
+import { contestDaysLeft } from '../../shared/domain/contests.js';
+import { computeMovers, isoWeekKey, type Mover } from '../../shared/domain/contest-snapshots.js';
 import type { Prize } from '../../shared/domain/types.js';
 import { pickWinToCelebrate, type Win } from '../../shared/domain/wins.js';
 import type { BoardEntry, LeaderboardService } from './leaderboard.service.js';

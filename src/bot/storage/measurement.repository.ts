@@ -6,8 +6,8 @@
  */
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Conversion } from '../../shared/domain/conversions.js';
-import type { RankSnapshotEntry } from '../../shared/domain/contests.js';
-import { isoWeekKey } from '../../shared/domain/contests.js';
+import type { RankSnapshotEntry } from '../../shared/domain/contest-snapshots.js';
+import { isoWeekKey } from '../../shared/domain/contest-snapshots.js';
 import { ROLES, type Click, type Role, type Share } from '../../shared/domain/types.js';
 import type { Win } from '../../shared/domain/wins.js';
 import type {

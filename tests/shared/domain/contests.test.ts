@@ -1,26 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  applyEventToScore,
-  checkContestEligibility,
-  compareScores,
-  computeMovers,
-  contestDaysLeft,
-  contestsOpenAt,
-  countAhead,
-  isContestOpenAt,
-  isoWeekKey,
-  locateOnBoard,
-  selectCurrentContest,
-  defaultContest,
-  defaultContestWindow,
-  getEventPoints,
-  getMyRank,
-  rankLeaderboard,
-  scoreContest,
-  type ContestEvent,
-  type ContestParticipant,
-} from '../../../src/shared/domain/contests.js';
+import { applyEventToScore, checkContestEligibility, compareScores, contestDaysLeft, contestsOpenAt, isContestOpenAt, selectCurrentContest, defaultContest, defaultContestWindow, getEventPoints, getMyRank, rankLeaderboard, scoreContest, type ContestEvent, type ContestParticipant } from '../../../src/shared/domain/contests.js';
+import { computeMovers, countAhead, isoWeekKey, locateOnBoard } from '../../../src/shared/domain/contest-snapshots.js';
 import type { Contest, Score } from '../../../src/shared/domain/types.js';
 
 const contest: Contest = defaultContest({ id: 'q1', name: 'Q1 clicks', startsAt: '2026-01-01T00:00:00Z' });
