@@ -100,9 +100,12 @@ describe('board tab in Chromium', () => {
   });
 
   it('shows Thai UI strings with ?lang=th', async () => {
-    const page = await openBoard('lang=th');
+    const page = await openBoard('lang=th&as=demo-employee');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(tabTh.board.title);
     await browser.screenshot(page, 'board-th');
+    // An employee gets no Training page in the navigation.
+    await expect(page.getByTestId('nav-impact').count()).resolves.toBe(1);
+    await expect(page.getByTestId('nav-training').count()).resolves.toBe(0);
     await page.close();
   });
 
@@ -111,7 +114,9 @@ describe('board tab in Chromium', () => {
     const background = await page.locator('main').evaluate((el) => getComputedStyle(el.parentElement as Element).backgroundColor);
     const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
     expect(r + g + b).toBeLessThan(150);
-    await expect(page.getByText(tabEn.app.viewingAs.replace('{{user}}', 'demo-admin')).count()).resolves.toBe(1);
+    // The seeded admin, by name; as an admin they also see the trainer's Training page.
+    await expect(page.getByText(tabEn.app.viewingAs.replace('{{user}}', 'Robin Adeyemi')).count()).resolves.toBe(1);
+    await expect(page.getByTestId('nav-training').count()).resolves.toBe(1);
     await browser.screenshot(page, 'board-dark');
     await page.close();
   });

@@ -18,6 +18,7 @@ import { registerBoardRoutes } from './board.routes.js';
 import { registerShareRoutes, type ShareRoutesDeps } from './share.routes.js';
 import { registerPolicyRoutes, type PolicyRoutesDeps } from './policy.routes.js';
 import { registerCampaignRoutes, type CampaignRoutesDeps } from './campaigns.routes.js';
+import { registerMeRoutes } from './me.routes.js';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -65,6 +66,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerAuth(fastify, { config: deps.config.auth, employees: deps.repositories.employees, verifyToken: deps.verifyToken });
   registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date(), clicks: deps.clickHealth });
   registerBotRoute(fastify, deps.bot);
+  registerMeRoutes(fastify, { employees: deps.repositories.employees, devMode: deps.config.auth.mode === 'dev' });
   registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories) });
   if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
   if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });

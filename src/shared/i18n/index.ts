@@ -10,9 +10,12 @@ import { common } from './catalogs/common/index.js';
 import { tab } from './catalogs/tab/index.js';
 import { sharing } from './catalogs/sharing/index.js';
 import { clicks } from './catalogs/clicks/index.js';
+import { impact } from './catalogs/impact/index.js';
+import { training } from './catalogs/training/index.js';
+import { campaigns } from './catalogs/campaigns/index.js';
 
 /** Every namespace with its catalogs per language. */
-export const catalogs = { common, bot, tab, sharing, clicks } as const;
+export const catalogs = { common, bot, tab, sharing, clicks, impact, training, campaigns } as const;
 export type Namespace = keyof typeof catalogs;
 export const NAMESPACES = Object.keys(catalogs) as Namespace[];
 

@@ -4,7 +4,9 @@
  * the UI language without knowing HTTP.
  */
 import { ApiErrorBodySchema, isApiErrorCode, type ApiErrorCode } from '../../shared/contracts/api-errors.js';
+import type { z } from 'zod';
 import { BoardResponseSchema, type BoardQuery, type BoardResponse } from '../../shared/contracts/board.js';
+import { MeResponseSchema, type MeResponse } from '../../shared/contracts/me.js';
 
 export type { ApiErrorCode };
 
@@ -33,8 +35,16 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
+/** Query parameters; `undefined` and empty values are left out. */
+export type QueryParams = Record<string, string | number | boolean | undefined>;
+
 export interface ApiClient {
+  /** `GET path`, the answer parsed with `schema`. */
+  get<T>(path: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, options?: { query?: QueryParams; signal?: AbortSignal }): Promise<T>;
+  /** `POST`/`PUT`/`DELETE` with a JSON body, the answer parsed with `schema`. */
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, body?: unknown, signal?: AbortSignal): Promise<T>;
   getBoard(query: BoardQuery, signal?: AbortSignal): Promise<BoardResponse>;
+  getMe(signal?: AbortSignal): Promise<MeResponse>;
 }
 
 /** Build the client once per host; it is cheap and stateless. */
@@ -42,35 +52,43 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = options.baseUrl ?? window.location.origin;
 
-  async function getJson(path: string, params: Record<string, string | undefined>, signal?: AbortSignal) {
+  async function call<T>(method: string, path: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, query: QueryParams, body: unknown, signal?: AbortSignal): Promise<T> {
     const url = new URL(path, base);
-    for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
 
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': options.language };
     const token = await options.getAuthToken().catch(() => undefined);
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.devUser) headers['x-dev-user'] = options.devUser;
+    if (body !== undefined) headers['content-type'] = 'application/json';
 
     let response: Response;
     try {
-      response = await doFetch(url, { headers, signal, credentials: 'same-origin' });
+      response = await doFetch(url, {
+        method,
+        headers,
+        signal,
+        credentials: 'same-origin',
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
     } catch (err) {
       if (signal?.aborted) throw err;
       throw new ApiError('generic', 0, err instanceof Error ? err.message : undefined);
     }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw toApiError(response.status, body);
-    return body;
+    const answer: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+    if (!response.ok) throw toApiError(response.status, answer);
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) throw new ApiError('generic', response.status, 'unexpected response shape');
+    return parsed.data;
   }
 
-  return {
-    async getBoard(query, signal) {
-      const body = await getJson('/api/board', { category: query.category, language: query.language }, signal);
-      const parsed = BoardResponseSchema.safeParse(body);
-      if (!parsed.success) throw new ApiError('generic', 200, 'unexpected response shape');
-      return parsed.data;
-    },
+  const client: ApiClient = {
+    get: (path, schema, opts) => call('GET', path, schema, opts?.query ?? {}, undefined, opts?.signal),
+    send: (method, path, schema, body, signal) => call(method, path, schema, {}, body, signal),
+    getBoard: (query, signal) => client.get('/api/board', BoardResponseSchema, { query: { ...query }, signal }),
+    getMe: (signal) => client.get('/api/me', MeResponseSchema, { signal }),
   };
+  return client;
 }
 
 function toApiError(status: number, body: unknown): ApiError {

@@ -2,6 +2,7 @@
 import { Badge, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { Eye16Regular, MegaphoneLoud24Filled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { RoleSwitcher } from '../shell/role-switcher.js';
 import { useTabContext } from './tab-context.js';
 
 const useStyles = makeStyles({
@@ -46,7 +47,7 @@ const useStyles = makeStyles({
 export function AppHeader() {
   const styles = useStyles();
   const { t } = useTranslation(['tab', 'common']);
-  const { host } = useTabContext();
+  const { host, me } = useTabContext();
   return (
     <header className={styles.header}>
       <span className={styles.mark} aria-hidden="true">
@@ -57,11 +58,12 @@ export function AppHeader() {
       </Text>
       <span className={styles.spacer} />
       <div className={styles.meta}>
-        {host.devUser && (
+        {(host.devUser || me.devIdentities) && (
           <Badge className={styles.badge} appearance="tint" color="warning" icon={<Eye16Regular />}>
-            {t('tab:app.viewingAs', { user: host.devUser })}
+            {t('tab:app.viewingAs', { user: me.displayName })}
           </Badge>
         )}
+        {me.devIdentities && me.devIdentities.length > 0 && <RoleSwitcher identities={me.devIdentities} currentId={me.employeeId} />}
         {host.mode === 'standalone' && (
           <Badge className={mergeClasses(styles.badge, styles.standalone)} appearance="outline" color="informative">
             {t('tab:app.standaloneBadge')}

@@ -2,17 +2,20 @@
  * The tab root: Fluent theme from the host (following Teams theme changes), i18n bound to the
  * host locale, the page shell and the hash router.
  */
-import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { Suspense, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Suspense, useEffect, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { ApiClient } from '../api/client.js';
+import type { ApiClient, ApiError } from '../api/client.js';
+import { PageGate } from '../shell/page-gate.js';
+import { PageNav } from '../shell/page-nav.js';
+import { useMe } from '../shell/use-me.js';
 import type { TabHost } from '../teams/host.js';
 import { AppHeader } from './app-header.js';
 import type { UiLanguage } from './i18n.js';
 import { NotFound } from './not-found.js';
 import { useHashRoute } from './router.js';
 import { pages } from './routes.js';
-import { TabContextProvider, type TabContextValue } from './tab-context.js';
+import { TabContextProvider, useTabContext, type TabContextValue } from './tab-context.js';
 import { fluentTheme } from './theme.js';
 
 const useStyles = makeStyles({
@@ -44,39 +47,64 @@ export function App({ host, ui, api }: AppProps) {
   const styles = useStyles();
   const [theme, setTheme] = useState(host.context.theme);
   useEffect(() => host.onThemeChange(setTheme), [host]);
-  const context = useMemo<TabContextValue>(
-    () => ({ api, host: host.context, language: ui.language, locale: ui.locale }),
-    [api, host, ui],
+  const meState = useMe(api);
+  const me = meState.status === 'ready' ? meState.me : undefined;
+  const context = useMemo<TabContextValue | undefined>(
+    () => (me ? { api, host: host.context, language: ui.language, locale: ui.locale, me } : undefined),
+    [api, host, ui, me],
   );
 
   return (
     <I18nextProvider i18n={ui.i18n} defaultNS="tab">
       <FluentProvider theme={fluentTheme(theme)} lang={ui.locale}>
-        <TabContextProvider value={context}>
-          <div className={styles.layout}>
-            <Shell />
-          </div>
-        </TabContextProvider>
+        <div className={styles.layout}>
+          {context ? (
+            <TabContextProvider value={context}>
+              <Shell />
+            </TabContextProvider>
+          ) : (
+            <Loading error={meState.status === 'error' ? meState.error : undefined} />
+          )}
+        </div>
       </FluentProvider>
     </I18nextProvider>
+  );
+}
+
+/** Before `/api/me` answers: a spinner, or the reason it failed in the UI language. */
+function Loading({ error }: { error: ApiError | undefined }) {
+  const styles = useStyles();
+  const { t } = useTranslation(['tab', 'common']);
+  if (!error) return <Spinner className={styles.fallback} label={t('tab:app.loading')} />;
+  return (
+    <MessageBar intent="error" className={styles.fallback}>
+      <MessageBarBody>{t(`common:error.${error.code}`, { details: error.details ?? '' })}</MessageBarBody>
+    </MessageBar>
   );
 }
 
 function Shell() {
   const styles = useStyles();
   const { t } = useTranslation('tab');
+  const { me } = useTabContext();
   const route = useHashRoute();
-  const Page = route ? pages[route] : undefined;
+  let content: ReactNode;
+  if (!route) content = <NotFound />;
+  else if (me.roles.length === 0) content = <PageGate reason="notEnrolled" />;
+  else if (!me.pages.includes(route)) content = <PageGate reason="notAllowed" />;
+  else {
+    const Page = pages[route];
+    content = <Page />;
+  }
   return (
     <>
       <a className={styles.skip} href="#main" onClick={focusMain}>
         {t('app.skipToContent')}
       </a>
       <AppHeader />
+      <PageNav pages={me.pages} current={route} />
       <main id="main" className={styles.main} tabIndex={-1}>
-        <Suspense fallback={<Spinner className={styles.fallback} label={t('app.loading')} />}>
-          {Page ? <Page /> : <NotFound />}
-        </Suspense>
+        <Suspense fallback={<Spinner className={styles.fallback} label={t('app.loading')} />}>{content}</Suspense>
       </main>
     </>
   );

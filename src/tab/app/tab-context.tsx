@@ -1,5 +1,6 @@
 /** What every page needs from the host: the API client, the UI locale, the host mode and user. */
 import { createContext, useContext } from 'react';
+import type { MeResponse } from '../../shared/contracts/me.js';
 import type { Language } from '../../shared/domain/types.js';
 import type { ApiClient } from '../api/client.js';
 import type { HostContext } from '../teams/host.js';
@@ -10,6 +11,8 @@ export interface TabContextValue {
   language: Language;
   /** Locale for `Intl` formatting. */
   locale: string;
+  /** The caller (`GET /api/me`): id, name, roles and the pages they may open. */
+  me: MeResponse;
 }
 
 const TabContext = createContext<TabContextValue | undefined>(undefined);

@@ -4,6 +4,13 @@ import { LANGUAGE_ENDONYMS } from '../../language-names.js';
 export const en = {
   productName: 'Advocacy Hub',
   languageName: LANGUAGE_ENDONYMS,
+  role: {
+    employee: 'Employee',
+    trainer: 'Trainer',
+    executive: 'Executive',
+    coordinator: 'Coordinator',
+    admin: 'Admin',
+  },
   persona: {
     observer: 'Observer',
     sharer: 'Sharer',

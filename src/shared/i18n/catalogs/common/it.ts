@@ -4,6 +4,13 @@ import type { CommonCatalog } from './index.js';
 export const it: CommonCatalog = {
   productName: 'Advocacy Hub',
   languageName: LANGUAGE_ENDONYMS,
+  role: {
+    employee: 'Dipendente',
+    trainer: 'Formatore',
+    executive: 'Dirigente',
+    coordinator: 'Coordinatore',
+    admin: 'Amministratore',
+  },
   persona: {
     observer: 'Osservatore',
     sharer: 'Condivisore',

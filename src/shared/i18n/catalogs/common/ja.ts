@@ -4,6 +4,13 @@ import type { CommonCatalog } from './index.js';
 export const ja: CommonCatalog = {
   productName: 'Advocacy Hub',
   languageName: LANGUAGE_ENDONYMS,
+  role: {
+    employee: '従業員',
+    trainer: 'トレーナー',
+    executive: 'エグゼクティブ',
+    coordinator: 'コーディネーター',
+    admin: '管理者',
+  },
   persona: {
     observer: 'オブザーバー',
     sharer: 'シェアラー',

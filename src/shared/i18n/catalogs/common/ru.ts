@@ -4,6 +4,13 @@ import type { CommonCatalog } from './index.js';
 export const ru: CommonCatalog = {
   productName: 'Advocacy Hub',
   languageName: LANGUAGE_ENDONYMS,
+  role: {
+    employee: 'Сотрудник',
+    trainer: 'Тренер',
+    executive: 'Руководитель',
+    coordinator: 'Координатор',
+    admin: 'Администратор',
+  },
   persona: {
     observer: 'Наблюдатель',
     sharer: 'Распространитель',

@@ -4,6 +4,13 @@ import type { CommonCatalog } from './index.js';
 export const th: CommonCatalog = {
   productName: 'Advocacy Hub',
   languageName: LANGUAGE_ENDONYMS,
+  role: {
+    employee: 'พนักงาน',
+    trainer: 'ผู้ฝึกสอน',
+    executive: 'ผู้บริหาร',
+    coordinator: 'ผู้ประสานงาน',
+    admin: 'ผู้ดูแลระบบ',
+  },
   persona: {
     observer: 'ผู้สังเกตการณ์',
     sharer: 'ผู้แบ่งปัน',

@@ -4,6 +4,13 @@ import type { CommonCatalog } from './index.js';
 export const zh: CommonCatalog = {
   productName: 'Advocacy Hub',
   languageName: LANGUAGE_ENDONYMS,
+  role: {
+    employee: '员工',
+    trainer: '培训师',
+    executive: '高管',
+    coordinator: '协调员',
+    admin: '管理员',
+  },
   persona: {
     observer: '观察者',
     sharer: '分享者',

@@ -1,0 +1,4 @@
+/** Strings of the campaigns namespace. */
+export const en = {
+  title: 'Campaigns',
+};

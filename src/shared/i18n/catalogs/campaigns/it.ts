@@ -1,0 +1,5 @@
+import type { CampaignsCatalog } from './index.js';
+
+export const it: CampaignsCatalog = {
+  title: 'Campaigns',
+};

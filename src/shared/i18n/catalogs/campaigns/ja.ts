@@ -1,0 +1,5 @@
+import type { CampaignsCatalog } from './index.js';
+
+export const ja: CampaignsCatalog = {
+  title: 'Campaigns',
+};

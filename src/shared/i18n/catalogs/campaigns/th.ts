@@ -1,0 +1,5 @@
+import type { CampaignsCatalog } from './index.js';
+
+export const th: CampaignsCatalog = {
+  title: 'Campaigns',
+};

@@ -1,0 +1,5 @@
+import type { CampaignsCatalog } from './index.js';
+
+export const zh: CampaignsCatalog = {
+  title: 'Campaigns',
+};

@@ -1,0 +1,4 @@
+/** Strings of the impact namespace. */
+export const en = {
+  title: 'Impact',
+};

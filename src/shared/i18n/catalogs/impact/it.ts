@@ -1,0 +1,5 @@
+import type { ImpactCatalog } from './index.js';
+
+export const it: ImpactCatalog = {
+  title: 'Impact',
+};

@@ -1,0 +1,5 @@
+import type { ImpactCatalog } from './index.js';
+
+export const ja: ImpactCatalog = {
+  title: 'Impact',
+};

@@ -1,0 +1,5 @@
+import type { ImpactCatalog } from './index.js';
+
+export const ru: ImpactCatalog = {
+  title: 'Impact',
+};

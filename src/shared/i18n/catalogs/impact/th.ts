@@ -1,0 +1,5 @@
+import type { ImpactCatalog } from './index.js';
+
+export const th: ImpactCatalog = {
+  title: 'Impact',
+};

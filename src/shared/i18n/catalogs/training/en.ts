@@ -1,0 +1,4 @@
+/** Strings of the training namespace. */
+export const en = {
+  title: 'Training',
+};

@@ -1,0 +1,5 @@
+import type { TrainingCatalog } from './index.js';
+
+export const it: TrainingCatalog = {
+  title: 'Training',
+};
