@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ROLES, SUPPORTED_LANGUAGES, type Role } from '../domain/types.js';
 
 /** Every page of the tab, in navigation order. */
-export const PAGES = ['board', 'impact', 'leaderboard', 'policy', 'training'] as const;
+export const PAGES = ['board', 'impact', 'leaderboard', 'policy', 'training', 'pilot', 'analytics'] as const;
 export type PageName = (typeof PAGES)[number];
 
 /** Roles that may open a page; `enrolled` means any programme role. */
@@ -16,6 +16,8 @@ export const PAGE_ROLES: Record<PageName, readonly Role[] | 'enrolled'> = {
   leaderboard: 'enrolled',
   policy: 'enrolled',
   training: ['trainer', 'admin'],
+  pilot: ['executive', 'admin'],
+  analytics: ['executive', 'admin'],
 };
 
 /** True when someone holding `roles` may open `page`. */

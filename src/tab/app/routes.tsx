@@ -8,4 +8,6 @@ export const pages: Record<RouteName, LazyExoticComponent<ComponentType>> = {
   leaderboard: lazy(() => import('../leaderboard/leaderboard-page.js').then((m) => ({ default: m.LeaderboardPage }))),
   policy: lazy(() => import('../policy/policy-page.js').then((m) => ({ default: m.PolicyPage }))),
   training: lazy(() => import('../training/training-page.js').then((m) => ({ default: m.TrainingPage }))),
+  pilot: lazy(() => import('../pilot/pilot-page.js').then((m) => ({ default: m.PilotPage }))),
+  analytics: lazy(() => import('../analytics/analytics-page.js').then((m) => ({ default: m.AnalyticsPage }))),
 };

@@ -27,6 +27,8 @@ export const en = {
     leaderboard: 'Leaderboard',
     policy: 'Policy',
     training: 'Training',
+    pilot: 'Pilot',
+    analytics: 'Analytics',
   },
   board: {
     title: 'Content board',

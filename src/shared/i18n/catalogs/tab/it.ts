@@ -24,6 +24,8 @@ export const it: TabCatalog = {
     leaderboard: 'Classifica',
     policy: 'Policy',
     training: 'Formazione',
+    pilot: 'Pilota',
+    analytics: 'Analisi',
   },
   board: {
     title: 'Bacheca dei contenuti',

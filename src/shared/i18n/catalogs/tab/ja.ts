@@ -24,6 +24,8 @@ export const ja: TabCatalog = {
     leaderboard: 'リーダーボード',
     policy: 'ポリシー',
     training: 'トレーニング',
+    pilot: 'パイロット',
+    analytics: '分析',
   },
   board: {
     title: 'コンテンツ ボード',

@@ -24,6 +24,8 @@ export const ru: TabCatalog = {
     leaderboard: 'Рейтинг',
     policy: 'Политика',
     training: 'Обучение',
+    pilot: 'Пилот',
+    analytics: 'Аналитика',
   },
   board: {
     title: 'Доска публикаций',

@@ -24,6 +24,8 @@ export const th: TabCatalog = {
     leaderboard: 'กระดานผู้นำ',
     policy: 'นโยบาย',
     training: 'การฝึกอบรม',
+    pilot: 'โครงการนำร่อง',
+    analytics: 'การวิเคราะห์',
   },
   board: {
     title: 'บอร์ดเนื้อหา',

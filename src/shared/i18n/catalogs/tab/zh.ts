@@ -24,6 +24,8 @@ export const zh: TabCatalog = {
     leaderboard: '排行榜',
     policy: '政策',
     training: '培训',
+    pilot: '试点',
+    analytics: '分析',
   },
   board: {
     title: '内容板',

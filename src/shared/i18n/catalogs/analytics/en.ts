@@ -1,0 +1,4 @@
+/** Strings of the analytics namespace (Pilot and Analytics pages, pilot digest data). */
+export const en = {
+  title: 'Analytics',
+};

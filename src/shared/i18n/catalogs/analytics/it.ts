@@ -1,0 +1,5 @@
+import type { AnalyticsCatalog } from './index.js';
+
+export const it: AnalyticsCatalog = {
+  title: 'Analytics',
+};

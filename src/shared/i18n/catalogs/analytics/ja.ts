@@ -1,0 +1,5 @@
+import type { AnalyticsCatalog } from './index.js';
+
+export const ja: AnalyticsCatalog = {
+  title: 'Analytics',
+};

@@ -1,0 +1,5 @@
+import type { AnalyticsCatalog } from './index.js';
+
+export const th: AnalyticsCatalog = {
+  title: 'Analytics',
+};
