@@ -24,6 +24,39 @@ export interface TrainingModule {
   link?: string;
   /** Markdown body for articles and checklists kept in the app. */
   body?: string;
+  /** A module to complete first (e.g. "best times" before "what works on each network"). */
+  prerequisiteId?: string;
+}
+
+/** Lifecycle of a module: written as a draft, published to learners, retired when outdated. */
+export const TRAINING_MODULE_STATES = ['draft', 'published', 'retired'] as const;
+export type TrainingModuleState = (typeof TRAINING_MODULE_STATES)[number];
+
+/** A stored module: the module plus its lifecycle and who wrote it. */
+export interface TrainingModuleRecord extends TrainingModule {
+  tenantId: string;
+  state: TrainingModuleState;
+  /** Short summary shown on the nudge card and in lists. */
+  summary?: string;
+  /** Set on the starter modules shipped with the product (`<theme>`), absent on a trainer's own. */
+  starterTheme?: string;
+  createdBy: string;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+  publishedAt?: IsoInstant;
+  retiredAt?: IsoInstant;
+}
+
+/** Allowed lifecycle moves: publish a draft, retire a published module, publish a retired one again. */
+const TRANSITIONS: Record<TrainingModuleState, readonly TrainingModuleState[]> = {
+  draft: ['published'],
+  published: ['retired'],
+  retired: ['published'],
+};
+
+/** True when a module in `from` may move to `to`. */
+export function canTransitionModule(from: TrainingModuleState, to: TrainingModuleState): boolean {
+  return TRANSITIONS[from].includes(to);
 }
 
 /** One person's progress on one module. */
@@ -39,7 +72,8 @@ export type TrainingModuleIssue =
   | 'empty-title'
   | 'invalid-duration'
   | 'no-language'
-  | 'no-content';
+  | 'no-content'
+  | 'self-prerequisite';
 
 /**
  * Validates a module. A module with no target persona and no target topic role is invalid: it
@@ -53,6 +87,7 @@ export function validateTrainingModule(module: TrainingModule): { valid: boolean
   if (!Number.isFinite(module.durationMinutes) || module.durationMinutes <= 0) issues.push('invalid-duration');
   if (module.languages.length === 0) issues.push('no-language');
   if ((module.link ?? '').trim() === '' && (module.body ?? '').trim() === '') issues.push('no-content');
+  if (module.prerequisiteId !== undefined && module.prerequisiteId === module.id) issues.push('self-prerequisite');
   return { valid: issues.length === 0, issues };
 }
 
