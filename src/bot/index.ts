@@ -23,6 +23,7 @@ import { policyPageUrl } from './http/policy.routes.js';
 import { createAppServices, type AppServices } from './services/create-services.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
 import { createCampaignService } from './services/campaign.service.js';
+import { createTabPageServices } from './services/tab-pages.js';
 
 export type { AppServices };
 
@@ -92,18 +93,21 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       },
     });
     services.wins.attachNotifier(createWinNotifier(bot.messenger));
+    // One campaign service for the API and every module that dispatches through the pipeline.
+    const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex') });
     if (config.delivery.worker) {
       // TODO(lead): weekly jobs (contest update card, pilot digest) go in `weeklyJobs`.
-      const campaigns = startCampaignRuntime({
+      // Message builders per dispatch kind: add yours beside `share` (.tmp/PIPELINE-CONTRACT.md).
+      const runtime = startCampaignRuntime({
         stores: repositories.campaigns,
         conversationReferences: repositories.conversationReferences,
         adapter: bot.adapter,
         botAppId: config.bot.id ?? '',
-        buildPrompt: createSharePromptBuilder(services.sharing, now),
+        builders: { share: createSharePromptBuilder(services.sharing, now) },
         perSecond: config.delivery.perSecond,
         logger: { warn: (details, message) => server.log.warn(details, message) },
       });
-      cleanups.unshift(() => campaigns.stop());
+      cleanups.unshift(() => runtime.stop());
     }
     const server = await buildServer({
       config,
@@ -113,10 +117,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       tabDistDir: resolve(config.tabDistDir),
       sharing: services.sharing,
       policy: services.policy,
+      auditLog: repositories.auditLog,
       ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),
-      campaigns: createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex') }),
+      tabPages: createTabPageServices({ repositories, leaderboard: services.leaderboard, policy: services.policy, clock: now }),
+      campaigns,
     });
     // The seed writes clicks and shares straight to their tables: bring them into the scoring ledger
     // in the background (a few seconds; a rebuild is safe beside live scoring and on any instance).

@@ -19,6 +19,13 @@ import { registerShareRoutes, type ShareRoutesDeps } from './share.routes.js';
 import { registerPolicyRoutes, type PolicyRoutesDeps } from './policy.routes.js';
 import { registerCampaignRoutes, type CampaignRoutesDeps } from './campaigns.routes.js';
 import { registerMeRoutes } from './me.routes.js';
+import type { TabPageServices } from '../services/tab-pages.js';
+import { registerImpactRoutes } from './impact.routes.js';
+import { registerLeaderboardRoutes } from './leaderboard.routes.js';
+import { registerPolicyApiRoutes } from './policy-api.routes.js';
+import { registerAuditTrail } from './audit-trail.js';
+import { registerAuditRoutes } from './audit.routes.js';
+import type { AuditLogRepository } from '../services/audit.ports.js';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -39,8 +46,12 @@ export interface ServerDeps {
   clicks?: ClickRoutesDeps;
   /** Campaign API `/api/campaigns` (admins, coordinators); registered when given. */
   campaigns?: CampaignRoutesDeps['campaigns'];
+  /** Where every API write is recorded (who, what, when); recorded when given. */
+  auditLog?: Pick<AuditLogRepository, 'append' | 'list'>;
   /** Click pipeline figures (journal backlog) for /healthz; shown when given. */
   clickHealth?: HealthDeps['clicks'];
+  /** My impact, goals, leaderboard and policy API of the tab (`/api/me/impact`, `/api/me/goals`, `/api/leaderboard`, `/api/policy*`); registered when given. */
+  tabPages?: TabPageServices;
 }
 
 /** Build the server with every route registered; the caller decides when to listen. */
@@ -63,15 +74,22 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
   });
   registerErrorHandling(fastify);
+  if (deps.auditLog) registerAuditTrail(fastify, { auditLog: deps.auditLog });
   registerAuth(fastify, { config: deps.config.auth, employees: deps.repositories.employees, verifyToken: deps.verifyToken });
   registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date(), clicks: deps.clickHealth });
   registerBotRoute(fastify, deps.bot);
+  if (deps.auditLog) registerAuditRoutes(fastify, { auditLog: deps.auditLog });
   registerMeRoutes(fastify, { employees: deps.repositories.employees, devMode: deps.config.auth.mode === 'dev' });
   registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories) });
   if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
   if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });
   if (deps.clicks) registerClickRoutes(fastify, deps.clicks);
   if (deps.campaigns) registerCampaignRoutes(fastify, { campaigns: deps.campaigns });
+  if (deps.tabPages) {
+    registerImpactRoutes(fastify, deps.tabPages);
+    registerLeaderboardRoutes(fastify, deps.tabPages);
+    registerPolicyApiRoutes(fastify, deps.tabPages);
+  }
   if (deps.conversions) await registerConversionRoutes(fastify, deps.conversions);
   await registerStaticTab(fastify, { distDir: deps.tabDistDir });
   return fastify;

@@ -11,6 +11,8 @@ import { TableContestRepository } from './contests.repository.js';
 import { TableConversationReferenceRepository } from './conversation-references.repository.js';
 import { TableEmployeeRepository } from './employees.repository.js';
 import { TablePilotRepository } from './pilots.repository.js';
+import { TableAuditLogRepository } from './audit-log.repository.js';
+import type { AuditLogRepository } from '../services/audit.ports.js';
 import { TablePolicyRepository } from './policies.repository.js';
 import { TablePromptRepository } from './prompts.repository.js';
 import { TableSettingsRepository } from './settings.repository.js';
@@ -27,6 +29,12 @@ import { TableCampaignRepository, TableDeliveryRepository } from './campaigns.re
 import { createStorageDeliveryQueue } from './delivery-queue.js';
 import { TableJobLeaseStore, TableSendBudgetStore } from './leases.repository.js';
 import type { CampaignStores } from '../services/campaigns.ports.js';
+import type { TrainingStores } from '../services/training.ports.js';
+import { createTrainingStores } from './training.repository.js';
+import type { GoalRepository } from '../services/goals.ports.js';
+import { TableGoalRepository } from './goals.repository.js';
+import type { SuggestionRepository } from '../services/suggestions.ports.js';
+import { TableSuggestionRepository } from './suggestions.repository.js';
 
 export { ConflictError, NotFoundError, StorageError, ValidationError } from './errors.js';
 export { updateWithRetry } from './optimistic.js';
@@ -53,6 +61,14 @@ export type TableRepositories = Repositories & MeasurementRepositories & {
   queues: QueueClientFactory;
   /** Campaign pipeline: campaigns, delivery records, the delivery queue, send budget, job leases. */
   campaigns: CampaignStores;
+  /** Training modules, progress and pushes (issue 11). */
+  training: TrainingStores;
+  /** Personal goals ("My impact"). */
+  goals: GoalRepository;
+  /** Who did what through the API (admin pages). */
+  auditLog: AuditLogRepository;
+  /** Content suggestions from the board, pending an admin's decision. */
+  suggestions: SuggestionRepository;
 };
 
 /** Build the repositories; no network call happens until `ensure()` or the first operation. */
@@ -96,6 +112,10 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
       budget: new TableSendBudgetStore(tables.client('sendBudget')),
       leases: new TableJobLeaseStore(tables.client('jobLeases')),
     },
+    training: createTrainingStores({ modules: tables.client('trainingModules'), progress: tables.client('trainingProgress'), pushes: tables.client('trainingPushes') }),
+    goals: new TableGoalRepository(tables.client('goals')),
+    auditLog: new TableAuditLogRepository(tables.client('auditLog')),
+    suggestions: new TableSuggestionRepository(tables.client('suggestions')),
     async ensure() {
       await Promise.all([tables.ensureTables(), queues.ensureQueues()]);
     },

@@ -32,6 +32,12 @@ export const TABLES = {
   deliveries: 'Deliveries',
   sendBudget: 'SendBudget',
   jobLeases: 'JobLeases',
+  auditLog: 'AuditLog',
+  trainingModules: 'TrainingModules',
+  trainingProgress: 'TrainingProgress',
+  trainingPushes: 'TrainingPushes',
+  goals: 'Goals',
+  suggestions: 'Suggestions',
 } as const;
 export type TableKey = keyof typeof TABLES;
 
@@ -214,6 +220,30 @@ export const keys = {
   },
   /** The shared send budget: one row per tenant and rotating window slot (`wNN`), claimed with ETags. */
   sendBudget: { pk: (tenantId: string) => composeKey('budget partition', tenantId), rk: (slot: number) => `w${slot.toString().padStart(2, '0')}` },
+  /** The audit log: a partition per tenant and month, rows newest first (inverted ms, then the entry id). */
+  auditLog: {
+    pk: (tenantId: string, month: string) => composeKey('audit partition', tenantId, month),
+    rk: (atMs: number, id: string) => `${(9_999_999_999_999 - atMs).toString().padStart(13, '0')}${KEY_SEPARATOR}${composeKey('audit id', id)}`,
+  },
   /** Job leases: one row per job and period (e.g. ISO week), so a periodic job runs once across instances. */
   jobLease: { pk: (job: string) => composeKey('job lease', job), rk: (period: string) => composeKey('job period', period) },
+  /** A tenant's training modules in one partition (tens to hundreds, listed together). */
+  trainingModule: { pk: (tenantId: string) => composeKey('training module partition', tenantId), rk: (id: string) => composeKey('training module id', id) },
+  /**
+   * Training progress of a tenant in one partition (the dashboard reads it whole); one row per
+   * (module, person), so a module's rows are one row-key range and a person's a column filter.
+   */
+  trainingProgress: {
+    pk: (tenantId: string) => composeKey('training progress partition', tenantId),
+    rk: (moduleId: string, employeeId: string) => composeKey('training progress row', moduleId, employeeId),
+  },
+  /** A tenant's training pushes (now and cadence) in one partition. */
+  trainingPush: { pk: (tenantId: string) => composeKey('training push partition', tenantId), rk: (id: string) => composeKey('training push id', id) },
+  /** A person's personal goals ("My impact") in one partition, one row per goal kind. */
+  goal: {
+    pk: (tenantId: string, employeeId: string) => composeKey('goal partition', tenantId, employeeId),
+    rk: (kind: string) => composeKey('goal kind', kind),
+  },
+  /** Content suggestions of a tenant in one partition (admins review them together); a person's own are a column filter. */
+  suggestion: { pk: (tenantId: string) => composeKey('suggestion partition', tenantId), rk: (id: string) => composeKey('suggestion id', id) },
 } as const;
