@@ -36,7 +36,7 @@ const repos = await repositoriesFor(azurite.connectionString, PREFIX);
 await repos.ensure();
 const stores = repos.campaigns;
 const now = Date.now();
-await stores.campaigns.create({ id: CAMPAIGN, tenantId: TENANT, contentId: 'item-1', audience: { personas: [], teams: [], topicIds: [], languages: [], employeeIds: [] }, window: { start: new Date(now).toISOString(), end: new Date(now + 3_600_000).toISOString() }, slotMinutes: 5, state: 'running', createdBy: 'bench', createdAt: new Date(now).toISOString(), seed: 1 });
+await stores.campaigns.create({ id: CAMPAIGN, tenantId: TENANT, kind: 'share', subjectId: 'item-1', audience: { personas: [], teams: [], topicIds: [], languages: [], employeeIds: [] }, window: { start: new Date(now).toISOString(), end: new Date(now + 3_600_000).toISOString() }, slotMinutes: 5, state: 'running', createdBy: 'bench', createdAt: new Date(now).toISOString(), seed: 1 });
 
 console.log(`seeding ${N} recipients (references, records, queue messages)...`);
 const ids = Array.from({ length: N }, (_, i) => `e${i}`);
@@ -48,7 +48,7 @@ for (let i = 0; i < N; i += 256) {
 }
 // Planned times start once the records and messages are written (about N/400 s), spread over SPREAD_S.
 const startAt = Date.now() + 10_000 + Math.ceil(N / 400) * 1000;
-const deliveries: Delivery[] = ids.map((employeeId, i) => ({ campaignId: CAMPAIGN, tenantId: TENANT, employeeId, contentId: 'item-1', at: new Date(startAt + Math.floor((i / N) * SPREAD_S * 1000)).toISOString(), status: 'planned', attempts: 0, updatedAt: new Date().toISOString() }));
+const deliveries: Delivery[] = ids.map((employeeId, i) => ({ campaignId: CAMPAIGN, tenantId: TENANT, employeeId, kind: 'share', subjectId: 'item-1', at: new Date(startAt + Math.floor((i / N) * SPREAD_S * 1000)).toISOString(), status: 'planned', attempts: 0, updatedAt: new Date().toISOString() }));
 await stores.deliveries.createMany(deliveries);
 for (let i = 0; i < N; i += 256) {
   await Promise.all(deliveries.slice(i, i + 256).map((d) => stores.queue.enqueue({ tenantId: TENANT, campaignId: CAMPAIGN, employeeId: d.employeeId, at: d.at }, Date.parse(d.at) - Date.now())));

@@ -17,7 +17,7 @@ const worker = createDeliveryWorker(
     conversationReferences: repos.conversationReferences,
     sender: createTeamsDeliverySender(createBotAdapter({}), ''),
     throttle: createSendThrottle({ budget: stores.budget, perSecond: Number(process.env.RATE ?? 50) }),
-    buildPrompt: async (_t, employeeId, contentId) => ({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `${contentId} for ${employeeId}` }] } }] }),
+    builders: { share: async ({ employeeId, subjectId }) => ({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `${subjectId} for ${employeeId}` }] } }] }) },
     logger: { warn: (details, message) => console.error(message, JSON.stringify(details)) },
   },
   { concurrency: 48, pollMs: 100, visibilityMs: Number(process.env.VISIBILITY_MS ?? 10_000), maxAttempts: 6 },

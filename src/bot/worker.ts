@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     conversationReferences: repositories.conversationReferences,
     adapter: createBotAdapter(config.bot),
     botAppId: config.bot.id ?? '',
-    buildPrompt: createSharePromptBuilder(sharing, now),
+    builders: { share: createSharePromptBuilder(sharing, now) },
     perSecond: config.delivery.perSecond,
     logger: { warn },
   });

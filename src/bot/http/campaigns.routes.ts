@@ -11,8 +11,13 @@ import { requireRole } from './auth.js';
 import { describeZodError, sendError } from './errors.js';
 
 const idList = z.array(z.string().min(1).max(128)).max(10_000).default([]);
+const subject = z.string().min(1).max(128);
 const CreateCampaignSchema = z.object({
-  contentId: z.string().min(1).max(128),
+  /** A share campaign of this content item (the default kind)... */
+  contentId: subject.optional(),
+  /** ...or a subject of another kind an admin may send to an audience (`training`: module id). */
+  kind: z.enum(['share', 'training']).optional(),
+  subjectId: subject.optional(),
   audience: z
     .object({
       personas: z.array(z.enum(PERSONAS)).default([]),
@@ -24,6 +29,11 @@ const CreateCampaignSchema = z.object({
     .default({}),
   window: z.object({ start: z.string().datetime(), end: z.string().datetime() }),
   slotMinutes: z.number().int().min(5).max(1_440).default(30),
+}).superRefine((body, ctx) => {
+  const kind = body.kind ?? 'share';
+  if (body.contentId !== undefined && body.subjectId !== undefined) ctx.addIssue({ code: 'custom', path: ['subjectId'], message: 'give contentId or subjectId, not both' });
+  else if (body.contentId === undefined && body.subjectId === undefined) ctx.addIssue({ code: 'custom', path: ['contentId'], message: 'required (or kind + subjectId)' });
+  else if (body.contentId !== undefined && kind !== 'share') ctx.addIssue({ code: 'custom', path: ['contentId'], message: `contentId is for share campaigns; use subjectId for ${kind}` });
 });
 const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const ACTIONS = ['launch', 'pause', 'resume', 'cancel'] as const;
@@ -41,7 +51,9 @@ export function registerCampaignRoutes(fastify: FastifyInstance, deps: CampaignR
     const body = CreateCampaignSchema.safeParse(request.body ?? {});
     if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
     const identity = request.identity!;
-    const campaign = await deps.campaigns.create(identity.tenantId, identity.employeeId, body.data);
+    const { contentId, kind, subjectId, audience, window, slotMinutes } = body.data;
+    const draft = contentId !== undefined ? { contentId, audience, window, slotMinutes } : { kind: kind ?? 'share', subjectId: subjectId ?? '', audience, window, slotMinutes };
+    const campaign = await deps.campaigns.create(identity.tenantId, identity.employeeId, draft);
     return reply.code(201).send(campaign);
   });
 

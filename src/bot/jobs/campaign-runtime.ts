@@ -7,11 +7,9 @@ import type { CloudAdapter } from 'botbuilder';
 import { hostname } from 'node:os';
 import type { CampaignStores } from '../services/campaigns.ports.js';
 import type { ConversationReferenceRepository } from '../services/ports.js';
-import type { SharingService } from '../services/sharing.service.js';
-import { cardAttachment } from '../teams/cards/expand.js';
 import { createTeamsDeliverySender } from '../teams/delivery-sender.js';
-import { renderPromptView } from '../teams/share-view.js';
-import { createDeliveryWorker, type BuildPrompt, type DeliveryWorkerOptions } from './delivery.worker.js';
+import { createDeliveryWorker, type DeliveryListener, type DeliveryWorkerOptions } from './delivery.worker.js';
+import type { MessageBuilders } from './message-builders.js';
 import { createSendThrottle } from './send-throttle.js';
 import { createWeeklyScheduler, type WeeklyJob } from './weekly-scheduler.js';
 
@@ -20,23 +18,17 @@ export interface CampaignRuntimeDeps {
   conversationReferences: Pick<ConversationReferenceRepository, 'find'>;
   adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
   botAppId: string;
-  buildPrompt: BuildPrompt;
+  /** One message builder per dispatch kind (`share` at least). */
+  builders: MessageBuilders;
+  /** Told each delivery's final status. */
+  onOutcome?: DeliveryListener;
   perSecond: number;
   weeklyJobs?: readonly WeeklyJob[];
   logger?: { warn(details: object, message: string): void };
   worker?: DeliveryWorkerOptions;
 }
 
-/**
- * The share prompt card as the campaign message: the sharing service prepares the person's
- * prompt for the campaign (idempotent per person, item and campaign) and the Teams layer renders it.
- */
-export function createSharePromptBuilder(sharing: Pick<SharingService, 'preparePrompt'>, now: () => Date): BuildPrompt {
-  return async (tenantId, employeeId, contentId, campaignId) => {
-    const view = await sharing.preparePrompt({ tenantId, employeeId, contentId, campaignId, now: now() });
-    return { attachments: [cardAttachment(renderPromptView(view))], locale: view.language };
-  };
-}
+export { createSharePromptBuilder, type BuildMessage, type DispatchTarget, type MessageBuilders } from './message-builders.js';
 
 /** Start a worker and the weekly scheduler; `stop()` waits for sends in flight. */
 export function startCampaignRuntime(deps: CampaignRuntimeDeps): { stop(): Promise<void> } {
@@ -46,7 +38,8 @@ export function startCampaignRuntime(deps: CampaignRuntimeDeps): { stop(): Promi
       conversationReferences: deps.conversationReferences,
       sender: createTeamsDeliverySender(deps.adapter, deps.botAppId),
       throttle: createSendThrottle({ budget: deps.stores.budget, perSecond: deps.perSecond }),
-      buildPrompt: deps.buildPrompt,
+      builders: deps.builders,
+      ...(deps.onOutcome ? { onOutcome: deps.onOutcome } : {}),
       ...(deps.logger ? { logger: deps.logger } : {}),
     },
     deps.worker,

@@ -14,17 +14,21 @@ import type { CampaignStores, ReceivedDelivery } from '../services/campaigns.por
 import { ConflictError } from '../services/errors.js';
 import type { ConversationReferenceRepository, Versioned } from '../services/ports.js';
 import type { DeliverySender } from '../teams/delivery-sender.js';
+import type { MessageBuilders } from './message-builders.js';
 import type { SendThrottle } from './send-throttle.js';
 
-/** Builds the message for one recipient (the lead wires the share prompt card here). */
-export type BuildPrompt = (tenantId: string, employeeId: string, contentId: string, campaignId: string) => Promise<Partial<Activity>>;
+/** Told once a delivery reached a final status (`sent`, `unreachable`, `failed`, `unknown`, `cancelled`). */
+export type DeliveryListener = (delivery: Delivery) => Promise<void> | void;
 
 export interface DeliveryWorkerDeps {
   stores: CampaignStores;
   conversationReferences: Pick<ConversationReferenceRepository, 'find'>;
   sender: DeliverySender;
   throttle: SendThrottle;
-  buildPrompt: BuildPrompt;
+  /** The message builder of each dispatch kind. */
+  builders: MessageBuilders;
+  /** Called after each final status (errors are logged, never undo the status). */
+  onOutcome?: DeliveryListener;
   now?: () => number;
   random?: () => number;
   logger?: { warn(details: object, message: string): void };
@@ -56,6 +60,8 @@ export interface DeliveryWorker {
   stop(): Promise<void>;
 }
 
+const FINAL: ReadonlySet<Delivery['status']> = new Set(['sent', 'unreachable', 'failed', 'unknown', 'cancelled']);
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Create a worker. */
@@ -83,12 +89,21 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
   }
 
   async function mark(record: Versioned<Delivery>, change: Partial<Delivery>): Promise<Versioned<Delivery> | undefined> {
+    let marked: Versioned<Delivery>;
     try {
-      return await stores.deliveries.update({ ...record.value, ...change, updatedAt: new Date(now()).toISOString() }, record.etag);
+      marked = await stores.deliveries.update({ ...record.value, ...change, updatedAt: new Date(now()).toISOString() }, record.etag);
     } catch (err) {
       if (err instanceof ConflictError) return undefined;
       throw err;
     }
+    if (deps.onOutcome && FINAL.has(marked.value.status)) {
+      try {
+        await deps.onOutcome(marked.value);
+      } catch (err) {
+        deps.logger?.warn({ err: err instanceof Error ? err.message : String(err), campaignId: marked.value.campaignId }, 'delivery outcome listener failed');
+      }
+    }
+    return marked;
   }
 
   async function process(received: ReceivedDelivery): Promise<DeliveryOutcome> {
@@ -132,13 +147,21 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       await stores.queue.delete(received);
       return 'unreachable';
     }
-    let activity: Partial<Activity>;
+    const { kind, subjectId } = record.value;
+    const build = deps.builders[kind];
+    let activity: Partial<Activity> | undefined;
     try {
-      activity = await deps.buildPrompt(message.tenantId, message.employeeId, record.value.contentId, message.campaignId);
+      if (!build) throw new Error(`no message builder for kind ${kind}`);
+      activity = await build({ tenantId: message.tenantId, campaignId: message.campaignId, employeeId: message.employeeId, kind, subjectId });
     } catch (err) {
       await mark(claimed, { status: 'failed', reason: `message could not be built: ${err instanceof Error ? err.message.slice(0, 200) : 'error'}` });
       await stores.queue.delete(received);
       return 'failed';
+    }
+    if (!activity) {
+      await mark(claimed, { status: 'cancelled', reason: 'nothing to send' });
+      await stores.queue.delete(received);
+      return 'cancelled';
     }
     await deps.throttle.acquire(message.tenantId, message.employeeId);
     const result = await deps.sender.send(reference.reference, activity);
@@ -147,15 +170,15 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       await stores.queue.delete(received);
       return 'sent';
     }
-    const kind = classifySendFailure(result.status);
+    const failure = classifySendFailure(result.status);
     const reason = `HTTP ${result.status || 'no answer'}: ${result.message}`;
-    if (kind === 'unreachable') {
+    if (failure === 'unreachable') {
       await mark(claimed, { status: 'unreachable', reason });
       await stores.queue.delete(received);
       return 'unreachable';
     }
-    if (kind === 'fail' || attempt >= maxAttempts) {
-      await mark(claimed, { status: 'failed', reason: kind === 'fail' ? reason : `${reason} (after ${attempt} tries)` });
+    if (failure === 'fail' || attempt >= maxAttempts) {
+      await mark(claimed, { status: 'failed', reason: failure === 'fail' ? reason : `${reason} (after ${attempt} tries)` });
       await stores.queue.delete(received);
       return 'failed';
     }

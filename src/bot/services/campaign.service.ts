@@ -3,7 +3,7 @@
  * one queue message per recipient, visible at its planned time), pause, resume, cancel, and live
  * counts. The planner (`stagger-planner.ts`) decides the times; the delivery worker sends.
  */
-import { countDeliveries, selectAudience, type Campaign, type CampaignAudience, type Delivery, type DeliveryCounts } from '../../shared/domain/campaigns.js';
+import { countDeliveries, selectAudience, type Campaign, type CampaignAudience, type Delivery, type DeliveryCounts, type DispatchKind } from '../../shared/domain/campaigns.js';
 import { planStaggeredDelivery, type StaggerPlan } from '../../shared/domain/stagger-planner.js';
 import type { Employee } from '../../shared/domain/types.js';
 import type { CampaignStores } from './campaigns.ports.js';
@@ -17,11 +17,28 @@ export interface CampaignServiceDeps {
   newId: () => string;
 }
 
-export interface CampaignDraft {
-  contentId: string;
+/**
+ * A campaign to create: a subject of a kind (`contentId` alone means a `share` of that item)
+ * for an audience over a window, planned in slots of `slotMinutes`.
+ */
+export type CampaignDraft = ({ kind?: 'share'; contentId: string; subjectId?: undefined } | { kind: DispatchKind; subjectId: string; contentId?: undefined }) & {
   audience: CampaignAudience;
   window: { start: string; end: string };
   slotMinutes: number;
+};
+
+/** One delivery to one recipient at a set time (no planning): a re-offer, a channel post, a digest. */
+export interface SingleDispatch {
+  /** Stable id, so a retried call schedules nothing twice (e.g. `reoffer-<promptCode>`). */
+  id: string;
+  tenantId: string;
+  kind: DispatchKind;
+  subjectId: string;
+  /** Employee id, or `channel:<id>`. */
+  recipientId: string;
+  /** When it becomes due (ISO instant). */
+  at: string;
+  createdBy: string;
 }
 
 /** What an admin sees before launching. */
@@ -74,8 +91,50 @@ export function createCampaignService(deps: CampaignServiceDeps) {
   return {
     async create(tenantId: string, createdBy: string, draft: CampaignDraft): Promise<Campaign> {
       if (Date.parse(draft.window.end) <= Date.parse(draft.window.start)) throw new ValidationError('The delivery window must end after it starts.');
-      const campaign: Campaign = { id: deps.newId(), tenantId, ...draft, state: 'draft', createdBy, createdAt: deps.now().toISOString(), seed: Math.floor(deps.now().getTime() % 2_147_483_647) };
+      const { audience, window, slotMinutes } = draft;
+      const kind = draft.kind ?? 'share';
+      const subjectId = draft.subjectId ?? draft.contentId;
+      if (!subjectId) throw new ValidationError('A campaign needs a subject (contentId or subjectId).');
+      const campaign: Campaign = { id: deps.newId(), tenantId, kind, subjectId, audience, window, slotMinutes, state: 'draft', createdBy, createdAt: deps.now().toISOString(), seed: Math.floor(deps.now().getTime() % 2_147_483_647) };
       return (await stores.campaigns.create(campaign)).value;
+    },
+
+    /**
+     * Schedule one delivery to one recipient at `at` without planning (the caller chose the time,
+     * e.g. the person's next allowed slot). Idempotent on `id`: a second call returns the first.
+     */
+    async dispatchOne(input: SingleDispatch): Promise<Campaign> {
+      const nowIso = deps.now().toISOString();
+      const at = new Date(Math.max(Date.parse(input.at), deps.now().getTime())).toISOString();
+      let campaign: Campaign = {
+        id: input.id,
+        tenantId: input.tenantId,
+        kind: input.kind,
+        subjectId: input.subjectId,
+        audience: { personas: [], teams: [], topicIds: [], languages: [], employeeIds: [input.recipientId] },
+        window: { start: at, end: new Date(Date.parse(at) + 60_000).toISOString() },
+        slotMinutes: 5,
+        state: 'running',
+        createdBy: input.createdBy,
+        createdAt: nowIso,
+        launchedAt: nowIso,
+        seed: 0,
+      };
+      try {
+        await stores.campaigns.create(campaign);
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+        campaign = (await stores.campaigns.get(input.tenantId, input.id)).value;
+      }
+      // The campaign exists before its message, so a worker never finds a message without it. A
+      // retried call (or one after a crash here) makes sure the record and a message exist; a
+      // second message for a record is harmless (the claim sends once).
+      await stores.deliveries.createMany([{ campaignId: input.id, tenantId: input.tenantId, employeeId: input.recipientId, kind: campaign.kind, subjectId: campaign.subjectId, at: campaign.window.start, status: 'planned', attempts: 0, updatedAt: nowIso }]);
+      const record = await stores.deliveries.get(input.tenantId, input.id, input.recipientId);
+      if (record?.value.status === 'planned' && record.value.attempts === 0) {
+        await stores.queue.enqueue({ tenantId: input.tenantId, campaignId: input.id, employeeId: input.recipientId, at: record.value.at }, Date.parse(record.value.at) - deps.now().getTime());
+      }
+      return campaign;
     },
 
     async preview(tenantId: string, id: string): Promise<CampaignPreview> {
@@ -100,7 +159,8 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       if (current.value.state !== 'draft') throw new ConflictError(`campaign ${id} is ${current.value.state}, only a draft can be launched`, 409);
       const { plan: p } = await plan(current.value);
       const nowIso = deps.now().toISOString();
-      const deliveries: Delivery[] = p.deliveries.map((d) => ({ campaignId: id, tenantId, employeeId: d.id, contentId: current.value.contentId, at: d.at, status: 'planned', attempts: 0, updatedAt: nowIso }));
+      const { kind, subjectId } = current.value;
+      const deliveries: Delivery[] = p.deliveries.map((d) => ({ campaignId: id, tenantId, employeeId: d.id, kind, subjectId, at: d.at, status: 'planned', attempts: 0, updatedAt: nowIso }));
       await stores.deliveries.createMany(deliveries);
       const nowMs = deps.now().getTime();
       for (let i = 0; i < deliveries.length; i += ENQUEUE_CONCURRENCY) {
@@ -117,6 +177,11 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     async status(tenantId: string, id: string): Promise<{ campaign: Campaign; counts: DeliveryCounts }> {
       const campaign = (await stores.campaigns.get(tenantId, id)).value;
       return { campaign, counts: countDeliveries(await stores.deliveries.listByCampaign(tenantId, id)) };
+    },
+
+    /** One recipient's delivery record (status, reason, sentAt), or undefined when none was planned. */
+    async delivery(tenantId: string, campaignId: string, recipientId: string): Promise<Delivery | undefined> {
+      return (await stores.deliveries.get(tenantId, campaignId, recipientId))?.value;
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { CAMPAIGN_STATES, DELIVERY_STATUSES, type Campaign, type Delivery } from '../../shared/domain/campaigns.js';
+import { CAMPAIGN_STATES, DELIVERY_STATUSES, DISPATCH_KINDS, type Campaign, type Delivery } from '../../shared/domain/campaigns.js';
 import { PERSONAS, SUPPORTED_LANGUAGES } from '../../shared/domain/types.js';
 import type { CampaignRepository, DeliveryRepository } from '../services/campaigns.ports.js';
 import type { Versioned } from '../services/ports.js';
@@ -15,10 +15,19 @@ import { chunkByPartition, listPartition, readRow, requireEtag } from './table-o
 import { TenantCollection, tenantCodec } from './tenant-collection.js';
 
 const iso = z.string().datetime();
-const campaignSchema: z.ZodType<Campaign, z.ZodTypeDef, unknown> = z.object({
+
+/** Rows written before dispatch kinds existed carry `contentId` and no kind: they read as `share`. */
+function withKind(row: unknown): unknown {
+  if (typeof row !== 'object' || row === null) return row;
+  const { contentId, ...rest } = row as Record<string, unknown>;
+  return { ...rest, kind: rest.kind ?? 'share', subjectId: rest.subjectId ?? contentId };
+}
+
+const campaignSchema: z.ZodType<Campaign, z.ZodTypeDef, unknown> = z.preprocess(withKind, z.object({
   id: z.string().min(1),
   tenantId: z.string().min(1),
-  contentId: z.string().min(1),
+  kind: z.enum(DISPATCH_KINDS),
+  subjectId: z.string().min(1),
   audience: z.object({
     personas: z.array(z.enum(PERSONAS)),
     teams: z.array(z.string()),
@@ -33,20 +42,21 @@ const campaignSchema: z.ZodType<Campaign, z.ZodTypeDef, unknown> = z.object({
   createdAt: iso,
   launchedAt: iso.optional(),
   seed: z.number().int(),
-});
+}));
 
-const deliverySchema: z.ZodType<Delivery, z.ZodTypeDef, unknown> = z.object({
+const deliverySchema: z.ZodType<Delivery, z.ZodTypeDef, unknown> = z.preprocess(withKind, z.object({
   campaignId: z.string().min(1),
   tenantId: z.string().min(1),
   employeeId: z.string().min(1),
-  contentId: z.string().min(1),
+  kind: z.enum(DISPATCH_KINDS),
+  subjectId: z.string().min(1),
   at: iso,
   status: z.enum(DELIVERY_STATUSES),
   attempts: z.number().int().nonnegative(),
   reason: z.string().max(500).optional(),
   updatedAt: iso,
   sentAt: iso.optional(),
-});
+}));
 
 /** CampaignRepository on Table Storage. */
 export class TableCampaignRepository implements CampaignRepository {

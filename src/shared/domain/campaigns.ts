@@ -17,10 +17,23 @@ export interface CampaignAudience {
 export const CAMPAIGN_STATES = ['draft', 'running', 'paused', 'cancelled', 'completed'] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
+/**
+ * What a dispatch carries; each kind has its message builder in the worker. `share`: a share
+ * prompt for a content item (the subject is the content id); `training`: a training nudge (module
+ * id); `reoffer`: a snoozed share prompt coming back (prompt code); `weekly-update`: the weekly
+ * contest update to a channel (contest id); `pilot-digest`: the executive pilot digest (pilot id).
+ * Records stored before kinds existed read as `share`.
+ */
+export const DISPATCH_KINDS = ['share', 'training', 'reoffer', 'weekly-update', 'pilot-digest'] as const;
+export type DispatchKind = (typeof DISPATCH_KINDS)[number];
+
+/** A campaign (or dispatch): one subject of one kind offered to an audience over a delivery window. */
 export interface Campaign {
   id: string;
   tenantId: string;
-  contentId: string;
+  kind: DispatchKind;
+  /** Content id for `share`, module id for `training`, prompt code for `reoffer`, ... */
+  subjectId: string;
   audience: CampaignAudience;
   window: { start: string; end: string };
   slotMinutes: number;
@@ -43,8 +56,10 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export interface Delivery {
   campaignId: string;
   tenantId: string;
+  /** The recipient: an employee id, or `channel:<id>` for a channel post. */
   employeeId: string;
-  contentId: string;
+  kind: DispatchKind;
+  subjectId: string;
   /** Planned send time (ISO instant). */
   at: string;
   status: DeliveryStatus;

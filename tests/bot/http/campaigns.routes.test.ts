@@ -60,4 +60,16 @@ describe('campaign routes', () => {
     expect((await call('GET', '/api/campaigns/nope', 'admin')).statusCode).toBe(404);
     expect((await call('POST', `/api/campaigns/${id}/explode`, 'admin')).statusCode).toBe(400);
   });
+
+  it('creates a training dispatch (kind + subjectId) through the same API; contentId belongs to share campaigns', async () => {
+    const window = { start: '2026-12-07T00:00:00Z', end: '2026-12-09T00:00:00Z' };
+    const created = await call('POST', '/api/campaigns', 'admin', { kind: 'training', subjectId: 'module-1', audience: { teams: ['sales'] }, window });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ kind: 'training', subjectId: 'module-1', state: 'draft' });
+    expect((await call('GET', `/api/campaigns/${created.json<{ id: string }>().id}/preview`, 'admin')).json()).toMatchObject({ recipients: 1 });
+    expect((await call('POST', '/api/campaigns', 'admin', { contentId: 'item-1', audience: {}, window })).json()).toMatchObject({ kind: 'share', subjectId: 'item-1' });
+    expect((await call('POST', '/api/campaigns', 'admin', { kind: 'training', contentId: 'item-1', window })).statusCode).toBe(400);
+    expect((await call('POST', '/api/campaigns', 'admin', { kind: 'reoffer', subjectId: 'x', window })).statusCode).toBe(400);
+    expect((await call('POST', '/api/campaigns', 'admin', { window })).statusCode).toBe(400);
+  });
 });

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../src/shared/domain/campaigns.js';
 import { createCampaignService } from '../../../src/bot/services/campaign.service.js';
-import { createDeliveryWorker, type BuildPrompt, type DeliveryWorker } from '../../../src/bot/jobs/delivery.worker.js';
+import { createDeliveryWorker, type DeliveryWorker } from '../../../src/bot/jobs/delivery.worker.js';
+import type { BuildMessage } from '../../../src/bot/jobs/message-builders.js';
 import { createSendThrottle } from '../../../src/bot/jobs/send-throttle.js';
 import { createTeamsDeliverySender } from '../../../src/bot/teams/delivery-sender.js';
 import { startBotHarness, type BotHarness } from '../../support/bot-harness.js';
@@ -17,10 +18,10 @@ const TENANT = 'campaign-tenant';
 let harness: BotHarness;
 let tenantSeq = 0;
 
-/** A simple real Adaptive Card: the lead wires the share prompt card in its place. */
-const buildPrompt: BuildPrompt = async (_tenantId, employeeId, contentId, campaignId) => ({
-  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `${contentId} for ${employeeId} (${campaignId})` }] } }],
-});
+/** A simple real Adaptive Card per kind (the app registers the share prompt card for `share`). */
+const card = (text: string) => ({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text }] } }] });
+const buildShare: BuildMessage = async ({ employeeId, subjectId, campaignId }) => card(`${subjectId} for ${employeeId} (${campaignId})`);
+const buildTraining: BuildMessage = async ({ employeeId, subjectId }) => card(`training ${subjectId} for ${employeeId}`);
 
 beforeAll(async () => {
   harness = await startBotHarness({ label: 'delivery', connector: { rateLimits: false } });
@@ -49,7 +50,7 @@ function worker(perSecond = 1_000, nowMs?: () => number): DeliveryWorker {
       conversationReferences: harness.repositories.conversationReferences,
       sender: createTeamsDeliverySender(harness.bot.adapter, ''),
       throttle: createSendThrottle({ budget: stores.budget, perSecond }),
-      buildPrompt,
+      builders: { share: buildShare, training: buildTraining },
       random: () => 0,
       ...(nowMs ? { now: nowMs } : {}),
     },
@@ -169,4 +170,27 @@ describe('campaign pipeline', () => {
     for (const t of times) perSecond.set(Math.floor(t / 1000), (perSecond.get(Math.floor(t / 1000)) ?? 0) + 1);
     expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(25);
   }, 40_000);
+
+  it('carries other kinds: a training dispatch is planned like a campaign and built by the training builder; a kind without a builder fails with the reason', async () => {
+    const tenantId = `${TENANT}${(tenantSeq += 1)}`;
+    await people(tenantId, 3);
+    const service = createCampaignService({ stores: harness.repositories.campaigns, employees: harness.repositories.employees, now: () => new Date(), newId: () => `t${tenantSeq}` });
+    const start = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const training = await service.create(tenantId, 'admin', { kind: 'training', subjectId: 'module-7', audience: { personas: [], teams: [], topicIds: [], languages: [], employeeIds: [] }, window: { start: start.toISOString(), end: new Date(start.getTime() + 60_000).toISOString() }, slotMinutes: 1 });
+    expect(training).toMatchObject({ kind: 'training', subjectId: 'module-7' });
+    expect((await service.preview(tenantId, training.id)).recipients).toBe(3);
+    await service.launch(tenantId, training.id);
+    const digest = await service.dispatchOne({ id: `digest-${tenantSeq}`, tenantId, kind: 'pilot-digest', subjectId: 'pilot-1', recipientId: 'p0', at: new Date().toISOString(), createdBy: 'system' });
+    const outcomes: string[] = [];
+    const w = createDeliveryWorker(
+      { stores: harness.repositories.campaigns, conversationReferences: harness.repositories.conversationReferences, sender: createTeamsDeliverySender(harness.bot.adapter, ''), throttle: createSendThrottle({ budget: harness.repositories.campaigns.budget, perSecond: 1_000 }), builders: { training: buildTraining }, onOutcome: (d) => void outcomes.push(`${d.kind}:${d.employeeId}:${d.status}`) },
+      { pollMs: 50 },
+    );
+    await drain(w, async () => (await statuses(tenantId, training.id)).every((st) => st === 'sent') && (await statuses(tenantId, digest.id))[0] === 'failed');
+    const texts = harness.connector.sent.filter((x) => (x.conversationId ?? '').startsWith(`conv-${tenantId}-`)).map((x) => JSON.stringify(x.activity));
+    expect(texts.filter((t) => t.includes('training module-7 for p'))).toHaveLength(3);
+    expect(texts).toHaveLength(3);
+    expect(await service.delivery(tenantId, digest.id, 'p0')).toMatchObject({ status: 'failed', reason: expect.stringContaining('no message builder for kind pilot-digest') });
+    expect(outcomes.sort()).toEqual(['pilot-digest:p0:failed', 'training:p0:sent', 'training:p1:sent', 'training:p2:sent']);
+  });
 });
