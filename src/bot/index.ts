@@ -24,6 +24,8 @@ import { createAppServices, type AppServices } from './services/create-services.
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
 import { createCampaignService } from './services/campaign.service.js';
 import { createTabPageServices } from './services/tab-pages.js';
+import { createBoardShareService } from './services/board-share.service.js';
+import { createSuggestionService } from './services/suggestions.service.js';
 
 export type { AppServices };
 
@@ -122,6 +124,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),
       tabPages: createTabPageServices({ repositories, leaderboard: services.leaderboard, policy: services.policy, clock: now }),
+      boardShares: createBoardShareService({ sharing: services.sharing, repositories, publicBaseUrl: config.publicBaseUrl }),
+      suggestions: createSuggestionService({ suggestions: repositories.suggestions, randomBytes: (count) => randomBytes(count) }),
       campaigns,
     });
     // The seed writes clicks and shares straight to their tables: bring them into the scoring ledger

@@ -1,34 +1,90 @@
 /**
- * Board routes of the tab API. Transport only: validate the query, call the board service, shape
- * the shared contract. The caller (`request.identity`) is set by the auth hook (`auth.ts`), which
- * must be registered before these routes.
+ * Board routes of the tab API, for enrolled people (any programme role). Transport only: validate
+ * with the shared zod contracts, call one service for the caller (`request.identity`, set by the
+ * auth hook in `auth.ts`, which must be registered before these routes), shape the response.
+ *
+ * - `GET /api/board`: the live board, filtered (category, topic, team, language, free text) and
+ *   ranked for the caller.
+ * - `GET /api/board/items/:id/share`: the share panel of one item (prepares the caller's prompt).
+ * - `PUT /api/board/items/:id/share/:network`: save the caller's words for one network.
+ * - `POST /api/board/items/:id/not-for-me`: "Not for me", optional reason.
+ *
+ * Ids in the path name content only: a person can act only for themselves, the prompt is
+ * always the caller's own. Sharing itself goes through the share door `/s/<code>/<network>`.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { BoardItemParamsSchema, BoardShareNetworkParamsSchema, NotForMeSchema, SaveShareTextSchema } from '../../shared/contracts/board-share.js';
 import { BoardQuerySchema, type BoardResponse } from '../../shared/contracts/board.js';
+import { ROLES } from '../../shared/domain/types.js';
+import type { BoardShareService } from '../services/board-share.service.js';
 import type { BoardService } from '../services/board.service.js';
+import { requireRole } from './auth.js';
 import { describeZodError, requestLanguage, sendError } from './errors.js';
 
 export interface BoardRoutesDeps {
   board: BoardService;
+  /** The share panel; its routes are registered when given. */
+  shares?: BoardShareService;
   /** Clock for publish/expiry windows; tests pin it. */
   now?: () => Date;
 }
 
-/** Registers `GET /api/board` (the content board of the caller's tenant). */
+/** Any programme role: someone signed in but not enrolled gets 403. */
+const enrolled = { preHandler: requireRole(...ROLES) };
+
+/** Parse `value` with `schema` or answer 400 (returns `undefined` then). */
+function parseOr400<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown, request: FastifyRequest, reply: FastifyReply): T | undefined {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  void sendError(reply, request, 400, 'badRequest', describeZodError(parsed.error));
+  return undefined;
+}
+
+/** Registers the board routes (see the module comment). */
 export function registerBoardRoutes(fastify: FastifyInstance, deps: BoardRoutesDeps): void {
   const now = deps.now ?? (() => new Date());
 
-  fastify.get('/api/board', async (request, reply) => {
-    const identity = request.identity;
-    if (!identity) return sendError(reply, request, 401, 'unauthenticated');
-
-    const query = BoardQuerySchema.safeParse(request.query ?? {});
-    if (!query.success) return sendError(reply, request, 400, 'badRequest', describeZodError(query.error));
-    const { category, language } = query.data;
-
-    const view = await deps.board.searchBoard(identity.tenantId, { category, language, uiLanguage: requestLanguage(request) }, now());
+  fastify.get('/api/board', enrolled, async (request, reply) => {
+    const identity = request.identity!;
+    const query = parseOr400(BoardQuerySchema, request.query, request, reply);
+    if (!query) return reply;
+    const { category, language, topic, team, q } = query;
+    const view = await deps.board.searchBoard(
+      identity.tenantId,
+      { category, language, topic, team, query: q, uiLanguage: requestLanguage(request), employeeId: identity.employeeId },
+      now(),
+    );
     if (view.unsafeIds.length > 0) request.log.warn({ ids: view.unsafeIds }, 'content items with a non-http(s) url left off the board');
-    const body: BoardResponse = { items: view.items, counts: view.counts, languages: view.languages, topicNames: view.topicNames };
+    const body: BoardResponse = { items: view.items, counts: view.counts, languages: view.languages, topicNames: view.topicNames, topics: view.topics, teams: view.teams };
     return reply.header('cache-control', 'private, no-store').send(body);
+  });
+
+  const shares = deps.shares;
+  if (!shares) return;
+
+  fastify.get('/api/board/items/:id/share', enrolled, async (request, reply) => {
+    const params = parseOr400(BoardItemParamsSchema, request.params, request, reply);
+    if (!params) return reply;
+    const { tenantId, employeeId } = request.identity!;
+    return reply.header('cache-control', 'private, no-store').send(await shares.open(tenantId, employeeId, params.id, now()));
+  });
+
+  fastify.put('/api/board/items/:id/share/:network', enrolled, async (request, reply) => {
+    const params = parseOr400(BoardShareNetworkParamsSchema, request.params, request, reply);
+    if (!params) return reply;
+    const body = parseOr400(SaveShareTextSchema, request.body, request, reply);
+    if (!body) return reply;
+    const { tenantId, employeeId } = request.identity!;
+    return reply.header('cache-control', 'private, no-store').send(await shares.saveText(tenantId, employeeId, params.id, params.network, body.text, now()));
+  });
+
+  fastify.post('/api/board/items/:id/not-for-me', enrolled, async (request, reply) => {
+    const params = parseOr400(BoardItemParamsSchema, request.params, request, reply);
+    if (!params) return reply;
+    const body = parseOr400(NotForMeSchema, request.body, request, reply);
+    if (!body) return reply;
+    const { tenantId, employeeId } = request.identity!;
+    return reply.header('cache-control', 'private, no-store').send(await shares.notForMe(tenantId, employeeId, params.id, body.reason, now()));
   });
 }

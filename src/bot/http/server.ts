@@ -26,6 +26,9 @@ import { registerPolicyApiRoutes } from './policy-api.routes.js';
 import { registerAuditTrail } from './audit-trail.js';
 import { registerAuditRoutes } from './audit.routes.js';
 import type { AuditLogRepository } from '../services/audit.ports.js';
+import type { BoardShareService } from '../services/board-share.service.js';
+import type { SuggestionService } from '../services/suggestions.service.js';
+import { registerSuggestionRoutes } from './suggestions.routes.js';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -52,6 +55,10 @@ export interface ServerDeps {
   clickHealth?: HealthDeps['clicks'];
   /** My impact, goals, leaderboard and policy API of the tab (`/api/me/impact`, `/api/me/goals`, `/api/leaderboard`, `/api/policy*`); registered when given. */
   tabPages?: TabPageServices;
+  /** The board's share panel (`/api/board/items/:id/...`); registered when given. */
+  boardShares?: BoardShareService;
+  /** "Suggest content" (`/api/suggestions`); registered when given. */
+  suggestions?: SuggestionService;
 }
 
 /** Build the server with every route registered; the caller decides when to listen. */
@@ -80,7 +87,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerBotRoute(fastify, deps.bot);
   if (deps.auditLog) registerAuditRoutes(fastify, { auditLog: deps.auditLog });
   registerMeRoutes(fastify, { employees: deps.repositories.employees, devMode: deps.config.auth.mode === 'dev' });
-  registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories) });
+  registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories), ...(deps.boardShares ? { shares: deps.boardShares } : {}) });
+  if (deps.suggestions) registerSuggestionRoutes(fastify, { suggestions: deps.suggestions });
   if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
   if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });
   if (deps.clicks) registerClickRoutes(fastify, deps.clicks);

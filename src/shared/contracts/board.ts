@@ -4,7 +4,7 @@
  * between the two fails loudly instead of rendering half a card).
  */
 import { z } from 'zod';
-import { CONTENT_CATEGORIES, SUPPORTED_LANGUAGES } from '../domain/types.js';
+import { CONTENT_CATEGORIES, NETWORKS, SUPPORTED_LANGUAGES } from '../domain/types.js';
 
 /** An empty query value (`?category=`) means "no filter", as a form would send it. */
 const optionalFilter = <T extends z.ZodTypeAny>(schema: T) =>
@@ -15,6 +15,12 @@ export const BoardQuerySchema = z
   .object({
     category: optionalFilter(z.enum(CONTENT_CATEGORIES)),
     language: optionalFilter(z.enum(SUPPORTED_LANGUAGES)),
+    /** A topic id: items tagged with it. */
+    topic: optionalFilter(z.string().trim().min(1).max(128)),
+    /** A team name: items for that team (targeted at it, or at everyone), as the domain's audience rule says. */
+    team: optionalFilter(z.string().trim().min(1).max(128)),
+    /** Free text; every word must match the title, summary, a topic name or the language. */
+    q: optionalFilter(z.string().trim().max(200)),
     /** UI language of error messages (read by the error helper); does not filter. */
     lang: z.string().max(35).optional(),
   })
@@ -43,6 +49,8 @@ export const BoardItemSchema = z.object({
   topics: z.array(z.string()),
   /** When it went on the board: `publishAt`, or `createdAt` if it was published at once. */
   publishedAt: z.string().datetime({ offset: true }),
+  /** Networks the caller already shared this item on (any door: card, tab, campaign). */
+  sharedOn: z.array(z.enum(NETWORKS)).default([]),
 });
 export type BoardItem = z.infer<typeof BoardItemSchema>;
 
@@ -56,16 +64,22 @@ export const BoardCountsSchema = z.object({
 export type BoardCounts = z.infer<typeof BoardCountsSchema>;
 
 /**
- * Response of `GET /api/board`: the items matching both filters, newest first. `counts` apply the
- * language filter only (so category tabs can show how many each would list) and `languages` lists
- * the languages present on the whole board (so the dropdown never offers an empty choice).
+ * Response of `GET /api/board`: the items matching every filter, most relevant to the caller first
+ * (domain targeting: followed topics, own team, language, persona, freshness), newest first among
+ * equals. `counts` apply every filter but the category (so category tabs can show how many each
+ * would list); `languages`, `topics` and `teams` list what the whole live board offers (so a
+ * filter never offers an empty choice).
  */
 export const BoardResponseSchema = z.object({
   items: z.array(BoardItemSchema),
   counts: BoardCountsSchema,
   languages: z.array(z.enum(SUPPORTED_LANGUAGES)),
-  /** Topic id -> display name in the caller's language, for the topics the items use. */
+  /** Topic id -> display name in the caller's language, for the topics of the live board. */
   topicNames: z.record(z.string(), z.string()).default({}),
+  /** Topic ids on the live board, by display name. */
+  topics: z.array(z.string()).default([]),
+  /** Teams some live item targets, sorted. */
+  teams: z.array(z.string()).default([]),
 });
 export type BoardResponse = z.infer<typeof BoardResponseSchema>;
 
