@@ -96,7 +96,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     });
     services.wins.attachNotifier(createWinNotifier(bot.messenger));
     // One campaign service for the API and every module that dispatches through the pipeline.
-    const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex') });
+    const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex'), engagement: { shares: repositories.shares, clicksForShares: (codes) => services.liveCounts.clicksForShares(codes) } });
     if (config.delivery.worker) {
       // TODO(lead): weekly jobs (contest update card, pilot digest) go in `weeklyJobs`.
       // Message builders per dispatch kind: add yours beside `share` (.tmp/PIPELINE-CONTRACT.md).

@@ -21,8 +21,14 @@ import type { BotHarness } from './bot-harness.js';
 let ids = 0;
 
 /** The campaign service over the harness tables (fresh ids per call). */
-export function testCampaignService(harness: Pick<BotHarness, 'repositories'>, now: () => Date = () => new Date()): CampaignService {
-  return createCampaignService({ stores: harness.repositories.campaigns, employees: harness.repositories.employees, now, newId: () => `tc${Date.now().toString(36)}${(ids += 1)}` });
+export function testCampaignService(harness: Pick<BotHarness, 'repositories' | 'services'>, now: () => Date = () => new Date()): CampaignService {
+  return createCampaignService({
+    stores: harness.repositories.campaigns,
+    employees: harness.repositories.employees,
+    now,
+    newId: () => `tc${Date.now().toString(36)}${(ids += 1)}`,
+    engagement: { shares: harness.repositories.shares, clicksForShares: (codes) => harness.services.liveCounts.clicksForShares(codes) },
+  });
 }
 
 /** Start a worker polling the harness queue every 50 ms; `stop()` it in the test. */

@@ -3,19 +3,28 @@
  * one queue message per recipient, visible at its planned time), pause, resume, cancel, and live
  * counts. The planner (`stagger-planner.ts`) decides the times; the delivery worker sends.
  */
-import { countDeliveries, selectAudience, type Campaign, type CampaignAudience, type Delivery, type DeliveryCounts, type DispatchKind } from '../../shared/domain/campaigns.js';
+import { countDeliveries, countEngagement, selectAudience, type Campaign, type CampaignAudience, type Delivery, type DeliveryCounts, type DispatchKind, type EngagementCounts } from '../../shared/domain/campaigns.js';
 import { planStaggeredDelivery, type StaggerPlan } from '../../shared/domain/stagger-planner.js';
 import type { Employee } from '../../shared/domain/types.js';
 import type { CampaignStores } from './campaigns.ports.js';
 import { ConflictError, ValidationError } from './errors.js';
-import type { EmployeeRepository } from './ports.js';
+import type { EmployeeRepository, ShareRepository } from './ports.js';
 
 export interface CampaignServiceDeps {
   stores: CampaignStores;
   employees: Pick<EmployeeRepository, 'listByTenant'>;
   now: () => Date;
   newId: () => string;
+  /** Where the live counts of share campaigns read shares and unique clicks (without it they are 0). */
+  engagement?: {
+    shares: Pick<ShareRepository, 'listByContent'>;
+    /** Unique clicks per tracked-link code (the live-counts service: cached, bounded reads). */
+    clicksForShares(linkCodes: readonly string[]): Promise<Record<string, number>>;
+  };
 }
+
+/** Live counts: recipients per delivery status, and what they did with a share prompt. */
+export type CampaignCounts = DeliveryCounts & EngagementCounts;
 
 /**
  * A campaign to create: a subject of a kind (`contentId` alone means a `share` of that item)
@@ -174,9 +183,18 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     resume: (tenantId: string, id: string) => transition(tenantId, id, ['paused'], 'running'),
     cancel: (tenantId: string, id: string) => transition(tenantId, id, ['draft', 'running', 'paused'], 'cancelled'),
 
-    async status(tenantId: string, id: string): Promise<{ campaign: Campaign; counts: DeliveryCounts }> {
+    /** State and live counts (one read of the records; for share campaigns, the item's shares, their clicks and answers). */
+    async status(tenantId: string, id: string): Promise<{ campaign: Campaign; counts: CampaignCounts }> {
       const campaign = (await stores.campaigns.get(tenantId, id)).value;
-      return { campaign, counts: countDeliveries(await stores.deliveries.listByCampaign(tenantId, id)) };
+      const records = await stores.deliveries.listByCampaign(tenantId, id);
+      let engagement: EngagementCounts = { shared: 0, clicked: 0, notForMe: 0, clicks: 0 };
+      if (campaign.kind === 'share' && campaign.state !== 'draft') {
+        const [shares, responses] = await Promise.all([deps.engagement?.shares.listByContent(tenantId, campaign.subjectId) ?? [], stores.responses.responsesTo(tenantId, campaign.subjectId)]);
+        const ours = shares.filter((s) => s.campaignId === id);
+        const clicks = ours.length > 0 && deps.engagement ? await deps.engagement.clicksForShares(ours.map((s) => s.linkCode)) : {};
+        engagement = countEngagement(id, records.filter((r) => r.status === 'sent' || r.status === 'unknown'), ours, responses, clicks);
+      }
+      return { campaign, counts: { ...countDeliveries(records), ...engagement } };
     },
 
     /** One recipient's delivery record (status, reason, sentAt), or undefined when none was planned. */

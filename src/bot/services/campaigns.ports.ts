@@ -4,6 +4,7 @@
  * the campaign service take them as arguments.
  */
 import type { Campaign, Delivery } from '../../shared/domain/campaigns.js';
+import type { ContentResponse } from '../../shared/domain/types.js';
 import type { Versioned } from './ports.js';
 
 export interface CampaignRepository {
@@ -70,6 +71,11 @@ export interface JobLeaseStore {
   complete(job: string, period: string, holder: string): Promise<void>;
 }
 
+/** Everyone's latest answer (shared, skipped = "not for me", snoozed) to one content item. */
+export interface CampaignResponseReader {
+  responsesTo(tenantId: string, contentId: string): Promise<ContentResponse[]>;
+}
+
 /** Everything the campaign pipeline stores, built by `createTableRepositories`. */
 export interface CampaignStores {
   campaigns: CampaignRepository;
@@ -77,4 +83,5 @@ export interface CampaignStores {
   queue: DeliveryQueue;
   budget: SendBudgetStore;
   leases: JobLeaseStore;
+  responses: CampaignResponseReader;
 }

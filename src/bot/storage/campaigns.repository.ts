@@ -2,16 +2,18 @@
  * Campaigns (tenant partition) and their delivery records (one partition per campaign, row per
  * recipient). A delivery record is the exactly-once guard: a worker claims it with its ETag.
  */
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { CAMPAIGN_STATES, DELIVERY_STATUSES, DISPATCH_KINDS, type Campaign, type Delivery } from '../../shared/domain/campaigns.js';
 import { PERSONAS, SUPPORTED_LANGUAGES } from '../../shared/domain/types.js';
-import type { CampaignRepository, DeliveryRepository } from '../services/campaigns.ports.js';
+import type { ContentResponse } from '../../shared/domain/types.js';
+import type { CampaignRepository, CampaignResponseReader, DeliveryRepository } from '../services/campaigns.ports.js';
+import { fromContentResponseEntity } from './content-responses.repository.js';
 import type { Versioned } from '../services/ports.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { guard, translateError } from './errors.js';
 import { keys } from './keys.js';
-import { chunkByPartition, listPartition, readRow, requireEtag } from './table-ops.js';
+import { chunkByPartition, listPartition, listRows, readRow, requireEtag } from './table-ops.js';
 import { TenantCollection, tenantCodec } from './tenant-collection.js';
 
 const iso = z.string().datetime();
@@ -129,5 +131,23 @@ export class TableDeliveryRepository implements DeliveryRepository {
   async listByCampaign(tenantId: string, campaignId: string): Promise<Delivery[]> {
     const rows = await listPartition(this.table, keys.delivery.pk(tenantId, campaignId), `deliveries of ${tenantId}/${campaignId}`);
     return rows.map(fromEntity);
+  }
+}
+
+/**
+ * People's answers to one content item across a tenant, for a campaign's live counts: one query
+ * over the tenant's range of response partitions (one per person) filtered to the item's row key,
+ * instead of one read per recipient.
+ */
+export class TableCampaignResponseReader implements CampaignResponseReader {
+  constructor(private readonly table: TableClient) {}
+
+  async responsesTo(tenantId: string, contentId: string): Promise<ContentResponse[]> {
+    const probe = keys.contentResponse.pk(tenantId, 'x');
+    const low = probe.slice(0, -1);
+    const high = `${low.slice(0, -1)}${String.fromCharCode(low.charCodeAt(low.length - 1) + 1)}`;
+    const rk = keys.contentResponse.rk(contentId);
+    const rows = await listRows(this.table, `responses to ${tenantId}/${contentId}`, { filter: odata`PartitionKey ge ${low} and PartitionKey lt ${high} and RowKey eq ${rk}` });
+    return rows.map(fromContentResponseEntity);
   }
 }

@@ -3,7 +3,7 @@
  * per person, never as a single blast (seed 002, GaggleAMP). Pure rules: who is in the audience
  * and why someone is left out, the delivery statuses and their counts, and the retry schedule.
  */
-import type { Employee, Language, Persona } from './types.js';
+import type { ContentResponse, Employee, Language, Persona, Share } from './types.js';
 
 /** Who a campaign is for; empty lists do not narrow. `employeeIds` adds people whatever the filters. */
 export interface CampaignAudience {
@@ -116,6 +116,42 @@ export function countDeliveries(deliveries: readonly Pick<Delivery, 'status'>[])
   const counts = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as DeliveryCounts;
   for (const d of deliveries) counts[d.status] += 1;
   return counts;
+}
+
+/** What recipients did with a share campaign's prompt: people who shared, whose shares were clicked, who said "not for me". */
+export interface EngagementCounts {
+  shared: number;
+  clicked: number;
+  notForMe: number;
+  /** Unique clicks on the campaign's shares. */
+  clicks: number;
+}
+
+/**
+ * Engagement of one campaign's recipients, in people: `shared` = recipients with a share carrying
+ * the campaign id; `clicked` = those with at least one unique click on such a share (`clicksByCode`
+ * per tracked-link code); `notForMe` = recipients whose latest answer to the item is "skipped".
+ */
+export function countEngagement(
+  campaignId: string,
+  recipients: readonly Pick<Delivery, 'employeeId'>[],
+  shares: readonly Pick<Share, 'employeeId' | 'campaignId' | 'linkCode'>[],
+  responses: readonly Pick<ContentResponse, 'employeeId' | 'kind'>[],
+  clicksByCode: Readonly<Record<string, number>>,
+): EngagementCounts {
+  const people = new Set(recipients.map((r) => r.employeeId));
+  const shared = new Set<string>();
+  const clicked = new Set<string>();
+  let clicks = 0;
+  for (const share of shares) {
+    if (share.campaignId !== campaignId || !people.has(share.employeeId)) continue;
+    shared.add(share.employeeId);
+    const n = clicksByCode[share.linkCode] ?? 0;
+    clicks += n;
+    if (n > 0) clicked.add(share.employeeId);
+  }
+  const notForMe = new Set(responses.filter((r) => r.kind === 'skipped' && people.has(r.employeeId) && !shared.has(r.employeeId)).map((r) => r.employeeId));
+  return { shared: shared.size, clicked: clicked.size, notForMe: notForMe.size, clicks };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySendFailure, countDeliveries, retryDelayMs, selectAudience, type CampaignAudience } from '../../../src/shared/domain/campaigns.js';
+import { classifySendFailure, countDeliveries, countEngagement, retryDelayMs, selectAudience, type CampaignAudience } from '../../../src/shared/domain/campaigns.js';
 import { createBucketState, tryTake, TEAMS_CONVERSATION_LIMITS } from '../../../src/shared/domain/token-buckets.js';
 import { makeEmployee } from '../../support/fixtures.js';
 
@@ -60,5 +60,24 @@ describe('token buckets (Teams per-conversation limits)', () => {
     const wait = tryTake(state, TEAMS_CONVERSATION_LIMITS, 1_000);
     expect(wait).toBeGreaterThan(0);
     expect(tryTake(state, TEAMS_CONVERSATION_LIMITS, 1_000 + wait)).toBe(0);
+  });
+});
+
+describe('countEngagement', () => {
+  it('counts people of the campaign: shared, clicked (by link code), not for me (a later share wins)', () => {
+    const recipients = [{ employeeId: 'a' }, { employeeId: 'b' }, { employeeId: 'c' }];
+    const shares = [
+      { employeeId: 'a', campaignId: 'c1', linkCode: 'L1' },
+      { employeeId: 'a', campaignId: 'c1', linkCode: 'L2' },
+      { employeeId: 'b', campaignId: 'c1', linkCode: 'L3' },
+      { employeeId: 'c', campaignId: 'other', linkCode: 'L4' },
+      { employeeId: 'z', campaignId: 'c1', linkCode: 'L5' },
+    ];
+    const responses = [
+      { employeeId: 'c', kind: 'skipped' as const },
+      { employeeId: 'b', kind: 'skipped' as const },
+      { employeeId: 'z', kind: 'skipped' as const },
+    ];
+    expect(countEngagement('c1', recipients, shares, responses, { L1: 0, L2: 3, L3: 0, L4: 9, L5: 9 })).toEqual({ shared: 2, clicked: 1, notForMe: 1, clicks: 3 });
   });
 });
