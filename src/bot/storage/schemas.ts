@@ -44,6 +44,7 @@ export const employeeSchema: z.ZodType<Employee, z.ZodTypeDef, unknown> = z.obje
   displayName: z.string(),
   email: z.string(),
   team: z.string(),
+  managerId: id.optional(),
   timeZone: z.string().min(1),
   workingDays: z.array(weekday),
   workingHours: z.object({ start: z.number().min(0).max(24), end: z.number().min(0).max(24) }),

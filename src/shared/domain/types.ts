@@ -68,6 +68,8 @@ export interface Employee {
   displayName: string;
   email: string;
   team: string;
+  /** Entra object id of the person's manager, when imported. */
+  managerId?: string;
   /** IANA time zone, e.g. `Asia/Tokyo`. */
   timeZone: string;
   /** Local working days; a Sunday-Thursday team has `[0,1,2,3,4]`. */
