@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, ConfigError, type AppConfig } from './config.js';
+import { createPeopleImportService } from './services/people-import.service.js';
 import { buildServer } from './http/server.js';
 import { seedDemoProgramme, type SeedResult } from './seed/seed.service.js';
 import type { Repositories } from './services/ports.js';
@@ -120,6 +121,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       sharing: services.sharing,
       policy: services.policy,
       auditLog: repositories.auditLog,
+      peopleImport: createPeopleImportService({ jobs: repositories.importJobs, employees: repositories.employees, newId: () => randomUUID(), now }),
       ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),

@@ -25,6 +25,7 @@ import { registerLeaderboardRoutes } from './leaderboard.routes.js';
 import { registerPolicyApiRoutes } from './policy-api.routes.js';
 import { registerAuditTrail } from './audit-trail.js';
 import { registerAuditRoutes } from './audit.routes.js';
+import { registerPeopleRoutes, type PeopleRoutesDeps } from './people.routes.js';
 import type { AuditLogRepository } from '../services/audit.ports.js';
 import type { BoardShareService } from '../services/board-share.service.js';
 import type { SuggestionService } from '../services/suggestions.service.js';
@@ -49,6 +50,8 @@ export interface ServerDeps {
   clicks?: ClickRoutesDeps;
   /** Campaign API `/api/campaigns` (admins, coordinators); registered when given. */
   campaigns?: CampaignRoutesDeps['campaigns'];
+  /** People import `/api/admin/people/import` (admins); registered when given. */
+  peopleImport?: PeopleRoutesDeps['peopleImport'];
   /** Where every API write is recorded (who, what, when); recorded when given. */
   auditLog?: Pick<AuditLogRepository, 'append' | 'list'>;
   /** Click pipeline figures (journal backlog) for /healthz; shown when given. */
@@ -86,6 +89,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date(), clicks: deps.clickHealth });
   registerBotRoute(fastify, deps.bot);
   if (deps.auditLog) registerAuditRoutes(fastify, { auditLog: deps.auditLog });
+  if (deps.peopleImport) registerPeopleRoutes(fastify, { peopleImport: deps.peopleImport });
   registerMeRoutes(fastify, { employees: deps.repositories.employees, devMode: deps.config.auth.mode === 'dev' });
   registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories), ...(deps.boardShares ? { shares: deps.boardShares } : {}) });
   if (deps.suggestions) registerSuggestionRoutes(fastify, { suggestions: deps.suggestions });
