@@ -12,6 +12,8 @@ import { TableConversationReferenceRepository } from './conversation-references.
 import { TableEmployeeRepository } from './employees.repository.js';
 import { TablePilotRepository } from './pilots.repository.js';
 import { TableAuditLogRepository } from './audit-log.repository.js';
+import { TableImportJobRepository } from './import-jobs.repository.js';
+import type { ImportJobRepository } from '../services/people-import.ports.js';
 import type { AuditLogRepository } from '../services/audit.ports.js';
 import { TablePolicyRepository } from './policies.repository.js';
 import { TablePromptRepository } from './prompts.repository.js';
@@ -67,6 +69,8 @@ export type TableRepositories = Repositories & MeasurementRepositories & {
   goals: GoalRepository;
   /** Who did what through the API (admin pages). */
   auditLog: AuditLogRepository;
+  /** People imports: progress and per-row reports. */
+  importJobs: ImportJobRepository;
   /** Content suggestions from the board, pending an admin's decision. */
   suggestions: SuggestionRepository;
 };
@@ -115,6 +119,7 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     training: createTrainingStores({ modules: tables.client('trainingModules'), progress: tables.client('trainingProgress'), pushes: tables.client('trainingPushes') }),
     goals: new TableGoalRepository(tables.client('goals')),
     auditLog: new TableAuditLogRepository(tables.client('auditLog')),
+    importJobs: new TableImportJobRepository(tables.client('importJobs')),
       responses: new TableCampaignResponseReader(tables.client('contentResponses')),
     suggestions: new TableSuggestionRepository(tables.client('suggestions')),
     async ensure() {

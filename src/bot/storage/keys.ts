@@ -33,6 +33,7 @@ export const TABLES = {
   sendBudget: 'SendBudget',
   jobLeases: 'JobLeases',
   auditLog: 'AuditLog',
+  importJobs: 'ImportJobs',
   trainingModules: 'TrainingModules',
   trainingProgress: 'TrainingProgress',
   trainingPushes: 'TrainingPushes',
@@ -220,6 +221,13 @@ export const keys = {
   },
   /** The shared send budget: one row per tenant and rotating window slot (`wNN`), claimed with ETags. */
   sendBudget: { pk: (tenantId: string) => composeKey('budget partition', tenantId), rk: (slot: number) => `w${slot.toString().padStart(2, '0')}` },
+  /** People imports: the job rows of a tenant in one partition; each job's report in its own partition, chunked. */
+  importJob: {
+    pk: (tenantId: string) => composeKey('import partition', tenantId),
+    rk: (id: string) => composeKey('import id', id),
+    issuesPk: (tenantId: string, id: string) => `r${KEY_SEPARATOR}${composeKey('import report', tenantId, id)}`,
+    issuesRk: (chunk: number) => `c${chunk.toString().padStart(5, '0')}`,
+  },
   /** The audit log: a partition per tenant and month, rows newest first (inverted ms, then the entry id). */
   auditLog: {
     pk: (tenantId: string, month: string) => composeKey('audit partition', tenantId, month),
