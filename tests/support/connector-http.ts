@@ -35,6 +35,9 @@ export const conversationParametersSchema = z
 
 /** A request the connector refuses with `status` (and `Retry-After` when given). */
 export class HttpError extends Error {
+  /** Set for an answer chosen by fault injection (counted apart from real limits). */
+  injected = false;
+
   constructor(
     readonly status: number,
     message: string,

@@ -12,7 +12,10 @@
  *   continuously; an empty bucket answers 429 with `Retry-After` (whole seconds, as Teams sends).
  *   Defaults are Teams' documented limits ({@link TEAMS_RATE_LIMITS}).
  * - Faults: {@link ConnectorServer.failNext} answers the next N matching requests with a status
- *   (500, 403 for an uninstalled app, 404 for an unknown conversation, 429, ...).
+ *   (500, 403 for an uninstalled app, 404 for an unknown conversation, 429, ...);
+ *   {@link ConnectorServer.injectLatency} delays answers; {@link ConnectorServer.dropConnections}
+ *   closes the connection without an answer, before or after the activity was accepted (the
+ *   client cannot tell which). {@link ConnectorServer.counters} counts what happened.
  *
  * Plain `node:http` on a random free loopback port; no authentication is checked, the
  * `Authorization` header is only recorded.
@@ -103,6 +106,37 @@ export interface FaultOptions {
   retryAfterSeconds?: number;
 }
 
+/** Options of {@link ConnectorServer.injectLatency} and {@link ConnectorServer.dropConnections}. */
+export interface ChaosOptions extends Pick<FaultOptions, 'match'> {
+  /** How many requests are affected; default unlimited (until {@link ConnectorServer.reset}). */
+  count?: number;
+  /** Chance in [0, 1] that a matching request is affected; default 1. */
+  probability?: number;
+}
+
+/** Counters of what the connector did (reset by {@link ConnectorServer.reset}). */
+export interface ConnectorCounters {
+  /** Requests received (all routes). */
+  requests: number;
+  /** Activities accepted (2xx). */
+  accepted: number;
+  /** 429 answers from the rate limits (not injected ones). */
+  throttled: number;
+  /** Answers replaced by an injected status ({@link ConnectorServer.failNext}). */
+  injected: number;
+  /** Answers delayed by injected latency. */
+  delayed: number;
+  /** Connections closed without an answer; `droppedAfterAccept` of them after accepting the activity. */
+  dropped: number;
+  droppedAfterAccept: number;
+}
+
+interface ChaosRule extends ChaosOptions {
+  remaining: number;
+  ms?: number;
+  afterAccept?: boolean;
+}
+
 /** The global buckets are per bot; this server serves one bot. */
 const GLOBAL_KEY = 'bot';
 
@@ -119,10 +153,14 @@ export class ConnectorServer {
   readonly requests: RecordedRequest[] = [];
   /** Conversations created. */
   readonly conversations: CreatedConversation[] = [];
+  /** What happened, by kind. */
+  readonly counters: ConnectorCounters = { requests: 0, accepted: 0, throttled: 0, injected: 0, delayed: 0, dropped: 0, droppedAfterAccept: 0 };
 
   private readonly server: Server;
   private readonly events = new EventEmitter();
   private readonly faults: PendingFault[] = [];
+  private readonly latencies: ChaosRule[] = [];
+  private readonly drops: ChaosRule[] = [];
   private buckets: { perConversation: TokenBuckets; global: TokenBuckets } | undefined;
   private readonly maxBodyBytes: number;
   private nextId = 1;
@@ -170,12 +208,29 @@ export class ConnectorServer {
     this.faults.push({ ...options, status, remaining: count });
   }
 
-  /** Forget records, pending faults, and refill every bucket. */
+  /** Delay the answer to matching requests by `ms` (after the body was read). */
+  injectLatency(ms: number, options: ChaosOptions = {}): void {
+    this.latencies.push({ ...options, ms, remaining: options.count ?? Number.POSITIVE_INFINITY });
+  }
+
+  /**
+   * Close matching connections without answering: before handling the request (nothing recorded
+   * as sent), or with `afterAccept` once the activity was accepted and recorded (the client sees
+   * the same reset, yet the message arrived).
+   */
+  dropConnections(options: ChaosOptions & { afterAccept?: boolean } = {}): void {
+    this.drops.push({ ...options, remaining: options.count ?? Number.POSITIVE_INFINITY });
+  }
+
+  /** Forget records, pending faults, latency and drops, zero the counters, and refill every bucket. */
   reset(): void {
     this.sent.length = 0;
     this.requests.length = 0;
     this.conversations.length = 0;
     this.faults.length = 0;
+    this.latencies.length = 0;
+    this.drops.length = 0;
+    for (const key of Object.keys(this.counters) as (keyof ConnectorCounters)[]) this.counters[key] = 0;
     this.buckets?.perConversation.clear();
     this.buckets?.global.clear();
   }
@@ -208,21 +263,55 @@ export class ConnectorServer {
     });
   }
 
+  /** The first rule that matches and fires (probability), consumed once. */
+  private pick(rules: ChaosRule[], request: { method: string; path: string; conversationId?: string }): ChaosRule | undefined {
+    const rule = rules.find((r) => r.remaining > 0 && (r.match?.(request) ?? true) && (r.probability === undefined || Math.random() < r.probability));
+    if (rule) {
+      rule.remaining -= 1;
+      if (rule.remaining <= 0) rules.splice(rules.indexOf(rule), 1);
+    }
+    return rule;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     let conversationId: string | undefined;
     let status = 500;
+    this.counters.requests += 1;
     try {
       const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
       conversationId = segments[0] === 'v3' && segments[1] === 'conversations' ? segments[2] : undefined;
       const raw = await readBody(req, this.maxBodyBytes);
+      const request = { method, path, ...(conversationId ? { conversationId } : {}) };
+      const latency = this.pick(this.latencies, request);
+      if (latency?.ms) {
+        this.counters.delayed += 1;
+        await new Promise((resolve) => setTimeout(resolve, latency.ms));
+      }
+      const drop = this.pick(this.drops, request);
+      if (drop && !drop.afterAccept) {
+        status = 0;
+        this.counters.dropped += 1;
+        res.socket?.destroy();
+        return;
+      }
       const result = this.route(method, segments, raw, req.headers.authorization);
       status = result.status;
+      if (status < 300) this.counters.accepted += 1;
+      if (drop) {
+        status = 0;
+        this.counters.dropped += 1;
+        this.counters.droppedAfterAccept += 1;
+        res.socket?.destroy();
+        return;
+      }
       send(res, status, result.body);
     } catch (err) {
       const error = err instanceof HttpError ? err : new HttpError(500, String(err));
       status = error.status;
+      if (error.injected) this.counters.injected += 1;
+      else if (status === 429) this.counters.throttled += 1;
       if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       send(res, status, { error: { code: ERROR_CODES[status] ?? 'Error', message: error.message } });
     } finally {
@@ -286,7 +375,9 @@ export class ConnectorServer {
       fault.remaining -= 1;
       if (fault.remaining === 0) this.faults.splice(this.faults.indexOf(fault), 1);
       const retryAfter = fault.status === 429 || fault.status === 503 ? (fault.retryAfterSeconds ?? 1) : undefined;
-      throw new HttpError(fault.status, `injected fault ${fault.status}`, retryAfter);
+      const error = new HttpError(fault.status, `injected fault ${fault.status}`, retryAfter);
+      error.injected = true;
+      throw error;
     }
     if (!this.buckets) return;
     const { perConversation, global } = this.buckets;

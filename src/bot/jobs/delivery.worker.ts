@@ -3,7 +3,8 @@
  * visible, claims each record with its ETag (`planned` -> `sending`), sends it through the
  * DeliverySender inside the send throttle, marks it `sent` and deletes the message. Exactly
  * once: a record found `sending` (a worker died between claim and mark) becomes `unknown` and is
- * never sent again automatically; a duplicate message finds the record already done. 403/404 make
+ * never sent again automatically, and so does a send whose connection ended without an answer
+ * after the request went out (it may have arrived); a duplicate message finds the record already done. 403/404 make
  * the person `unreachable`; 429 waits `Retry-After`; 412, 408 and 5xx back off exponentially with
  * jitter; after `maxAttempts` the record is `failed` with the reason. Any number of workers may
  * share one queue.
@@ -172,6 +173,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     }
     const failure = classifySendFailure(result.status);
     const reason = `HTTP ${result.status || 'no answer'}: ${result.message}`;
+    if (result.maybeDelivered) {
+      // The connection ended after the request went out: it may have arrived. Never resend it.
+      await mark(claimed, { status: 'unknown', reason: `${reason}; it may have arrived, not resent` });
+      await stores.queue.delete(received);
+      return 'unknown';
+    }
     if (failure === 'unreachable') {
       await mark(claimed, { status: 'unreachable', reason });
       await stores.queue.delete(received);

@@ -8,8 +8,15 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 
-/** What one send returned: ok, or the connector's status (0 = no answer) and its Retry-After. */
-export type SendResult = { ok: true } | { ok: false; status: number; retryAfterMs?: number; message: string };
+/**
+ * What one send returned: ok, or the connector's status (0 = no answer) and its Retry-After.
+ * `maybeDelivered`: no answer after the request may have reached the connector (connection reset,
+ * hang-up, timeout): the message may have arrived, so resending could duplicate it.
+ */
+export type SendResult = { ok: true } | { ok: false; status: number; retryAfterMs?: number; message: string; maybeDelivered?: boolean };
+
+/** Errors that mean the request never left (safe to retry); any other no-answer may have been delivered. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
 
 /** The port the delivery worker sends through. */
 export interface DeliverySender {
@@ -31,8 +38,9 @@ function disableClientRetries(context: TurnContext): boolean {
 }
 
 function toResult(error: unknown): SendResult {
-  const e = error as { statusCode?: unknown; response?: { headers?: { get?: (n: string) => string | undefined } }; message?: unknown } | null;
+  const e = error as { statusCode?: unknown; code?: unknown; response?: { headers?: { get?: (n: string) => string | undefined } }; message?: unknown } | null;
   const status = typeof e?.statusCode === 'number' ? e.statusCode : 0;
+  const code = typeof e?.code === 'string' ? e.code : '';
   const header = e?.response?.headers?.get?.('retry-after');
   const seconds = header === undefined ? Number.NaN : Number(header);
   return {
@@ -40,6 +48,7 @@ function toResult(error: unknown): SendResult {
     status,
     ...(Number.isFinite(seconds) ? { retryAfterMs: seconds * 1000 } : {}),
     message: typeof e?.message === 'string' ? e.message.split('\n')[0]!.slice(0, 200) : 'send failed',
+    ...(status === 0 && !NOT_SENT_CODES.has(code) ? { maybeDelivered: true } : {}),
   };
 }
 
