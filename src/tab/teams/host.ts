@@ -142,3 +142,27 @@ async function connectToTeams(timeoutMs: number): Promise<((lang?: string) => Ta
     clearTimeout(timer);
   }
 }
+
+/** What a configurable (channel) tab saves: the page it opens and its suggested name. */
+export interface ChannelTabConfig {
+  entityId: string;
+  contentUrl: string;
+  websiteUrl?: string;
+  suggestedDisplayName?: string;
+}
+
+/**
+ * On a configurable tab's configuration page (inside Teams only): save `config` when the person
+ * selects Save, and enable Save now (`pages.config.registerOnSaveHandler`, `setConfig`,
+ * `setValidityState`). Teams-js is already initialised by `initTeams` in Teams mode.
+ */
+export async function registerChannelTabConfig(config: ChannelTabConfig): Promise<void> {
+  const teams = await import('@microsoft/teams-js');
+  teams.pages.config.registerOnSaveHandler((saveEvent) => {
+    teams.pages.config.setConfig(config).then(
+      () => saveEvent.notifySuccess(),
+      (err: unknown) => saveEvent.notifyFailure(err instanceof Error ? err.message : String(err)),
+    );
+  });
+  teams.pages.config.setValidityState(true);
+}
