@@ -24,6 +24,9 @@ import { policyPageUrl } from './http/policy.routes.js';
 import { createAppServices, type AppServices } from './services/create-services.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
 import { createCampaignService } from './services/campaign.service.js';
+import { createTrainingDispatcher } from './services/training-dispatch.js';
+import { createTrainingNudgeBuilder } from './teams/training.handler.js';
+import { startTrainingCadence } from './jobs/training-cadence.job.js';
 import { createTabPageServices } from './services/tab-pages.js';
 import { createBoardShareService } from './services/board-share.service.js';
 import { createSuggestionService } from './services/suggestions.service.js';
@@ -106,12 +109,17 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         conversationReferences: repositories.conversationReferences,
         adapter: bot.adapter,
         botAppId: config.bot.id ?? '',
-        builders: { share: createSharePromptBuilder(services.sharing, now) },
+        builders: { share: createSharePromptBuilder(services.sharing, now), training: createTrainingNudgeBuilder(services.training) },
         perSecond: config.delivery.perSecond,
         logger: { warn: (details, message) => server.log.warn(details, message) },
       });
       cleanups.unshift(() => runtime.stop());
+      // Training pushes on a cadence run where the deliveries are processed.
+      const cadence = startTrainingCadence(services.trainingPush, { logger: { warn: (details, message) => server.log.warn(details, message) } });
+      cleanups.unshift(async () => cadence.stop());
     }
+    // Training pushes go out through the same pipeline (kind `training`); the worker sends them.
+    services.trainingPush.attachDispatcher(createTrainingDispatcher(campaigns));
     const server = await buildServer({
       config,
       repositories,
@@ -125,6 +133,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),
+      training: { training: services.training, pushes: services.trainingPush },
       tabPages: createTabPageServices({ repositories, leaderboard: services.leaderboard, policy: services.policy, clock: now }),
       boardShares: createBoardShareService({ sharing: services.sharing, repositories, publicBaseUrl: config.publicBaseUrl }),
       suggestions: createSuggestionService({ suggestions: repositories.suggestions, randomBytes: (count) => randomBytes(count) }),

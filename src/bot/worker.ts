@@ -11,6 +11,8 @@ import { createSharingService } from './services/sharing.service.js';
 import { azuriteConnectionString } from './storage/azurite-launcher.js';
 import { createTableRepositories } from './storage/index.js';
 import { createBotAdapter } from './teams/app.js';
+import { createTrainingNudgeBuilder } from './teams/training.handler.js';
+import { createTrainingService } from './services/training.service.js';
 
 function storageOf(config: AppConfig): Parameters<typeof createTableRepositories>[0] {
   const s = config.storage;
@@ -33,7 +35,10 @@ async function main(): Promise<void> {
     conversationReferences: repositories.conversationReferences,
     adapter: createBotAdapter(config.bot),
     botAppId: config.bot.id ?? '',
-    builders: { share: createSharePromptBuilder(sharing, now) },
+    builders: {
+      share: createSharePromptBuilder(sharing, now),
+      training: createTrainingNudgeBuilder(createTrainingService({ stores: repositories.training, employees: repositories.employees, clock: now, newId: () => randomBytes(6).toString('hex'), logger: { warn } })),
+    },
     perSecond: config.delivery.perSecond,
     logger: { warn },
   });

@@ -19,6 +19,7 @@ import { registerShareRoutes, type ShareRoutesDeps } from './share.routes.js';
 import { registerPolicyRoutes, type PolicyRoutesDeps } from './policy.routes.js';
 import { registerCampaignRoutes, type CampaignRoutesDeps } from './campaigns.routes.js';
 import { registerMeRoutes } from './me.routes.js';
+import { registerTrainingRoutes, type TrainingRoutesDeps } from './training.routes.js';
 import type { TabPageServices } from '../services/tab-pages.js';
 import { registerImpactRoutes } from './impact.routes.js';
 import { registerLeaderboardRoutes } from './leaderboard.routes.js';
@@ -54,6 +55,8 @@ export interface ServerDeps {
   peopleImport?: PeopleRoutesDeps['peopleImport'];
   /** Where every API write is recorded (who, what, when); recorded when given. */
   auditLog?: Pick<AuditLogRepository, 'append' | 'list'>;
+  /** Training API `/api/training` (trainers, admins; `/me` for everyone enrolled); registered when given. */
+  training?: TrainingRoutesDeps;
   /** Click pipeline figures (journal backlog) for /healthz; shown when given. */
   clickHealth?: HealthDeps['clicks'];
   /** My impact, goals, leaderboard and policy API of the tab (`/api/me/impact`, `/api/me/goals`, `/api/leaderboard`, `/api/policy*`); registered when given. */
@@ -97,6 +100,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });
   if (deps.clicks) registerClickRoutes(fastify, deps.clicks);
   if (deps.campaigns) registerCampaignRoutes(fastify, { campaigns: deps.campaigns });
+  if (deps.training) registerTrainingRoutes(fastify, deps.training);
   if (deps.tabPages) {
     registerImpactRoutes(fastify, deps.tabPages);
     registerLeaderboardRoutes(fastify, deps.tabPages);

@@ -12,6 +12,9 @@ import { createMeasurementServices, type MeasurementOptions, type MeasurementSer
 import type { Repositories } from './ports.js';
 import type { MeasurementRepositories } from './scoring.ports.js';
 import { createSharingService, type SharingService } from './sharing.service.js';
+import type { TrainingStores } from './training.ports.js';
+import { createTrainingService, type TrainingService } from './training.service.js';
+import { createTrainingPushService, type TrainingPushService } from './training-push.service.js';
 
 /**
  * The services the app's doors call: measurement (scoring, leaderboard, live counts, wins, weekly
@@ -23,6 +26,10 @@ export interface AppServices extends MeasurementServices {
   policy: PolicyService;
   sharing: SharingService;
   board: BoardService;
+  /** Training modules, answers and progress (issue 11). */
+  training: TrainingService;
+  /** Training pushes (nudges now or on a cadence); its dispatcher is attached with the delivery pipeline. */
+  trainingPush: TrainingPushService;
 }
 
 /** Options of {@link createAppServices}. */
@@ -39,15 +46,26 @@ export interface AppServicesOptions {
 }
 
 /** Build every service over `repositories`. */
-export function createAppServices(repositories: Repositories & MeasurementRepositories, options: AppServicesOptions): AppServices {
+export function createAppServices(repositories: Repositories & MeasurementRepositories & { training: TrainingStores }, options: AppServicesOptions): AppServices {
   const clock = options.clock ?? (() => new Date());
   const measurement = createMeasurementServices(repositories, {
     now: clock,
     ...(options.logger ? { logger: options.logger } : {}),
     ...options.measurement,
   });
+  const newTrainingId = () => randomBytes(6).toString('hex');
+  const training = createTrainingService({
+    stores: repositories.training,
+    employees: repositories.employees,
+    wins: measurement.wins,
+    clock,
+    newId: newTrainingId,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   return {
     ...measurement,
+    training,
+    trainingPush: createTrainingPushService({ stores: repositories.training, employees: repositories.employees, training, clock, newId: newTrainingId, ...(options.logger ? { logger: options.logger } : {}) }),
     onboarding: createOnboardingService({
       employees: repositories.employees,
       topics: repositories.topics,

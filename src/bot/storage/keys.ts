@@ -32,6 +32,9 @@ export const TABLES = {
   deliveries: 'Deliveries',
   sendBudget: 'SendBudget',
   jobLeases: 'JobLeases',
+  trainingModules: 'TrainingModules',
+  trainingProgress: 'TrainingProgress',
+  trainingPushes: 'TrainingPushes',
   auditLog: 'AuditLog',
   importJobs: 'ImportJobs',
   trainingModules: 'TrainingModules',
@@ -235,6 +238,18 @@ export const keys = {
   },
   /** Job leases: one row per job and period (e.g. ISO week), so a periodic job runs once across instances. */
   jobLease: { pk: (job: string) => composeKey('job lease', job), rk: (period: string) => composeKey('job period', period) },
+  /** A tenant's training modules in one partition (tens to hundreds, listed together). */
+  trainingModule: { pk: (tenantId: string) => composeKey('training module partition', tenantId), rk: (id: string) => composeKey('training module id', id) },
+  /**
+   * Training progress of a tenant in one partition (the dashboard reads it whole); one row per
+   * (module, person), so a module's rows are one row-key range and a person's a column filter.
+   */
+  trainingProgress: {
+    pk: (tenantId: string) => composeKey('training progress partition', tenantId),
+    rk: (moduleId: string, employeeId: string) => composeKey('training progress row', moduleId, employeeId),
+  },
+  /** A tenant's training pushes (now and cadence) in one partition. */
+  trainingPush: { pk: (tenantId: string) => composeKey('training push partition', tenantId), rk: (id: string) => composeKey('training push id', id) },
   /** A tenant's training modules in one partition (tens to hundreds, listed together). */
   trainingModule: { pk: (tenantId: string) => composeKey('training module partition', tenantId), rk: (id: string) => composeKey('training module id', id) },
   /**

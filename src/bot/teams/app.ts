@@ -24,6 +24,7 @@ import { registerMessageExtension } from './message-extension.handler.js';
 import { registerPolicyHandlers } from './policy.handler.js';
 import { createTeamsMessenger } from './proactive.js';
 import { registerShareHandlers } from './share.handler.js';
+import { registerTrainingHandlers } from './training.handler.js';
 import { registerWelcomeHandlers } from './welcome.handler.js';
 
 /**
@@ -136,6 +137,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
   registerAuditHandlers(app, teamsDeps);
   registerPolicyHandlers(app, teamsDeps);
   registerShareHandlers(app, teamsDeps);
+  registerTrainingHandlers(app, teamsDeps);
   registerMessageExtension(app, teamsDeps);
   registerCommandHandlers(app, teamsDeps);
 

@@ -9,6 +9,7 @@ import type { OnboardingService } from '../services/onboarding.service.js';
 import type { PolicyService } from '../services/policy.service.js';
 import type { Messenger } from '../services/ports.js';
 import type { SharingService } from '../services/sharing.service.js';
+import type { TrainingService } from '../services/training.service.js';
 import type { ScoreSource } from './score-source.js';
 
 /** The use cases the Teams layer calls. */
@@ -19,6 +20,8 @@ export interface TeamsServices {
   board: BoardService;
   /** "my score" and "leaderboard"; absent, those commands say there is no contest. */
   scores?: ScoreSource;
+  /** Training nudge answers (Start, Done, Not now); absent, the card's buttons answer with a notice. */
+  training?: Pick<TrainingService, 'respond'>;
 }
 
 /** Dependencies every handler module receives. */

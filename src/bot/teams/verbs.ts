@@ -15,6 +15,10 @@ export const CARD_VERBS = {
   shareLater: 'share.later',
   /** Start a share prompt for whoever clicks (board list, message extension card). */
   shareStart: 'share.start',
+  /** Training nudge card (issue 11): start the module, mark it done, or "Not now". */
+  trainingStart: 'training.start',
+  trainingComplete: 'training.complete',
+  trainingLater: 'training.later',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

@@ -113,7 +113,7 @@ describe('repeat rules and the training cap', () => {
     ['another module nudged 8 days ago', [rec('p', 'other', { lastNudgedAt: daysAgo(8) })], true],
     ['someone else done', [rec('q', 'm', { status: 'completed' })], true],
   ] as const)('%s -> nudged: %s', (_label, records, expected) => {
-    expect(selectNudgeRecipients(mod('m'), ALL, one, records as TrainingProgressRecord[], NOW).included.length === 1).toBe(expected);
+    expect(selectNudgeRecipients(mod('m'), ALL, one, [...records], NOW).included.length === 1).toBe(expected);
   });
 
   it('waits for the prerequisite', () => {
