@@ -23,6 +23,7 @@ import { createWinNotifier } from './teams/win-notifier.js';
 import { policyPageUrl } from './http/policy.routes.js';
 import { createAppServices, type AppServices } from './services/create-services.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
+import { createReofferBuilder, withReofferDispatch } from './jobs/reoffers.js';
 import { createCampaignService } from './services/campaign.service.js';
 import { createTrainingDispatcher } from './services/training-dispatch.js';
 import { createTrainingNudgeBuilder } from './teams/training.handler.js';
@@ -85,6 +86,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       policyUrl: (language, tenantId) => policyPageUrl(config.publicBaseUrl, tenantId, language),
       logger: { warn: (details, message) => server.log.warn(details, message) },
     });
+    // "Remind me later" schedules its re-offer through the campaign pipeline (src/bot/jobs/reoffers.ts).
+    services.sharing = withReofferDispatch(services.sharing, { prompts: repositories.prompts, campaigns: () => campaigns, logger: { warn: (details, message) => server.log.warn(details, message) } });
     // Turn errors go to the server's structured log (created just below, before any turn runs).
     const bot = createBotApp({
       repositories,
@@ -109,7 +112,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         conversationReferences: repositories.conversationReferences,
         adapter: bot.adapter,
         botAppId: config.bot.id ?? '',
-        builders: { share: createSharePromptBuilder(services.sharing, now), training: createTrainingNudgeBuilder(services.training) },
+        builders: { share: createSharePromptBuilder(services.sharing, now), reoffer: createReofferBuilder(services.sharing, repositories.employees, now), training: createTrainingNudgeBuilder(services.training) },
         perSecond: config.delivery.perSecond,
         logger: { warn: (details, message) => server.log.warn(details, message) },
       });

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppConfig } from './config.js';
 import { loadConfigOrExit } from './index.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
+import { createReofferBuilder } from './jobs/reoffers.js';
 import { createSharingService } from './services/sharing.service.js';
 import { azuriteConnectionString } from './storage/azurite-launcher.js';
 import { createTableRepositories } from './storage/index.js';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     botAppId: config.bot.id ?? '',
     builders: {
       share: createSharePromptBuilder(sharing, now),
+      reoffer: createReofferBuilder(sharing, repositories.employees, now),
       training: createTrainingNudgeBuilder(createTrainingService({ stores: repositories.training, employees: repositories.employees, clock: now, newId: () => randomBytes(6).toString('hex'), logger: { warn } })),
     },
     perSecond: config.delivery.perSecond,

@@ -123,7 +123,10 @@ export function createPromptViewBuilder(deps: PromptViewDeps): PromptViewBuilder
         };
       }),
     );
-    const state: SharePromptView['state'] = networks.some((n) => n.shared) ? 'shared' : (prompt.response?.kind ?? 'open');
+    // A snoozed prompt that came back (re-offered after the snooze) is open again until answered anew.
+    const cameBack = prompt.response?.kind === 'snoozed' && prompt.reofferedAt !== undefined && prompt.reofferedAt >= prompt.response.at;
+    const answer = cameBack ? undefined : prompt.response?.kind;
+    const state: SharePromptView['state'] = networks.some((n) => n.shared) ? 'shared' : (answer ?? 'open');
     return {
       promptCode: prompt.code,
       tenantId,
