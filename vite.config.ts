@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { tabBundleReport } from './scripts/lib/tab-bundle-report.js';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -18,7 +19,7 @@ export default defineConfig(({ command, mode }) => {
   return {
   root: fileURLToPath(new URL('./src/tab', import.meta.url)),
   base: '/tab/',
-  plugins: [react()],
+  plugins: [react(), tabBundleReport()],
   build: {
     outDir: `${repoRoot}dist/tab`,
     emptyOutDir: true,

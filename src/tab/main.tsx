@@ -10,7 +10,7 @@ async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('#root is missing from index.html');
   const host = await initTeams();
-  const ui = prepareI18n(host.context.locale);
+  const ui = await prepareI18n(host.context.locale);
   const api = createApiClient({
     getAuthToken: () => host.getAuthToken(),
     language: ui.locale,

@@ -1,15 +1,15 @@
-/** Category tabs (with counts) and the language dropdown above the board. */
+/** Category tabs (with counts), the search box and the topic, team and language dropdowns above the board. */
 import {
   CounterBadge,
   Dropdown,
-  Label,
+  Field,
   makeStyles,
   Option,
+  SearchBox,
   Spinner,
   Tab,
   TabList,
   tokens,
-  useId,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { BoardCounts } from '../../shared/contracts/board.js';
@@ -18,48 +18,130 @@ import { CONTENT_CATEGORIES, type ContentCategory, type Language } from '../../s
 const useStyles = makeStyles({
   bar: {
     display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingBottom: tokens.spacingVerticalXS,
   },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalMNudge})`, flexWrap: 'wrap', flexShrink: 1, minWidth: 0 },
   count: { marginLeft: tokens.spacingHorizontalXS },
-  language: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  dropdown: { minWidth: '180px' },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  search: { flexGrow: 1, minWidth: 'min(100%, 240px)', maxWidth: '420px' },
+  searchBox: { width: '100%', maxWidth: 'none' },
+  dropdown: { minWidth: '160px', maxWidth: '240px' },
+  spinner: { alignSelf: 'center' },
 });
 
-export interface BoardFiltersProps {
+/** The filters of the board; `undefined` (or `''` for the text) means "all". */
+export interface BoardFilterValues {
   category: ContentCategory | undefined;
   language: Language | undefined;
-  counts: BoardCounts | undefined;
-  languages: readonly Language[];
-  refreshing: boolean;
-  onCategoryChange(category: ContentCategory | undefined): void;
-  onLanguageChange(language: Language | undefined): void;
+  topic: string | undefined;
+  team: string | undefined;
+  /** What is typed in the search box (sent to the API after a short pause). */
+  text: string;
 }
 
-/** Filter bar; `undefined` means "all" for both filters. */
+export interface BoardFiltersProps {
+  values: BoardFilterValues;
+  counts: BoardCounts | undefined;
+  languages: readonly Language[];
+  topics: readonly string[];
+  topicNames: Record<string, string>;
+  teams: readonly string[];
+  refreshing: boolean;
+  onChange(values: Partial<BoardFilterValues>): void;
+}
+
+/** Filter bar. */
 export function BoardFilters(props: BoardFiltersProps) {
   const styles = useStyles();
   const { t } = useTranslation(['tab', 'common']);
-  const languageLabelId = useId('language-label');
+  const { values, onChange } = props;
   const tabs: { value: string; label: string; count: number | undefined }[] = [
     { value: 'all', label: t('tab:board.filters.all'), count: props.counts?.all },
     ...CONTENT_CATEGORIES.map((c) => ({ value: c, label: t(`common:category.${c}`), count: props.counts?.[c] })),
   ];
   const allLanguages = t('tab:board.filters.allLanguages');
-  const languageText = props.language ? t(`common:languageName.${props.language}`) : allLanguages;
+  const allTopics = t('tab:board.filters.allTopics');
+  const allTeams = t('tab:board.filters.allTeams');
+  const languageText = values.language ? t(`common:languageName.${values.language}`) : allLanguages;
+  const topicText = values.topic ? (props.topicNames[values.topic] ?? values.topic) : allTopics;
 
   return (
     <div className={styles.bar} role="group" aria-label={t('tab:board.filters.label')}>
+      <div className={styles.row}>
+        <Field label={t('tab:board.filters.search')} className={styles.search}>
+          <SearchBox
+            className={styles.searchBox}
+            value={values.text}
+            placeholder={t('tab:board.filters.searchPlaceholder')}
+            onChange={(_e, data) => onChange({ text: data.value })}
+            data-testid="board-search"
+          />
+        </Field>
+        <Field label={t('tab:board.filters.topic')}>
+          <Dropdown
+            className={styles.dropdown}
+            value={topicText}
+            selectedOptions={[values.topic ?? '']}
+            onOptionSelect={(_, data) => onChange({ topic: data.optionValue || undefined })}
+            data-testid="filter-topic"
+          >
+            <Option value="" text={allTopics}>
+              {allTopics}
+            </Option>
+            {props.topics.map((id) => (
+              <Option key={id} value={id} text={props.topicNames[id] ?? id}>
+                {props.topicNames[id] ?? id}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        {props.teams.length > 0 && (
+          <Field label={t('tab:board.filters.team')}>
+            <Dropdown
+              className={styles.dropdown}
+              value={values.team ?? allTeams}
+              selectedOptions={[values.team ?? '']}
+              onOptionSelect={(_, data) => onChange({ team: data.optionValue || undefined })}
+              data-testid="filter-team"
+            >
+              <Option value="" text={allTeams}>
+                {allTeams}
+              </Option>
+              {props.teams.map((team) => (
+                <Option key={team} value={team} text={team}>
+                  {team}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
+        <Field label={t('tab:board.filters.language')}>
+          <Dropdown
+            className={styles.dropdown}
+            value={languageText}
+            selectedOptions={[values.language ?? '']}
+            onOptionSelect={(_, data) => onChange({ language: (data.optionValue || undefined) as Language | undefined })}
+            data-testid="filter-language"
+          >
+            <Option value="" text={allLanguages}>
+              {allLanguages}
+            </Option>
+            {props.languages.map((lng) => (
+              <Option key={lng} value={lng} text={t(`common:languageName.${lng}`)} lang={lng}>
+                {t(`common:languageName.${lng}`)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        {props.refreshing && <Spinner className={styles.spinner} size="extra-tiny" aria-label={t('tab:board.refreshing')} />}
+      </div>
       <TabList
         className={styles.tabs}
-        selectedValue={props.category ?? 'all'}
-        onTabSelect={(_, data) => props.onCategoryChange(data.value === 'all' ? undefined : (data.value as ContentCategory))}
+        selectedValue={values.category ?? 'all'}
+        onTabSelect={(_, data) => onChange({ category: data.value === 'all' ? undefined : (data.value as ContentCategory) })}
         aria-label={t('tab:board.filters.category')}
       >
         {tabs.map((tab) => (
@@ -78,26 +160,6 @@ export function BoardFilters(props: BoardFiltersProps) {
           </Tab>
         ))}
       </TabList>
-      <div className={styles.language}>
-        {props.refreshing && <Spinner size="extra-tiny" aria-label={t('tab:board.refreshing')} />}
-        <Label id={languageLabelId}>{t('tab:board.filters.language')}</Label>
-        <Dropdown
-          className={styles.dropdown}
-          aria-labelledby={languageLabelId}
-          value={languageText}
-          selectedOptions={[props.language ?? '']}
-          onOptionSelect={(_, data) => props.onLanguageChange((data.optionValue || undefined) as Language | undefined)}
-        >
-          <Option value="" text={allLanguages}>
-            {allLanguages}
-          </Option>
-          {props.languages.map((lng) => (
-            <Option key={lng} value={lng} text={t(`common:languageName.${lng}`)} lang={lng}>
-              {t(`common:languageName.${lng}`)}
-            </Option>
-          ))}
-        </Dropdown>
-      </div>
     </div>
   );
 }

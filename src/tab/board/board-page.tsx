@@ -1,13 +1,25 @@
-/** The content board: published posts of the tenant, filtered by category and language. */
-import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+/**
+ * The content board (`#/board`): live posts ranked for the person, with search and filters; a
+ * card's Share opens the share panel at `#/board/item/<id>` (a deep link: the share card's "Open
+ * in the board" lands there too, as `#/board?item=<id>` or Teams' `subEntityId: item:<id>`).
+ * The panel and the "Suggest content" dialog are lazy chunks.
+ */
+import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Lightbulb16Regular } from '@fluentui/react-icons';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContentCategory, Language } from '../../shared/domain/types.js';
+import { routeHref, useHashLocation } from '../app/router.js';
 import { useTabContext } from '../app/tab-context.js';
-import { BoardFilters } from './board-filters.js';
+import { BoardFilters, type BoardFilterValues } from './board-filters.js';
 import { BoardEmpty, BoardError, BoardSkeleton } from './board-states.js';
 import { ContentCard } from './content-card.js';
 import { useBoard } from './use-board.js';
+
+const SharePanel = lazy(() => import('./share-panel.js'));
+const SuggestDialog = lazy(() => import('./suggest-dialog.js'));
+
+/** Pause after the last keystroke before the search is sent. */
+const SEARCH_DELAY_MS = 300;
 
 const useStyles = makeStyles({
   page: {
@@ -25,6 +37,7 @@ const useStyles = makeStyles({
   titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   h1: { margin: 0 },
   subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
+  headActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 300px), 1fr))',
@@ -36,25 +49,60 @@ const useStyles = makeStyles({
   cell: { display: 'flex', flexDirection: 'column', minWidth: 0 },
 });
 
+const NO_FILTERS: BoardFilterValues = { category: undefined, language: undefined, topic: undefined, team: undefined, text: '' };
+
+/** The item a hash opens: `#/board/item/<id>`, or the share card's `#/board?item=<id>`. */
+function openItemOf(rest: string[], params: URLSearchParams): string | undefined {
+  if (rest[0] === 'item' && rest[1]) return rest[1];
+  return params.get('item') ?? undefined;
+}
+
 /** Route `#/board`. */
 export function BoardPage() {
   const styles = useStyles();
   const { t } = useTranslation('tab');
   const { locale } = useTabContext();
-  const [category, setCategory] = useState<ContentCategory | undefined>();
-  const [language, setLanguage] = useState<Language | undefined>();
-  const board = useBoard({ category, language });
+  const location = useHashLocation();
+  const [filters, setFilters] = useState<BoardFilterValues>(NO_FILTERS);
+  const [q, setQ] = useState('');
+  const [suggestOpen, setSuggestOpen] = useState(false);
+  const [suggestLoaded, setSuggestLoaded] = useState(false);
+  const openItem = openItemOf(location.rest, location.params);
+  const board = useBoard({ category: filters.category, language: filters.language, topic: filters.topic, team: filters.team, q: q || undefined });
   const formatDate = useMemo(() => {
     const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     return (iso: string) => format.format(new Date(iso));
   }, [locale]);
 
+  useEffect(() => {
+    const handle = setTimeout(() => setQ(filters.text.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(handle);
+  }, [filters.text]);
+
+  // The share card's link form becomes the canonical deep link (keeps one history entry).
+  useEffect(() => {
+    if (location.rest.length === 0 && location.params.has('item')) {
+      const id = location.params.get('item') ?? '';
+      window.history.replaceState(null, '', routeHref('board', 'item', id));
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    }
+  }, [location]);
+
+  // Remember the Share button that opened the panel, to give focus back to it on close.
+  const opener = useRef<HTMLElement | null>(null);
+  const closePanel = useCallback(() => {
+    window.location.hash = routeHref('board');
+    const back = opener.current;
+    if (back) setTimeout(() => back.focus(), 0);
+  }, []);
+  useEffect(() => {
+    if (openItem !== undefined && document.activeElement instanceof HTMLElement && document.activeElement.dataset.share === openItem) {
+      opener.current = document.activeElement;
+    }
+  }, [openItem]);
+
   const items = board.data?.items;
-  const filtered = category !== undefined || language !== undefined;
-  const clear = () => {
-    setCategory(undefined);
-    setLanguage(undefined);
-  };
+  const filtered = filters.category !== undefined || filters.language !== undefined || filters.topic !== undefined || filters.team !== undefined || q !== '';
 
   return (
     <section className={styles.page} aria-labelledby="board-title" aria-busy={board.loading}>
@@ -66,27 +114,51 @@ export function BoardPage() {
           <Text as="p" className={styles.subtitle}>
             {t('board.subtitle')}
           </Text>
+          <Text as="p" size={200} className={styles.subtitle}>
+            {t('board.filters.sortedHint')}
+          </Text>
         </div>
-        {items && (
-          <Badge appearance="tint" color="brand" size="large" role="status" data-testid="board-count">
-            {t('board.postCount', { count: items.length })}
-          </Badge>
-        )}
+        <div className={styles.headActions}>
+          {items && (
+            <Badge appearance="tint" color="brand" size="large" role="status" data-testid="board-count">
+              {t('board.postCount', { count: items.length })}
+            </Badge>
+          )}
+          <Button
+            icon={<Lightbulb16Regular />}
+            onClick={() => {
+              setSuggestLoaded(true);
+              setSuggestOpen(true);
+            }}
+            data-testid="suggest-open"
+          >
+            {t('board.suggest.open')}
+          </Button>
+        </div>
       </div>
 
       <BoardFilters
-        category={category}
-        language={language}
+        values={filters}
         counts={board.data?.counts}
         languages={board.data?.languages ?? []}
+        topics={board.data?.topics ?? []}
+        topicNames={board.data?.topicNames ?? {}}
+        teams={board.data?.teams ?? []}
         refreshing={board.loading && board.data !== undefined}
-        onCategoryChange={setCategory}
-        onLanguageChange={setLanguage}
+        onChange={(change) => setFilters((f) => ({ ...f, ...change }))}
       />
 
       {board.error && <BoardError error={board.error} onRetry={board.reload} />}
       {!items && board.loading && <BoardSkeleton gridClassName={styles.grid} />}
-      {items && items.length === 0 && !board.loading && <BoardEmpty filtered={filtered} onClear={clear} />}
+      {items && items.length === 0 && !board.loading && (
+        <BoardEmpty
+          filtered={filtered}
+          onClear={() => {
+            setFilters(NO_FILTERS);
+            setQ('');
+          }}
+        />
+      )}
       {items && items.length > 0 && (
         <ul className={styles.grid} aria-label={t('board.list')}>
           {items.map((item) => (
@@ -96,6 +168,13 @@ export function BoardPage() {
           ))}
         </ul>
       )}
+
+      <Suspense fallback={null}>
+        {openItem !== undefined && <SharePanel itemId={openItem} onClose={closePanel} />}
+        {suggestLoaded && (
+          <SuggestDialog open={suggestOpen} onOpenChange={setSuggestOpen} topics={board.data?.topics ?? []} topicNames={board.data?.topicNames ?? {}} />
+        )}
+      </Suspense>
     </section>
   );
 }

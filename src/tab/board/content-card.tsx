@@ -12,9 +12,10 @@ import {
   useId,
   type BadgeProps,
 } from '@fluentui/react-components';
-import { CalendarLtr16Regular, Globe16Regular, Open16Regular } from '@fluentui/react-icons';
+import { CalendarLtr16Regular, CheckmarkCircle16Regular, Globe16Regular, Open16Regular, Share16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { BoardItem } from '../../shared/contracts/board.js';
+import { routeHref } from '../app/router.js';
 import type { ContentCategory } from '../../shared/domain/types.js';
 
 const CATEGORY_COLOR: Record<ContentCategory, BadgeProps['color']> = {
@@ -63,6 +64,8 @@ const useStyles = makeStyles({
   metaItem: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   footer: { marginTop: 'auto', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' },
   open: { whiteSpace: 'nowrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
+  shared: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteGreenForeground1 },
 });
 
 export interface ContentCardProps {
@@ -126,6 +129,7 @@ export function ContentCard({ item, formatDate, topicNames = {} }: ContentCardPr
             <time dateTime={item.publishedAt}>{t('tab:board.card.published', { date: formatDate(item.publishedAt) })}</time>
           </Text>
         </div>
+        <div className={styles.actions}>
         <Button
           as="a"
           href={item.url}
@@ -140,7 +144,26 @@ export function ContentCard({ item, formatDate, topicNames = {} }: ContentCardPr
         >
           {t('tab:board.card.open')}
         </Button>
+        <Button
+          as="a"
+          href={routeHref('board', 'item', item.id)}
+          appearance="primary"
+          size="small"
+          icon={<Share16Regular />}
+          aria-label={t('tab:board.card.shareLabel', { title: item.title })}
+          data-share={item.id}
+          data-testid="card-share"
+        >
+          {t('tab:board.card.share')}
+        </Button>
+        </div>
       </CardFooter>
+      {item.sharedOn.length > 0 && (
+        <Text size={200} className={styles.shared} data-testid="card-shared">
+          <CheckmarkCircle16Regular aria-hidden="true" />
+          {t('tab:board.card.sharedOn', { networks: item.sharedOn.map((n) => t(`common:network.${n}`)).join(', ') })}
+        </Text>
+      )}
     </Card>
   );
 }

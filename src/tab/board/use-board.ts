@@ -16,13 +16,13 @@ export function useBoard(query: BoardQuery): BoardState & { reload(): void } {
   const { api } = useTabContext();
   const [state, setState] = useState<BoardState>({ loading: true });
   const [attempt, setAttempt] = useState(0);
-  const { category, language } = query;
+  const { category, language, topic, team, q } = query;
 
   useEffect(() => {
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true, error: undefined }));
     api
-      .getBoard({ category, language }, controller.signal)
+      .getBoard({ category, language, topic, team, q }, controller.signal)
       .then((data) => setState({ data, loading: false }))
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
@@ -30,7 +30,7 @@ export function useBoard(query: BoardQuery): BoardState & { reload(): void } {
         setState((s) => ({ ...s, loading: false, error }));
       });
     return () => controller.abort();
-  }, [api, category, language, attempt]);
+  }, [api, category, language, topic, team, q, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...state, reload };
