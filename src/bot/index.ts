@@ -12,6 +12,7 @@ import { loadConfig, ConfigError, type AppConfig } from './config.js';
 import { createPeopleImportService } from './services/people-import.service.js';
 import { buildServer } from './http/server.js';
 import { seedDemoProgramme, type SeedResult } from './seed/seed.service.js';
+import { seedStarterTraining } from './seed/training-seed.js';
 import type { Repositories } from './services/ports.js';
 import { startAzurite, type RunningAzurite } from './storage/azurite-launcher.js';
 import { createTableRepositories } from './storage/index.js';
@@ -79,6 +80,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const repositories = await createTableRepositories(storage);
     await repositories.ensure();
     const seed = config.seedDemo && config.auth.mode === 'dev' ? await seedDemoProgramme(repositories, config.auth.tenantId, now()) : undefined;
+    if (config.seedDemo && config.auth.mode === 'dev') {
+      // Starter training modules (six languages) and demo progress, once per tenant (issue 11).
+      await seedStarterTraining(repositories.training, config.auth.tenantId, now(), await repositories.employees.listByTenant(config.auth.tenantId));
+    }
     const services: AppServices = createAppServices(repositories, {
       publicBaseUrl: config.publicBaseUrl,
       ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
