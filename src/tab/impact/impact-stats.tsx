@@ -40,8 +40,9 @@ export function ImpactStats({ impact, format }: { impact: ImpactResponse; format
   let rankValue = '–';
   let rankNote = '';
   if (contest?.status === 'ranked' && contest.rank !== null) {
-    rankValue = t('impact.rank.ranked', { rank: format.number(contest.rank), total: format.number(contest.rankedCount) });
-    rankNote = contest.gapToNext === null ? t('impact.rank.top') : t('impact.rank.gap', { count: contest.gapToNext, n: format.number(contest.gapToNext) });
+    rankValue = format.number(contest.rank);
+    const gap = contest.gapToNext === null ? t('impact.rank.top') : t('impact.rank.gap', { count: contest.gapToNext, n: format.number(contest.gapToNext) });
+    rankNote = `${t('impact.rank.ranked', { total: format.number(contest.rankedCount) })} · ${gap}`;
   } else if (contest?.status === 'excluded') {
     rankValue = t('impact.rank.excluded');
   } else if (contest) {

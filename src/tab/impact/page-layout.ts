@@ -15,7 +15,7 @@ export const usePageStyles = makeStyles({
   },
   titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   h1: { margin: 0 },
-  h2: { margin: 0 },
+  h2: { margin: 0, display: 'block' },
   subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
   card: {
     display: 'flex',

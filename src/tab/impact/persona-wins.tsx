@@ -21,6 +21,11 @@ const useStyles = makeStyles({
   winText: { display: 'flex', flexDirection: 'column' },
 });
 
+/** Numbers in the advice (audience, posts) formatted for the locale. */
+function formatParams(params: Record<string, string | number>, format: Formatters): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? format.number(value) : value]));
+}
+
 export function PersonaCard({ persona, format }: { persona: ImpactResponse['persona']; format: Formatters }) {
   const styles = useStyles();
   const page = usePageStyles();
@@ -50,7 +55,7 @@ export function PersonaCard({ persona, format }: { persona: ImpactResponse['pers
           {t('impact:impact.persona.next')}
         </Text>
         <p className={styles.next} data-testid="persona-next">
-          {t(`common:${persona.next.key}`, persona.next.params)}
+          {t(`common:${persona.next.key}`, formatParams(persona.next.params, format))}
         </p>
       </div>
     </section>

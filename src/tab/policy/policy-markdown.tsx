@@ -41,7 +41,14 @@ export function renderPolicyHtml(markdown: string): string {
     });
     hooked = true;
   }
-  const html = marked.parse(markdown, { async: false, gfm: true });
+  // The page has its h1 and the policy title is an h2: the text's own headings start at h3.
+  const html = marked.parse(markdown, {
+    async: false,
+    gfm: true,
+    walkTokens: (token) => {
+      if (token.type === 'heading') token.depth = Math.min(6, token.depth + 2);
+    },
+  });
   return DOMPurify.sanitize(html, { USE_PROFILES: { html: true } });
 }
 

@@ -20,7 +20,8 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  // A border, not a background: stays readable in high contrast, where selected backgrounds invert.
+  selected: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorCompoundBrandStroke}` },
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -43,7 +44,6 @@ export function PolicyVersions({ versions, shown, format }: { versions: PolicyRe
                 href={href}
                 className={mergeClasses(styles.item, selected && styles.selected)}
                 aria-current={selected ? 'page' : undefined}
-                aria-label={`${t('policy.history.open', { version: v.version })}, ${format.date(v.publishedAt)}`}
                 data-testid={`policy-version-${v.version}`}
               >
                 <span className={styles.line}>

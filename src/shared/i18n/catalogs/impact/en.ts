@@ -20,7 +20,7 @@ export const en = {
       noContest: 'No contest running',
     },
     rank: {
-      ranked: '{{rank}} of {{total}}',
+      ranked: 'of {{total}}',
       unranked: 'Not ranked yet',
       excluded: 'Not competing',
       top: 'You lead the contest',
@@ -49,7 +49,7 @@ export const en = {
     },
     wins: {
       title: 'Wins',
-      empty: 'Your first share is your first win.',
+      empty: 'Wins show up here as you reach them: your first share, 10 and 100 clicks, your first conversion, a new persona.',
       kind: {
         'first-share': 'First share',
         'clicks-10': '10 clicks on your links',
@@ -187,7 +187,6 @@ export const en = {
       current: 'Current',
       agreed: 'Agreed {{date}}',
       notAgreed: 'Not agreed',
-      open: 'Read version {{version}}',
     },
     old: {
       notice: 'You are reading version {{version}}, which is no longer in force. It is shown read-only.',

@@ -17,7 +17,7 @@ export const it: ImpactCatalog = {
       noContest: 'Nessun concorso in corso',
     },
     rank: {
-      ranked: '{{rank}} su {{total}}',
+      ranked: 'su {{total}}',
       unranked: 'Non ancora in classifica',
       excluded: 'Fuori classifica',
       top: 'Sei in testa al concorso',
@@ -46,7 +46,7 @@ export const it: ImpactCatalog = {
     },
     wins: {
       title: 'Traguardi',
-      empty: 'La tua prima condivisione è il tuo primo traguardo.',
+      empty: 'I traguardi compaiono qui man mano che li raggiungi: la prima condivisione, 10 e 100 clic, la prima conversione, un nuovo profilo.',
       kind: {
         'first-share': 'Prima condivisione',
         'clicks-10': '10 clic sui tuoi link',
@@ -184,7 +184,6 @@ export const it: ImpactCatalog = {
       current: 'In vigore',
       agreed: 'Accettata il {{date}}',
       notAgreed: 'Non accettata',
-      open: 'Leggi la versione {{version}}',
     },
     old: {
       notice: 'Stai leggendo la versione {{version}}, non più in vigore. È mostrata in sola lettura.',

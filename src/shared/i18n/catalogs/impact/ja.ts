@@ -17,7 +17,7 @@ export const ja: ImpactCatalog = {
       noContest: '開催中のコンテストはありません',
     },
     rank: {
-      ranked: '{{total}} 人中 {{rank}} 位',
+      ranked: '{{total}} 人中',
       unranked: 'まだランク外',
       excluded: '対象外',
       top: 'コンテストで首位です',
@@ -46,7 +46,7 @@ export const ja: ImpactCatalog = {
     },
     wins: {
       title: '達成',
-      empty: '最初のシェアが最初の達成です。',
+      empty: '達成するとここに表示されます：初めてのシェア、クリック 10 回と 100 回、初めてのコンバージョン、新しいペルソナ。',
       kind: {
         'first-share': '初めてのシェア',
         'clicks-10': 'リンクのクリック 10 回',
@@ -184,7 +184,6 @@ export const ja: ImpactCatalog = {
       current: '現行',
       agreed: '{{date}} に同意',
       notAgreed: '未同意',
-      open: 'バージョン {{version}} を読む',
     },
     old: {
       notice: '現在は適用されていないバージョン {{version}} を表示しています（閲覧のみ）。',

@@ -17,7 +17,7 @@ export const th: ImpactCatalog = {
       noContest: 'ไม่มีการแข่งขันในขณะนี้',
     },
     rank: {
-      ranked: 'อันดับ {{rank}} จาก {{total}}',
+      ranked: 'จาก {{total}}',
       unranked: 'ยังไม่ติดอันดับ',
       excluded: 'ไม่ร่วมจัดอันดับ',
       top: 'คุณนำในการแข่งขัน',
@@ -46,7 +46,7 @@ export const th: ImpactCatalog = {
     },
     wins: {
       title: 'ความสำเร็จ',
-      empty: 'การแชร์ครั้งแรกคือความสำเร็จแรกของคุณ',
+      empty: 'ความสำเร็จจะแสดงที่นี่เมื่อคุณทำได้: การแชร์ครั้งแรก 10 และ 100 คลิก คอนเวอร์ชันแรก เพอร์โซนาใหม่',
       kind: {
         'first-share': 'แชร์ครั้งแรก',
         'clicks-10': 'ลิงก์ของคุณได้ 10 คลิก',
@@ -184,7 +184,6 @@ export const th: ImpactCatalog = {
       current: 'ปัจจุบัน',
       agreed: 'ยอมรับเมื่อ {{date}}',
       notAgreed: 'ยังไม่ยอมรับ',
-      open: 'อ่านเวอร์ชัน {{version}}',
     },
     old: {
       notice: 'คุณกำลังอ่านเวอร์ชัน {{version}} ซึ่งไม่มีผลแล้ว แสดงเพื่ออ่านอย่างเดียว',

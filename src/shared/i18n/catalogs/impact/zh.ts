@@ -17,7 +17,7 @@ export const zh: ImpactCatalog = {
       noContest: '当前没有竞赛',
     },
     rank: {
-      ranked: '第 {{rank}} 名，共 {{total}} 人',
+      ranked: '共 {{total}} 人',
       unranked: '尚未上榜',
       excluded: '不参与排名',
       top: '你在竞赛中领先',
@@ -46,7 +46,7 @@ export const zh: ImpactCatalog = {
     },
     wins: {
       title: '成就',
-      empty: '第一次分享就是你的第一个成就。',
+      empty: '达成的成就会显示在这里：第一次分享、10 次和 100 次点击、第一次转化、新的角色画像。',
       kind: {
         'first-share': '第一次分享',
         'clicks-10': '链接获得 10 次点击',
@@ -184,7 +184,6 @@ export const zh: ImpactCatalog = {
       current: '当前',
       agreed: '已于 {{date}} 同意',
       notAgreed: '未同意',
-      open: '阅读版本 {{version}}',
     },
     old: {
       notice: '你正在阅读已不再生效的版本 {{version}}，仅供查看。',
