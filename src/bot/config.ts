@@ -67,6 +67,10 @@ const envSchema = z
     DELIVERY_WORKER: booleanFlag.optional(),
     /** Proactive sends per second per tenant across every worker (Teams: 50 per app per tenant). */
     TENANT_SEND_RATE: z.coerce.number().int().min(1).max(1000).default(50),
+    /** Entra group whose members the people sync imports (Microsoft Graph); without it the sync is off. */
+    GRAPH_SYNC_GROUP_ID: z.string().uuid().optional(),
+    /** Microsoft Graph base URL (national clouds, local test servers). */
+    GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.AUTH_MODE !== 'entra') {
@@ -112,6 +116,8 @@ export interface AppConfig {
   conversions: { secretKey?: string; devKey: boolean };
   /** Campaign deliveries: whether this process runs a worker, and the tenant send budget per second. */
   delivery: { worker: boolean; perSecond: number };
+  /** Microsoft Graph: the base URL and the directory group the people sync reads, when configured. */
+  graph: { baseUrl: string; syncGroupId?: string };
 }
 
 /** Click pipeline: the visitor-key secret and this instance's journal. */
@@ -202,5 +208,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, version = '0
       ? { secretKey: env.SECRET_CONVERSIONS_KEY, devKey: false }
       : { secretKey: env.NODE_ENV === 'production' ? undefined : DEV_ONLY_CONVERSIONS_KEY, devKey: env.NODE_ENV !== 'production' },
     delivery: { worker: env.DELIVERY_WORKER ?? env.NODE_ENV !== 'test', perSecond: env.TENANT_SEND_RATE },
+    graph: { baseUrl: env.GRAPH_BASE_URL.replace(/\/+$/, ''), ...(env.GRAPH_SYNC_GROUP_ID ? { syncGroupId: env.GRAPH_SYNC_GROUP_ID } : {}) },
   };
 }

@@ -10,6 +10,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, ConfigError, type AppConfig } from './config.js';
 import { createPeopleImportService } from './services/people-import.service.js';
+import { directorySync } from './graph/directory-sync.js';
 import { buildServer } from './http/server.js';
 import { seedDemoProgramme, type SeedResult } from './seed/seed.service.js';
 import { seedStarterTraining } from './seed/training-seed.js';
@@ -138,6 +139,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       policy: services.policy,
       auditLog: repositories.auditLog,
       peopleImport: createPeopleImportService({ jobs: repositories.importJobs, employees: repositories.employees, newId: () => randomUUID(), now }),
+      ...(config.graph.syncGroupId ? { directory: directorySync(config.graph.baseUrl, config.graph.syncGroupId) } : {}),
       ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { RowIssue } from '../../shared/domain/people-import.js';
+import type { ImportColumn, RowIssue } from '../../shared/domain/people-import.js';
 import { ValidationError } from '../services/errors.js';
 import type { PeopleImportService } from '../services/people-import.service.js';
 import { requireRole } from './auth.js';
@@ -24,7 +24,9 @@ const REPORT_COLUMNS: CsvColumn<RowIssue>[] = [
 ];
 
 export interface PeopleRoutesDeps {
-  peopleImport: Pick<PeopleImportService, 'start' | 'status'>;
+  peopleImport: Pick<PeopleImportService, 'start' | 'startFromDirectory' | 'status'>;
+  /** The people of the programme's directory group (Microsoft Graph), when a sync is configured. */
+  directory?: () => AsyncIterable<Partial<Record<ImportColumn, string>>>;
 }
 
 export function registerPeopleRoutes(fastify: FastifyInstance, deps: PeopleRoutesDeps): void {
@@ -39,6 +41,19 @@ export function registerPeopleRoutes(fastify: FastifyInstance, deps: PeopleRoute
     } catch (err) {
       if (err instanceof ValidationError) return sendError(reply, request, 400, 'badRequest', err.message);
       throw err;
+    }
+  });
+
+  fastify.post('/api/admin/people/sync', { preHandler: requireRole('admin') }, async (request, reply) => {
+    if (!deps.directory) return sendError(reply, request, 409, 'conflict', 'directory sync is not configured (GRAPH_SYNC_GROUP_ID)');
+    const identity = request.identity!;
+    try {
+      const { job } = await deps.peopleImport.startFromDirectory(identity.tenantId, identity.employeeId, deps.directory());
+      return reply.code(202).header('location', `/api/admin/people/import/${job.id}`).send({ job });
+    } catch (err) {
+      if (err instanceof ValidationError) return sendError(reply, request, 400, 'badRequest', err.message);
+      request.log.error({ error: err instanceof Error ? err.message : String(err) }, 'directory sync failed');
+      return sendError(reply, request, 502, 'generic', 'the directory could not be read');
     }
   });
 

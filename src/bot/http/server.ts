@@ -53,6 +53,8 @@ export interface ServerDeps {
   campaigns?: CampaignRoutesDeps['campaigns'];
   /** People import `/api/admin/people/import` (admins); registered when given. */
   peopleImport?: PeopleRoutesDeps['peopleImport'];
+  /** The directory the people sync reads (Microsoft Graph), when configured. */
+  directory?: PeopleRoutesDeps['directory'];
   /** Where every API write is recorded (who, what, when); recorded when given. */
   auditLog?: Pick<AuditLogRepository, 'append' | 'list'>;
   /** Training API `/api/training` (trainers, admins; `/me` for everyone enrolled); registered when given. */
@@ -92,7 +94,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date(), clicks: deps.clickHealth });
   registerBotRoute(fastify, deps.bot);
   if (deps.auditLog) registerAuditRoutes(fastify, { auditLog: deps.auditLog });
-  if (deps.peopleImport) registerPeopleRoutes(fastify, { peopleImport: deps.peopleImport });
+  if (deps.peopleImport) registerPeopleRoutes(fastify, { peopleImport: deps.peopleImport, ...(deps.directory ? { directory: deps.directory } : {}) });
   registerMeRoutes(fastify, { employees: deps.repositories.employees, devMode: deps.config.auth.mode === 'dev' });
   registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories), ...(deps.boardShares ? { shares: deps.boardShares } : {}) });
   if (deps.suggestions) registerSuggestionRoutes(fastify, { suggestions: deps.suggestions });

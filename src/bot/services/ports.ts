@@ -35,6 +35,11 @@ export interface EmployeeRepository {
   update(employee: Employee, etag: string): Promise<Versioned<Employee>>;
   /** Insert or replace many, in batch transactions of up to 100 per partition. */
   upsertMany(employees: Employee[]): Promise<void>;
+  /**
+   * Insert many new people in batch transactions, never replacing anyone: the ids already stored
+   * (someone enrolled meanwhile) are returned untouched, for the caller to update instead.
+   */
+  createMany(employees: Employee[]): Promise<{ existing: string[] }>;
 }
 
 /** Serialised botbuilder ConversationReference kept as opaque JSON for proactive sends. */

@@ -1,12 +1,13 @@
 /** Employees, one partition per tenant: the roster and targeting read it whole. */
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Employee } from '../../shared/domain/types.js';
 import type { EmployeeRepository, Versioned } from '../services/ports.js';
-import { guard, NotFoundError } from './errors.js';
+import { ConflictError, guard, NotFoundError } from './errors.js';
+import { mapLimit } from '../util/map-limit.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { employeeSchema } from './schemas.js';
-import { listPartition, readRow, requireEtag, upsertRows } from './table-ops.js';
+import { BATCH_CONCURRENCY, chunkByPartition, listPartition, readRow, requireEtag, upsertRows } from './table-ops.js';
 
 const what = (tenantId: string, id: string) => `employee ${tenantId}/${id}`;
 
@@ -52,6 +53,29 @@ export class TableEmployeeRepository implements EmployeeRepository {
     const row = toEmployeeEntity(employee);
     const res = await guard(what(employee.tenantId, employee.id), () => this.table.updateEntity(row, 'Replace', { etag: requireEtag(etag) }));
     return { value: fromEmployeeEntity(row), etag: res.etag ?? '' };
+  }
+
+  async createMany(employees: Employee[]): Promise<{ existing: string[] }> {
+    const existing: string[] = [];
+    const chunks = chunkByPartition(employees.map(toEmployeeEntity));
+    await mapLimit(chunks, BATCH_CONCURRENCY, async (chunk) => {
+      const actions: TransactionAction[] = chunk.map((row) => ['create', row]);
+      try {
+        await guard(`create ${chunk.length} employees`, () => this.table.submitTransaction(actions));
+      } catch (err) {
+        // A transaction is all or nothing: when one person exists, create the chunk one by one.
+        if (!(err instanceof ConflictError)) throw err;
+        for (const row of chunk) {
+          try {
+            await guard(`create employee ${String(row.rowKey)}`, () => this.table.createEntity(row));
+          } catch (single) {
+            if (!(single instanceof ConflictError)) throw single;
+            existing.push(fromEmployeeEntity(row).id);
+          }
+        }
+      }
+    });
+    return { existing };
   }
 
   async upsertMany(employees: Employee[]): Promise<void> {

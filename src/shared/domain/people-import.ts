@@ -57,16 +57,20 @@ export interface RowIssue {
   value?: string;
 }
 
-/** What the directory owns of a person: the fields an import sets. */
+/**
+ * What the directory owns of a person: the fields an import sets. An optional field left
+ * `undefined` means the file has no such column (a directory sync without roles, say): the stored
+ * value is kept. `managerId: null` means the column is there and empty: the manager is removed.
+ */
 export interface ImportedPerson {
   id: string;
   displayName: string;
   email: string;
-  team: string;
-  managerId?: string;
+  team?: string;
+  managerId?: string | null;
   timeZone?: string;
   language?: Language;
-  roles: Role[];
+  roles?: Role[];
 }
 
 /** Entra object ids are GUIDs; seeded and test ids are short slugs: both are `[A-Za-z0-9._-]`. */
@@ -76,9 +80,10 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_TEXT = 200;
 
 /**
- * Validate one row (cells keyed by column). Returns the person, or every problem found.
- * Roles are separated by `;`, `,`, `|` or spaces; `employee` is always added (everyone imported is
- * enrolled). An empty time zone or language leaves the stored one (or the enrolment default).
+ * Validate one row (cells keyed by column; a column the file lacks is absent from `cells`).
+ * Returns the person, or every problem found. Roles are separated by `;`, `,`, `|` or spaces;
+ * `employee` is always added (everyone imported is enrolled). An empty time zone or language
+ * leaves the stored one (or the enrolment default).
  */
 export function validatePersonRow(
   line: number,
@@ -86,6 +91,7 @@ export function validatePersonRow(
 ): { ok: true; person: ImportedPerson } | { ok: false; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const cell = (column: ImportColumn) => (cells[column] ?? '').trim();
+  const present = (column: ImportColumn) => cells[column] !== undefined;
   const problem = (column: ImportColumn, kind: ImportProblem, value?: string) =>
     issues.push({ line, column, problem: kind, ...(value !== undefined ? { value: value.slice(0, 100) } : {}) });
 
@@ -120,18 +126,17 @@ export function validatePersonRow(
   if (unknownRole !== undefined) problem('roles', 'invalid-role', unknownRole);
 
   if (issues.length > 0) return { ok: false, issues };
-  const roles = ROLES.filter((r) => r === 'employee' || roleNames.includes(r));
   return {
     ok: true,
     person: {
       id,
       displayName,
       email,
-      team,
-      ...(managerId !== '' ? { managerId } : {}),
+      ...(present('team') ? { team } : {}),
+      ...(present('manager') ? { managerId: managerId === '' ? null : managerId } : {}),
       ...(timeZone !== '' ? { timeZone } : {}),
       ...(language !== undefined ? { language: language as Language } : {}),
-      roles,
+      ...(present('roles') ? { roles: ROLES.filter((r) => r === 'employee' || roleNames.includes(r)) } : {}),
     },
   };
 }
@@ -146,8 +151,9 @@ export interface ImportDefaults {
 }
 
 /**
- * The stored person after an import row: directory fields replaced, programme fields kept. A new
- * person starts as an observer with the defaults. `leader` follows the executive role.
+ * The stored person after an import row: directory fields replaced (those the file has), programme
+ * fields kept. A new person starts as an observer with the defaults. `leader` follows the
+ * executive role.
  */
 export function mergeImportedPerson(tenantId: string, existing: Employee | undefined, person: ImportedPerson, defaults: ImportDefaults, now: string): Employee {
   const base: Employee = existing ?? {
@@ -155,7 +161,7 @@ export function mergeImportedPerson(tenantId: string, existing: Employee | undef
     tenantId,
     displayName: person.displayName,
     email: person.email,
-    team: person.team,
+    team: '',
     timeZone: defaults.timeZone,
     workingDays: [...defaults.workingDays],
     workingHours: { ...defaults.workingHours },
@@ -169,17 +175,19 @@ export function mergeImportedPerson(tenantId: string, existing: Employee | undef
     promptsPaused: false,
     joinedAt: now,
   };
-  const { managerId: _dropped, ...withoutManager } = base;
+  const { managerId: storedManager, ...rest } = base;
+  const managerId = person.managerId === undefined ? storedManager : (person.managerId ?? undefined);
+  const roles = person.roles ?? base.roles;
   return {
-    ...withoutManager,
+    ...rest,
     displayName: person.displayName,
     email: person.email,
-    team: person.team,
-    ...(person.managerId !== undefined ? { managerId: person.managerId } : {}),
+    team: person.team ?? base.team,
+    ...(managerId !== undefined ? { managerId } : {}),
     timeZone: person.timeZone ?? base.timeZone,
     language: person.language ?? base.language,
-    roles: person.roles,
-    leader: person.roles.includes('executive'),
+    roles,
+    leader: roles.includes('executive'),
   };
 }
 

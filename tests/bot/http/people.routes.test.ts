@@ -29,7 +29,7 @@ beforeAll(async () => {
   });
   registerPeopleRoutes(app, {
     peopleImport: {
-      status: service.status,
+      ...service,
       async start(...args) {
         const started = await service.start(...args);
         finished.push(started.finished);

@@ -112,4 +112,16 @@ describe('TableEmployeeRepository', () => {
     expect((await repos.employees.get('iso-b', 'same')).value.displayName).toBe('Other');
     expect(await repos.employees.listByTenant('iso-a')).toHaveLength(1);
   });
+
+  it('createMany inserts in transactions and never replaces someone already stored', async () => {
+    const tenantId = 'create-many';
+    await repos.employees.create(anEmployee({ tenantId, id: 'p-050', displayName: 'Enrolled from chat' }));
+    const people = Array.from({ length: 230 }, (_, i) => anEmployee({ tenantId, id: `p-${String(i).padStart(3, '0')}`, displayName: `Imported ${i}` }));
+    const { existing } = await repos.employees.createMany(people);
+    expect(existing).toEqual(['p-050']);
+    const stored = await repos.employees.listByTenant(tenantId);
+    expect(stored).toHaveLength(230);
+    expect(stored.find((e) => e.id === 'p-050')?.displayName).toBe('Enrolled from chat');
+    expect(stored.find((e) => e.id === 'p-229')?.displayName).toBe('Imported 229');
+  });
 });

@@ -22,8 +22,12 @@ describe('validatePersonRow', () => {
     });
   });
 
-  it('leaves optional cells out when empty', () => {
-    expect(validatePersonRow(3, { id: 'x', name: 'X', email: 'x@y.io' })).toEqual({ ok: true, person: { id: 'x', displayName: 'X', email: 'x@y.io', team: '', roles: ['employee'] } });
+  it('tells an absent column (keep the stored value) from an empty cell', () => {
+    expect(validatePersonRow(3, { id: 'x', name: 'X', email: 'x@y.io' })).toEqual({ ok: true, person: { id: 'x', displayName: 'X', email: 'x@y.io' } });
+    expect(validatePersonRow(3, { id: 'x', name: 'X', email: 'x@y.io', team: '', manager: '', roles: '', timeZone: '', language: '' })).toEqual({
+      ok: true,
+      person: { id: 'x', displayName: 'X', email: 'x@y.io', team: '', managerId: null, roles: ['employee'] },
+    });
   });
 
   it.each([
@@ -63,8 +67,13 @@ describe('mergeImportedPerson', () => {
     const existing = mergeImportedPerson('t', undefined, { ...person, managerId: 'old-boss' }, DEFAULTS, '2026-01-01T00:00:00.000Z');
     const learnt: Employee = { ...existing, persona: 'networker', promptsPaused: true, policyVersionAcknowledged: 2, timeZone: 'Asia/Tokyo', language: 'ja' };
     const merged = mergeImportedPerson('t', learnt, { ...person, displayName: 'Renamed', roles: ['employee'] }, DEFAULTS, '2026-12-03T00:00:00.000Z');
+    expect(mergeImportedPerson('t', undefined, { id: 'n', displayName: 'N', email: 'n@c.io' }, DEFAULTS, '2026-12-03T00:00:00.000Z')).toMatchObject({ team: '', roles: ['employee'], leader: false });
     expect(merged).toMatchObject({ displayName: 'Renamed', persona: 'networker', promptsPaused: true, policyVersionAcknowledged: 2, timeZone: 'Asia/Tokyo', language: 'ja', leader: false, joinedAt: '2026-01-01T00:00:00.000Z' });
-    expect(merged.managerId).toBeUndefined();
+    expect(merged.managerId).toBe('old-boss');
+    expect(mergeImportedPerson('t', merged, { ...person, managerId: null }, DEFAULTS, '2026-12-03T00:00:00.000Z').managerId).toBeUndefined();
+    // A file without a roles column (a directory sync) keeps the stored roles.
+    const { roles: _omitted, ...withoutRoles } = person;
+    expect(mergeImportedPerson('t', { ...merged, roles: ['employee', 'admin'] }, withoutRoles, DEFAULTS, '2026-12-03T00:00:00.000Z').roles).toEqual(['employee', 'admin']);
     expect(isSamePerson(merged, { ...merged })).toBe(true);
     expect(isSamePerson(merged, learnt)).toBe(false);
   });
