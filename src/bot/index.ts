@@ -143,6 +143,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),
+      analytics: { analytics: services.analytics, pilot: services.pilot, now },
       training: { training: services.training, pushes: services.trainingPush },
       tabPages: createTabPageServices({ repositories, leaderboard: services.leaderboard, policy: services.policy, clock: now }),
       boardShares: createBoardShareService({ sharing: services.sharing, repositories, publicBaseUrl: config.publicBaseUrl }),

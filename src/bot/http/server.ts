@@ -19,6 +19,8 @@ import { registerShareRoutes, type ShareRoutesDeps } from './share.routes.js';
 import { registerPolicyRoutes, type PolicyRoutesDeps } from './policy.routes.js';
 import { registerCampaignRoutes, type CampaignRoutesDeps } from './campaigns.routes.js';
 import { registerMeRoutes } from './me.routes.js';
+import { registerAnalyticsRoutes, type AnalyticsRoutesDeps } from './analytics.routes.js';
+import { registerPilotRoutes, type PilotRoutesDeps } from './pilot.routes.js';
 import { registerTrainingRoutes, type TrainingRoutesDeps } from './training.routes.js';
 import type { TabPageServices } from '../services/tab-pages.js';
 import { registerImpactRoutes } from './impact.routes.js';
@@ -55,6 +57,8 @@ export interface ServerDeps {
   peopleImport?: PeopleRoutesDeps['peopleImport'];
   /** The directory the people sync reads (Microsoft Graph), when configured. */
   directory?: PeopleRoutesDeps['directory'];
+  /** Analytics (`/api/analytics*`) and the leadership pilot (`/api/pilot*`), executives and admins; registered when given. */
+  analytics?: AnalyticsRoutesDeps & PilotRoutesDeps;
   /** Where every API write is recorded (who, what, when); recorded when given. */
   auditLog?: Pick<AuditLogRepository, 'append' | 'list'>;
   /** Training API `/api/training` (trainers, admins; `/me` for everyone enrolled); registered when given. */
@@ -95,6 +99,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerBotRoute(fastify, deps.bot);
   if (deps.auditLog) registerAuditRoutes(fastify, { auditLog: deps.auditLog });
   if (deps.peopleImport) registerPeopleRoutes(fastify, { peopleImport: deps.peopleImport, ...(deps.directory ? { directory: deps.directory } : {}) });
+  if (deps.analytics) {
+    registerAnalyticsRoutes(fastify, deps.analytics);
+    registerPilotRoutes(fastify, deps.analytics);
+  }
   registerMeRoutes(fastify, { employees: deps.repositories.employees, devMode: deps.config.auth.mode === 'dev' });
   registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories), ...(deps.boardShares ? { shares: deps.boardShares } : {}) });
   if (deps.suggestions) registerSuggestionRoutes(fastify, { suggestions: deps.suggestions });

@@ -9,6 +9,7 @@ import { mapLimit } from '../util/map-limit.js';
 import { buildDemoActivity } from './demo-activity.js';
 import { buildDemoProgramme } from './demo-programme.js';
 import { buildDemoPolicy, DEMO_SETTINGS } from './demo-policy.js';
+import { buildAnalyticsDemo, writeAnalyticsDemo, type AnalyticsSeedStores } from './analytics-seed.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -19,17 +20,19 @@ export interface SeedResult {
   clicks: number;
 }
 
-export async function seedDemoProgramme(repos: Repositories, tenantId: string, now: Date): Promise<SeedResult> {
+export async function seedDemoProgramme(repos: Repositories & Partial<AnalyticsSeedStores>, tenantId: string, now: Date): Promise<SeedResult> {
   await ensureDemoPolicy(repos, tenantId, now);
   const marker = await repos.employees.find(tenantId, 'demo-admin');
   if (marker) return { seeded: false, employees: 0, content: 0, topics: 0, shares: 0, clicks: 0 };
   const demo = buildDemoProgramme(tenantId, now);
   const activity = buildDemoActivity(demo, now);
+  const analyticsDemo = buildAnalyticsDemo(demo, activity, now);
   await Promise.all([
     repos.topics.upsertMany(tenantId, demo.topics),
     repos.content.upsertMany(tenantId, demo.content),
     repos.contests.upsert(tenantId, demo.contest),
     repos.pilots.upsert(tenantId, demo.pilot),
+    writeAnalyticsDemo(repos, tenantId, demo.pilot.id, analyticsDemo),
     mapLimit(activity.links, 16, (link) => repos.trackedLinks.create(link).catch((err: Error) => {
       if (err.name !== 'ConflictError') throw err; // written by an earlier, interrupted seed
     })),

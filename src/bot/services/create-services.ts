@@ -15,13 +15,14 @@ import { createSharingService, type SharingService } from './sharing.service.js'
 import type { TrainingStores } from './training.ports.js';
 import { createTrainingService, type TrainingService } from './training.service.js';
 import { createTrainingPushService, type TrainingPushService } from './training-push.service.js';
+import { createAnalyticsServices, type AnalyticsRepositories, type AnalyticsServices } from './analytics-services.js';
 
 /**
  * The services the app's doors call: measurement (scoring, leaderboard, live counts, wins, weekly
  * update, conversions) and the share flow, wired to each other here (a recorded share and a
  * persona level-up reach scoring and wins).
  */
-export interface AppServices extends MeasurementServices {
+export interface AppServices extends MeasurementServices, AnalyticsServices {
   onboarding: OnboardingService;
   policy: PolicyService;
   sharing: SharingService;
@@ -46,7 +47,7 @@ export interface AppServicesOptions {
 }
 
 /** Build every service over `repositories`. */
-export function createAppServices(repositories: Repositories & MeasurementRepositories & { training: TrainingStores }, options: AppServicesOptions): AppServices {
+export function createAppServices(repositories: Repositories & MeasurementRepositories & { training: TrainingStores } & AnalyticsRepositories, options: AppServicesOptions): AppServices {
   const clock = options.clock ?? (() => new Date());
   const measurement = createMeasurementServices(repositories, {
     now: clock,
@@ -64,6 +65,7 @@ export function createAppServices(repositories: Repositories & MeasurementReposi
   });
   return {
     ...measurement,
+    ...createAnalyticsServices(repositories, { clock, ...(options.logger ? { logger: options.logger } : {}) }),
     training,
     trainingPush: createTrainingPushService({ stores: repositories.training, employees: repositories.employees, training, clock, newId: newTrainingId, ...(options.logger ? { logger: options.logger } : {}) }),
     onboarding: createOnboardingService({

@@ -37,6 +37,9 @@ import type { GoalRepository } from '../services/goals.ports.js';
 import { TableGoalRepository } from './goals.repository.js';
 import type { SuggestionRepository } from '../services/suggestions.ports.js';
 import { TableSuggestionRepository } from './suggestions.repository.js';
+import type { AnalyticsAggregateRepository, AnalyticsEventRepository, PilotRecordRepository } from '../services/analytics.ports.js';
+import { TableAnalyticsAggregateRepository, TableAnalyticsEventRepository } from './analytics.repository.js';
+import { TablePilotRecordRepository } from './pilot-records.repository.js';
 
 export { ConflictError, NotFoundError, StorageError, ValidationError } from './errors.js';
 export { updateWithRetry } from './optimistic.js';
@@ -73,6 +76,12 @@ export type TableRepositories = Repositories & MeasurementRepositories & {
   importJobs: ImportJobRepository;
   /** Content suggestions from the board, pending an admin's decision. */
   suggestions: SuggestionRepository;
+  /** Analytics read model (aggregates per tenant and month). */
+  analyticsAggregates: AnalyticsAggregateRepository;
+  /** Board sessions and engagement (events without a table of their own). */
+  analyticsEvents: AnalyticsEventRepository;
+  /** Leadership pilot plans and go/no-go decisions. */
+  pilotRecords: PilotRecordRepository;
 };
 
 /** Build the repositories; no network call happens until `ensure()` or the first operation. */
@@ -122,6 +131,9 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     importJobs: new TableImportJobRepository(tables.client('importJobs')),
       responses: new TableCampaignResponseReader(tables.client('contentResponses')),
     suggestions: new TableSuggestionRepository(tables.client('suggestions')),
+    analyticsAggregates: new TableAnalyticsAggregateRepository(tables.client('analyticsAggregates')),
+    analyticsEvents: new TableAnalyticsEventRepository(tables.client('analyticsEvents')),
+    pilotRecords: new TablePilotRecordRepository(tables.client('pilotRecords')),
     async ensure() {
       await Promise.all([tables.ensureTables(), queues.ensureQueues()]);
     },

@@ -39,6 +39,9 @@ export const TABLES = {
   importJobs: 'ImportJobs',
   trainingModules: 'TrainingModules',
   trainingProgress: 'TrainingProgress',
+  analyticsAggregates: 'AnalyticsAggregates',
+  analyticsEvents: 'AnalyticsEvents',
+  pilotRecords: 'PilotRecords',
   trainingPushes: 'TrainingPushes',
   goals: 'Goals',
   suggestions: 'Suggestions',
@@ -254,6 +257,30 @@ export const keys = {
   trainingModule: { pk: (tenantId: string) => composeKey('training module partition', tenantId), rk: (id: string) => composeKey('training module id', id) },
   /**
    * Training progress of a tenant in one partition (the dashboard reads it whole); one row per
+  /**
+   * Analytics read model, one partition per (tenant, month): day rows `d|dimension|day|chunk` and
+   * month rollups `m|dimension|chunk`, plus a `meta` row (when it was built). A quarter is three
+   * partitions; a dimension's days are one row-key range.
+   */
+  analyticsAggregate: {
+    pk: (tenantId: string, month: string) => composeKey('analytics partition', tenantId, month),
+    dayRk: (dimension: string, day: string, chunk: number) => `d${KEY_SEPARATOR}${composeKey('analytics day', dimension, day)}${KEY_SEPARATOR}${chunk.toString().padStart(2, '0')}`,
+    dayRange: (dimension: string) => ({ from: `d${KEY_SEPARATOR}${composeKey('analytics day', dimension)}${KEY_SEPARATOR}`, to: `d${KEY_SEPARATOR}${composeKey('analytics day', dimension)}${KEY_SEPARATOR}~` }),
+    monthRk: (dimension: string, chunk: number) => `m${KEY_SEPARATOR}${composeKey('analytics month', dimension)}${KEY_SEPARATOR}${chunk.toString().padStart(2, '0')}`,
+    metaRk: () => 'meta',
+  },
+  /** Events with no table of their own (board sessions, synced engagement), per (tenant, month); row key = the event id. */
+  analyticsEvent: {
+    pk: (tenantId: string, month: string) => composeKey('analytics events', tenantId, month),
+    rk: (eventId: string) => composeKey('analytics event', eventId),
+  },
+  /** A pilot's plan (goals, hand ticks) and its go/no-go decisions (`d|<pilot>|<inverted ms>`, newest first), per tenant. */
+  pilotRecord: {
+    pk: (tenantId: string) => composeKey('pilot record partition', tenantId),
+    planRk: (pilotId: string) => `p${KEY_SEPARATOR}${composeKey('pilot plan', pilotId)}`,
+    decisionRk: (pilotId: string, atMs: number) => `d${KEY_SEPARATOR}${composeKey('pilot decision', pilotId)}${KEY_SEPARATOR}${(9_999_999_999_999 - atMs).toString().padStart(13, '0')}`,
+    decisionRange: (pilotId: string) => ({ from: `d${KEY_SEPARATOR}${composeKey('pilot decision', pilotId)}${KEY_SEPARATOR}`, to: `d${KEY_SEPARATOR}${composeKey('pilot decision', pilotId)}${KEY_SEPARATOR}~` }),
+  },
    * (module, person), so a module's rows are one row-key range and a person's a column filter.
    */
   trainingProgress: {

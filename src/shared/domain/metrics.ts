@@ -19,6 +19,8 @@ export interface MetricEvent {
   topics?: string[];
   contentId?: string;
   network?: Network;
+  /** Campaign the share or click came through, if any. */
+  campaignId?: string;
   /** How many this event stands for (e.g. 12 reactions synced at once); default 1. */
   count?: number;
   /** Conversion value in the programme currency (seed 002: the $5,000 or $20,000 deal). */
@@ -61,6 +63,11 @@ function inPeriod(at: IsoInstant, period?: MetricPeriod): boolean {
   return t >= Date.parse(period.from) && t < Date.parse(period.to);
 }
 
+/** Adds one event to running totals (the one place the arithmetic lives; read models reuse it). */
+export function addMetricEvent(totals: MetricTotals, event: MetricEvent): void {
+  addEvent(totals, event);
+}
+
 function addEvent(totals: MetricTotals, event: MetricEvent): void {
   const count = event.count !== undefined && Number.isFinite(event.count) ? event.count : 1;
   totals[FIELD[event.kind]] += count;
@@ -76,7 +83,7 @@ export function sumMetrics(events: readonly MetricEvent[], period?: MetricPeriod
   return totals;
 }
 
-export type MetricDimension = 'day' | 'day-of-week' | 'team' | 'persona' | 'topic' | 'content' | 'network';
+export type MetricDimension = 'day' | 'day-of-week' | 'team' | 'persona' | 'topic' | 'content' | 'network' | 'campaign' | 'person';
 
 /** Weekday keys, Monday first as business reports show them. */
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -107,6 +114,11 @@ export function localDay(at: IsoInstant, timeZone = 'UTC'): { day: string; weekd
   return { day: `${get('year')}-${get('month')}-${get('day')}`, weekday };
 }
 
+/** The keys an event counts under in a dimension (read models use the same keys as the breakdowns). */
+export function metricKeys(event: MetricEvent, dimension: MetricDimension, timeZone = 'UTC'): string[] {
+  return keysOf(event, dimension, timeZone);
+}
+
 function keysOf(event: MetricEvent, dimension: MetricDimension, timeZone: string): string[] {
   switch (dimension) {
     case 'day':
@@ -123,6 +135,10 @@ function keysOf(event: MetricEvent, dimension: MetricDimension, timeZone: string
       return [event.contentId ?? UNKNOWN_KEY];
     case 'network':
       return [event.network ?? UNKNOWN_KEY];
+    case 'campaign':
+      return [event.campaignId ?? UNKNOWN_KEY];
+    case 'person':
+      return [event.employeeId];
   }
 }
 
