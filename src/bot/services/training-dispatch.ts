@@ -9,27 +9,26 @@
 import type { CampaignService } from './campaign.service.js';
 import type { TrainingNudgeDispatcher } from './training.ports.js';
 
-export interface TrainingDispatchOptions {
-  /** Days the planner may spread the nudges over (a person off today gets it on their next working day); default 5. */
-  windowDays?: number;
-  /** Planner slot length in minutes; default 30. */
-  slotMinutes?: number;
-}
+/** Default hours a run is spread over: long enough to reach everyone's next working day. */
+export const DEFAULT_SPREAD_HOURS = 72;
 
 /** A dispatcher over the one campaign service of the process. */
-export function createTrainingDispatcher(campaigns: Pick<CampaignService, 'create' | 'launch'>, options: TrainingDispatchOptions = {}): TrainingNudgeDispatcher {
-  const windowMs = (options.windowDays ?? 5) * 86_400_000;
+export function createTrainingDispatcher(campaigns: Pick<CampaignService, 'create' | 'preview' | 'launch'>): TrainingNudgeDispatcher {
   return {
-    async dispatch({ tenantId, moduleId, employeeIds, createdBy, now }) {
+    async dispatch({ tenantId, moduleId, employeeIds, createdBy, now, spreadHours }) {
+      const spreadMs = (spreadHours ?? DEFAULT_SPREAD_HOURS) * 3_600_000;
       const campaign = await campaigns.create(tenantId, createdBy, {
         kind: 'training',
         subjectId: moduleId,
         audience: { personas: [], teams: [], topicIds: [], languages: [], employeeIds: [...employeeIds] },
-        window: { start: now.toISOString(), end: new Date(now.getTime() + windowMs).toISOString() },
-        slotMinutes: options.slotMinutes ?? 30,
+        window: { start: now.toISOString(), end: new Date(now.getTime() + spreadMs).toISOString() },
+        // Half-hour slots; a spread of half an hour or less is one slot: "as soon as allowed".
+        slotMinutes: Math.max(5, Math.min(30, Math.round(spreadMs / 60_000))),
       });
-      const { planned } = await campaigns.launch(tenantId, campaign.id);
-      return { dispatchId: campaign.id, planned };
+      const { notPlaced } = await campaigns.preview(tenantId, campaign.id);
+      await campaigns.launch(tenantId, campaign.id);
+      const skipped = new Set(notPlaced.map((n) => n.employeeId));
+      return { dispatchId: campaign.id, planned: employeeIds.filter((id) => !skipped.has(id)), notPlaced };
     },
   };
 }

@@ -59,17 +59,21 @@ export function createTrainingPushService(deps: TrainingPushServiceDeps) {
     const excluded: Partial<Record<NudgeExclusion, number>> = {};
     for (const e of selection.excluded) excluded[e.reason] = (excluded[e.reason] ?? 0) + 1;
     let dispatchId: string | undefined;
+    let reached = 0;
     if (selection.included.length > 0) {
-      // Recorded before the dispatch: a second push right after sees the cap even if sends are still queued.
-      await deps.training.markNudged(push.tenantId, selection.included, push.moduleId, now);
-      dispatchId = (await dispatcher.dispatch({ tenantId: push.tenantId, moduleId: push.moduleId, pushId: push.id, employeeIds: selection.included, createdBy: push.createdBy, now })).dispatchId;
+      const dispatched = await dispatcher.dispatch({ tenantId: push.tenantId, moduleId: push.moduleId, pushId: push.id, employeeIds: selection.included, createdBy: push.createdBy, now, ...(push.spreadHours !== undefined ? { spreadHours: push.spreadHours } : {}) });
+      dispatchId = dispatched.dispatchId;
+      reached = dispatched.planned.length;
+      if (dispatched.notPlaced.length > 0) excluded['not-scheduled'] = (excluded['not-scheduled'] ?? 0) + dispatched.notPlaced.length;
+      // The training cap reads these: only people who really get a nudge count as nudged.
+      await deps.training.markNudged(push.tenantId, dispatched.planned, push.moduleId, now);
     }
     const saved = await retryOnConflict(
       () => stores.pushes.get(push.tenantId, push.id),
-      (current) => ({ ...current, lastRecipients: selection.included.length, dispatchIds: dispatchId ? [...current.dispatchIds, dispatchId].slice(-KEPT_DISPATCH_IDS) : current.dispatchIds }),
+      (current) => ({ ...current, lastRecipients: reached, dispatchIds: dispatchId ? [...current.dispatchIds, dispatchId].slice(-KEPT_DISPATCH_IDS) : current.dispatchIds }),
       (value, tag) => stores.pushes.update(value, tag),
     ).catch(() => claimed.value);
-    return { push: saved, recipients: selection.included.length, excluded };
+    return { push: saved, recipients: reached, excluded };
   }
 
   return {
@@ -91,6 +95,7 @@ export function createTrainingPushService(deps: TrainingPushServiceDeps) {
         audience,
         ...(input.cadence ? { cadence: input.cadence } : {}),
         ...(input.gapDays !== undefined ? { gapDays: input.gapDays } : {}),
+        ...(input.spreadHours !== undefined ? { spreadHours: input.spreadHours } : {}),
         state: 'active',
         runs: 0,
         lastRecipients: 0,

@@ -34,6 +34,8 @@ export interface TrainingPush {
   audience: TrainingAudience;
   cadence?: TrainingCadence;
   gapDays?: number;
+  /** Hours the nudges of one run are spread over (in each person's working hours). */
+  spreadHours?: number;
   state: 'active' | 'stopped' | 'done';
   runs: number;
   lastRunAt?: string;
@@ -66,5 +68,11 @@ export interface TrainingStores {
  * one dispatch of kind `training` for the recipients of one push run. Returns the dispatch id.
  */
 export interface TrainingNudgeDispatcher {
-  dispatch(input: { tenantId: string; moduleId: string; pushId: string; employeeIds: readonly string[]; createdBy: string; now: Date }): Promise<{ dispatchId: string; planned: number }>;
+  dispatch(input: { tenantId: string; moduleId: string; pushId: string; employeeIds: readonly string[]; createdBy: string; now: Date; spreadHours?: number }): Promise<{
+    dispatchId: string;
+    /** Who got a planned delivery. */
+    planned: string[];
+    /** Who the planner could not place in the window (outside working hours or days, weekly cap, paused). */
+    notPlaced: { employeeId: string; reason: string }[];
+  }>;
 }

@@ -55,6 +55,7 @@ const pushSchema: z.ZodType<TrainingPush, z.ZodTypeDef, unknown> = z.object({
   audience: audienceSchema,
   cadence: z.object({ everyDays: z.number().int().positive(), until: iso.optional() }).optional(),
   gapDays: z.number().int().nonnegative().optional(),
+  spreadHours: z.number().positive().optional(),
   state: z.enum(['active', 'stopped', 'done']),
   runs: z.number().int().nonnegative(),
   lastRunAt: iso.optional(),

@@ -108,6 +108,8 @@ export const TrainingPushInputSchema = z
     cadence: z.object({ everyDays: z.number().int().min(1).max(90), until: iso.optional() }).strict().optional(),
     /** Minimum days between two training nudges to one person; default 7, 0 turns the cap off. */
     gapDays: z.number().int().min(0).max(60).optional(),
+    /** Hours each run's nudges are spread over, in each person's working hours; default 72, 0.5 = as soon as allowed. */
+    spreadHours: z.number().min(0.5).max(168).optional(),
   })
   .strict();
 export type TrainingPushInput = z.infer<typeof TrainingPushInputSchema>;
@@ -126,6 +128,7 @@ export const TrainingPushSchema = z.object({
   }),
   cadence: z.object({ everyDays: z.number().int().positive(), until: iso.optional() }).optional(),
   gapDays: z.number().int().min(0).optional(),
+  spreadHours: z.number().optional(),
   state: z.enum(TRAINING_PUSH_STATES),
   runs: z.number().int().nonnegative(),
   lastRunAt: iso.optional(),

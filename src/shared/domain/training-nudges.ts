@@ -110,6 +110,8 @@ export const NUDGE_EXCLUSIONS = [
   'declined',
   'prerequisite',
   'recently-nudged',
+  /** Selected, but the delivery planner found no allowed time in the spread window (hours, days, weekly cap). */
+  'not-scheduled',
 ] as const;
 export type NudgeExclusion = (typeof NUDGE_EXCLUSIONS)[number];
 

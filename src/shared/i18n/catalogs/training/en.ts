@@ -89,6 +89,7 @@ export const en = {
     cadence: 'Now and then on a cadence',
     everyDays: 'Every (days)',
     gapDays: 'Minimum days between two training nudges to one person',
+    spreadHours: 'Spread the nudges over (hours)',
     send: 'Push',
     sent_one: 'The nudge goes to {{count}} person.',
     sent_few: 'The nudge goes to {{count}} people.',
@@ -106,6 +107,7 @@ export const en = {
       declined: 'said "Not now" three times',
       prerequisite: 'prerequisite not done',
       'recently-nudged': 'nudged recently',
+      'not-scheduled': 'no allowed time in the spread window',
     },
   },
   pushes: {

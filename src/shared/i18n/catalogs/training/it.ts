@@ -90,6 +90,7 @@ export const it: TrainingCatalog = {
     cadence: 'Ora e poi a cadenza regolare',
     everyDays: 'Ogni (giorni)',
     gapDays: 'Giorni minimi tra due promemoria di formazione alla stessa persona',
+    spreadHours: 'Distribuisci i promemoria su (ore)',
     send: 'Invia',
     sent_one: 'Il promemoria va a {{count}} persona.',
     sent_few: 'Il promemoria va a {{count}} persone.',
@@ -107,6 +108,7 @@ export const it: TrainingCatalog = {
       declined: 'ha risposto "Non ora" tre volte',
       prerequisite: 'prerequisito non completato',
       'recently-nudged': 'promemoria ricevuto di recente',
+      'not-scheduled': 'nessun orario consentito nella finestra di invio',
     },
   },
   pushes: {

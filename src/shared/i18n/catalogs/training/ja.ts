@@ -90,6 +90,7 @@ export const ja: TrainingCatalog = {
     cadence: '今すぐ、その後は定期的に',
     everyDays: '間隔（日）',
     gapDays: '同じ人へのトレーニングのナッジの最短間隔（日）',
+    spreadHours: 'ナッジを分散させる時間（時間）',
     send: '配信',
     sent_one: '{{count}} 人にナッジを送ります。',
     sent_few: '{{count}} 人にナッジを送ります。',
@@ -107,6 +108,7 @@ export const ja: TrainingCatalog = {
       declined: '「今はしない」を3回選択',
       prerequisite: '前提モジュールが未完了',
       'recently-nudged': '最近ナッジ済み',
+      'not-scheduled': '配信期間内に送信可能な時間がない',
     },
   },
   pushes: {

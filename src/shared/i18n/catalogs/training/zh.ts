@@ -90,6 +90,7 @@ export const zh: TrainingCatalog = {
     cadence: '现在发送，之后定期发送',
     everyDays: '间隔（天）',
     gapDays: '同一个人两次培训提醒之间的最少天数',
+    spreadHours: '将提醒分散在（小时）内发送',
     send: '推送',
     sent_one: '提醒将发送给 {{count}} 人。',
     sent_few: '提醒将发送给 {{count}} 人。',
@@ -107,6 +108,7 @@ export const zh: TrainingCatalog = {
       declined: '已三次选择“以后再说”',
       prerequisite: '前置模块未完成',
       'recently-nudged': '最近已提醒过',
+      'not-scheduled': '发送时段内没有允许的时间',
     },
   },
   pushes: {
