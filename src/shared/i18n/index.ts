@@ -14,9 +14,10 @@ import { impact } from './catalogs/impact/index.js';
 import { training } from './catalogs/training/index.js';
 import { campaigns } from './catalogs/campaigns/index.js';
 import { analytics } from './catalogs/analytics/index.js';
+import { admin } from './catalogs/admin/index.js';
 
 /** Every namespace with its catalogs per language. */
-export const catalogs = { common, bot, tab, sharing, clicks, impact, training, campaigns, analytics } as const;
+export const catalogs = { common, bot, tab, sharing, clicks, impact, training, campaigns, analytics, admin } as const;
 export type Namespace = keyof typeof catalogs;
 export const NAMESPACES = Object.keys(catalogs) as Namespace[];
 

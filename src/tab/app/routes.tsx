@@ -10,4 +10,5 @@ export const pages: Record<RouteName, LazyExoticComponent<ComponentType>> = {
   training: lazy(() => import('../training/training-page.js').then((m) => ({ default: m.TrainingPage }))),
   pilot: lazy(() => import('../pilot/pilot-page.js').then((m) => ({ default: m.PilotPage }))),
   analytics: lazy(() => import('../analytics/analytics-page.js').then((m) => ({ default: m.AnalyticsPage }))),
+  admin: lazy(() => import('../admin/admin-page.js').then((m) => ({ default: m.AdminPage }))),
 };

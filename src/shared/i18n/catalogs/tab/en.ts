@@ -29,6 +29,7 @@ export const en = {
     training: 'Training',
     pilot: 'Pilot',
     analytics: 'Analytics',
+    admin: 'Admin',
   },
   board: {
     title: 'Content board',

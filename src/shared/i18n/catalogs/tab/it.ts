@@ -26,6 +26,7 @@ export const it: TabCatalog = {
     training: 'Formazione',
     pilot: 'Pilota',
     analytics: 'Analisi',
+    admin: 'Amministrazione',
   },
   board: {
     title: 'Bacheca dei contenuti',

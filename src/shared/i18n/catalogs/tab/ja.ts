@@ -26,6 +26,7 @@ export const ja: TabCatalog = {
     training: 'トレーニング',
     pilot: 'パイロット',
     analytics: '分析',
+    admin: '管理',
   },
   board: {
     title: 'コンテンツ ボード',

@@ -26,6 +26,7 @@ export const ru: TabCatalog = {
     training: 'Обучение',
     pilot: 'Пилот',
     analytics: 'Аналитика',
+    admin: 'Администрирование',
   },
   board: {
     title: 'Доска публикаций',

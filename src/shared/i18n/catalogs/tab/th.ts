@@ -26,6 +26,7 @@ export const th: TabCatalog = {
     training: 'การฝึกอบรม',
     pilot: 'โครงการนำร่อง',
     analytics: 'การวิเคราะห์',
+    admin: 'ผู้ดูแล',
   },
   board: {
     title: 'บอร์ดเนื้อหา',

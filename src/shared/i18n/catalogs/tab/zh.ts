@@ -26,6 +26,7 @@ export const zh: TabCatalog = {
     training: '培训',
     pilot: '试点',
     analytics: '分析',
+    admin: '管理',
   },
   board: {
     title: '内容板',

@@ -1,0 +1,4 @@
+/** Strings of the admin namespace (the Admin tab). */
+export const en = {
+  title: 'Admin',
+};

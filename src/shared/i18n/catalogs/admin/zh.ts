@@ -1,0 +1,5 @@
+import type { AdminCatalog } from './index.js';
+
+export const zh: AdminCatalog = {
+  title: 'Admin',
+};
