@@ -30,26 +30,37 @@ export function buildZoneRuns(zone: ZoneTable): ZoneRun[] {
   return runs;
 }
 
-/** Minute intervals `[a, b)` within 0-1440 of a range, wrap split in two. */
-function toMinuteIntervals(range: HourRange): [number, number][] {
+/** Appends the minute intervals `[a, b)` within 0-1440 of a range to `out` (a wrap is split in two). */
+function pushMinuteIntervals(range: HourRange, out: number[]): void {
   const start = Math.max(0, Math.min(1440, range.start * 60));
   const end = Math.max(0, Math.min(1440, range.end * 60));
-  if (start === end) return [];
-  return start < end ? [[start, end]] : [[start, 1440], [0, end]];
+  if (start === end) return;
+  if (start < end) out.push(start, end);
+  else out.push(0, end, start, 1440);
 }
 
-/** Allowed minute intervals of a day: `allowed` minus `quiet`, ascending. */
-export function getAllowedMinutes(allowed: HourRange, quiet: HourRange | undefined): [number, number][] {
-  const open = toMinuteIntervals(allowed).sort((x, y) => x[0] - y[0]);
-  const closed = quiet ? toMinuteIntervals(quiet) : [];
+/**
+ * Allowed minute intervals of a day, `allowed` minus `quiet`, as flat ascending `[a, b)` pairs.
+ * Called once per person profile, so it allocates one small array and nothing else.
+ */
+export function getAllowedMinutes(allowed: HourRange, quiet: HourRange | undefined): number[] {
+  const open: number[] = [];
+  pushMinuteIntervals(allowed, open);
+  if (!quiet) return open;
+  const closed: number[] = [];
+  pushMinuteIntervals(quiet, closed);
   let result = open;
-  for (const [qa, qb] of closed) {
-    result = result.flatMap(([a, b]): [number, number][] => {
-      const parts: [number, number][] = [];
-      if (qa > a) parts.push([a, Math.min(b, qa)]);
-      if (qb < b) parts.push([Math.max(a, qb), b]);
-      return parts.filter(([x, y]) => x < y);
-    });
+  for (let q = 0; q < closed.length; q += 2) {
+    const qa = closed[q] ?? 0;
+    const qb = closed[q + 1] ?? 0;
+    const next: number[] = [];
+    for (let i = 0; i < result.length; i += 2) {
+      const a = result[i] ?? 0;
+      const b = result[i + 1] ?? 0;
+      if (qa > a && Math.min(b, qa) > a) next.push(a, Math.min(b, qa));
+      if (qb < b && b > Math.max(a, qb)) next.push(Math.max(a, qb), b);
+    }
+    result = next;
   }
   return result;
 }
@@ -74,13 +85,15 @@ export function getAllowedRanges(
   zone: ZoneTable,
   runs: readonly ZoneRun[],
   days: number,
-  minutes: readonly [number, number][],
+  minutes: readonly number[],
   blockedWeeks: ReadonlySet<number>,
 ): number[] {
   const ranges: number[] = [];
   for (const run of runs) {
     if ((days & (1 << run.weekday)) === 0 || blockedWeeks.has(run.week)) continue;
-    for (const [a, b] of minutes) {
+    for (let m = 0; m < minutes.length; m += 2) {
+      const a = minutes[m] ?? 0;
+      const b = minutes[m + 1] ?? 0;
       const from = lowerBound(zone.minuteOfDay, run.start, run.end, a);
       const to = lowerBound(zone.minuteOfDay, from, run.end, b);
       if (from === to) continue;
@@ -89,4 +102,33 @@ export function getAllowedRanges(
     }
   }
   return ranges;
+}
+
+/**
+ * `ranges` without the slots in `slots` (ascending, duplicates allowed): the slots where a person
+ * already has a prompt, so no second prompt is planned at the same time.
+ */
+export function removeSlots(ranges: readonly number[], slots: readonly number[]): number[] {
+  const result: number[] = [];
+  let k = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    let a = ranges[r] ?? 0;
+    const b = ranges[r + 1] ?? 0;
+    while (k < slots.length && (slots[k] ?? 0) < a) k += 1;
+    while (k < slots.length && (slots[k] ?? 0) < b) {
+      const slot = slots[k] ?? 0;
+      if (slot > a) result.push(a, slot);
+      a = Math.max(a, slot + 1);
+      k += 1;
+    }
+    if (a < b) result.push(a, b);
+  }
+  return result;
+}
+
+/** How many slots flat `[start, end)` pairs hold. */
+export function countSlots(ranges: readonly number[]): number {
+  let total = 0;
+  for (let r = 0; r < ranges.length; r += 2) total += (ranges[r + 1] ?? 0) - (ranges[r] ?? 0);
+  return total;
 }

@@ -31,7 +31,11 @@ function inRange(minute: number, r: { start: number; end: number }): boolean {
   return s < e ? minute >= s && minute < e : s > e ? minute >= s || minute < e : false;
 }
 
-function eligibleSlots(p: PlannerRecipient, slots: number[]): { all: number[]; underCap: number[] } {
+/**
+ * `all`: working day, hours, quiet hours; `underCap`: also below the weekly cap of its local week;
+ * `free`: also no earlier prompt of the person inside the slot.
+ */
+function eligibleSlots(p: PlannerRecipient, slots: number[], slotMs = 0): { all: number[]; underCap: number[]; free: number[] } {
   const all = slots.flatMap((ms, i) => {
     const t = local(p.timeZone, ms);
     const ok = p.workingDays.includes(t.weekday as Weekday) && inRange(t.minute, p.allowedHours) && !(p.quietHours && inRange(t.minute, p.quietHours));
@@ -42,7 +46,8 @@ function eligibleSlots(p: PlannerRecipient, slots: number[]): { all: number[]; u
     const used = (p.promptedAt ?? []).filter((iso) => local(p.timeZone, Date.parse(iso)).isoWeek === week).length;
     return used + 1 <= p.weeklyPromptCap;
   });
-  return { all, underCap };
+  const free = underCap.filter((i) => !(p.promptedAt ?? []).some((iso) => Date.parse(iso) >= (slots[i] ?? 0) && Date.parse(iso) < (slots[i] ?? 0) + slotMs));
+  return { all, underCap, free };
 }
 
 const hourRange = fc.record({ start: fc.integer({ min: 0, max: 23 }), end: fc.integer({ min: 1, max: 24 }) });
@@ -52,7 +57,11 @@ const recipient = (startMs: number) => fc.record({
   allowedHours: hourRange,
   quietHours: fc.option(hourRange, { nil: undefined }),
   weeklyPromptCap: fc.integer({ min: 0, max: 3 }),
-  promptedAt: fc.array(fc.integer({ min: startMs - WEEK_MS, max: startMs + WEEK_MS }).map((ms) => new Date(ms).toISOString()), { maxLength: 3 }),
+  // Earlier prompts anywhere around the window, or on a half-hour inside it (so inside a slot the person may use).
+  promptedAt: fc.array(fc.oneof(
+    fc.integer({ min: startMs - WEEK_MS, max: startMs + WEEK_MS }),
+    fc.integer({ min: 0, max: 4 * 48 - 1 }).map((k) => startMs + k * 1_800_000),
+  ).map((ms) => new Date(ms).toISOString()), { maxLength: 3 }),
   paused: fc.option(fc.constant(true), { freq: 8, nil: undefined }),
 });
 
@@ -122,20 +131,23 @@ describe('planStaggeredDelivery properties', () => {
       fc.property(scenario, (s) => {
         const { plan, slots, audience } = run(s);
         expect(plan.deliveries.length + plan.unplaced.length).toBe(audience.length);
-        const underCap = new Map<string, number[]>();
+        const free = new Map<string, number[]>();
         for (const p of audience) {
-          const e = eligibleSlots(p, slots);
-          underCap.set(p.id, e.underCap);
+          const e = eligibleSlots(p, slots, s.slotMinutes * 60_000);
+          free.set(p.id, e.free);
           const delivery = plan.deliveries.find((d) => d.id === p.id);
           const reason = plan.unplaced.find((u) => u.id === p.id)?.reason;
           if (p.paused) expect(reason).toBe('paused');
           if (delivery) {
             expect(delivery.at).toBe(new Date(slots[delivery.slot] ?? 0).toISOString());
-            expect(e.underCap).toContain(delivery.slot);
+            expect(e.free).toContain(delivery.slot);
           } else if (reason === 'paused') {
             expect(p.paused).toBe(true);
           } else if (reason === 'no-allowed-time-in-window') {
             expect(e.all).toEqual([]);
+          } else if (reason === 'every-slot-taken') {
+            expect(e.underCap.length).toBeGreaterThan(0);
+            expect(e.free).toEqual([]);
           } else {
             expect(reason).toBe('weekly-cap-reached');
             expect(e.all.length).toBeGreaterThan(0);
@@ -144,8 +156,8 @@ describe('planStaggeredDelivery properties', () => {
         }
         const loads = plan.slots.map((slot) => slot.load);
         expect(loads.reduce((a, b) => a + b, 0)).toBe(plan.deliveries.length);
-        expect(findImprovingPath(plan, underCap)).toBeNull();
-        expectOptimalityCertificate(plan, underCap);
+        expect(findImprovingPath(plan, free)).toBeNull();
+        expectOptimalityCertificate(plan, free);
       }),
       { numRuns: 60 },
     );

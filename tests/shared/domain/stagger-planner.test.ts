@@ -100,6 +100,27 @@ describe('planStaggeredDelivery: nobody is dropped silently', () => {
     expect(plan([person('a', { ...tokyo, timeZone: 'UTC' })], { window }).deliveries).toHaveLength(1);
   });
 
+  it('plans no second prompt in a slot that already holds one of the person\'s prompts', () => {
+    const window = { start: '2026-03-02T09:00:00Z', end: '2026-03-02T11:00:00Z' };
+    const result = plan([person('a', { promptedAt: ['2026-03-02T09:15:00Z'] })], { window, bestTimeHours: { linkedin: [9] } });
+    expect(result.deliveries.map((d) => d.at)).toEqual(['2026-03-02T10:00:00.000Z']);
+  });
+
+  it('lists someone whose every allowed slot already holds one of their prompts as every-slot-taken', () => {
+    const window = { start: '2026-03-02T09:00:00Z', end: '2026-03-02T11:00:00Z' };
+    const result = plan([person('a', { promptedAt: ['2026-03-02T09:00:00Z', '2026-03-02T10:59:59.999Z'] })], { window });
+    expect(result.unplaced).toEqual([{ id: 'a', reason: 'every-slot-taken' }]);
+  });
+
+  it('counts earlier prompts against the cap and their slots at once, in 5-minute slots', () => {
+    // Cap 2: one prompt on Monday (week 10) leaves one; it sits in the 09:05 slot, so 09:00 or 09:10.
+    const window = { start: '2026-03-02T09:00:00Z', end: '2026-03-02T09:15:00Z' };
+    const audience = [person('a', { weeklyPromptCap: 2, promptedAt: ['2026-03-02T09:07:30Z'] }), person('b', { weeklyPromptCap: 2 })];
+    const result = plan(audience, { window, slotMinutes: 5 });
+    expect(result.deliveries.find((d) => d.id === 'a')?.at).not.toBe('2026-03-02T09:05:00.000Z');
+    expect(result.stats.maxLoad).toBe(1);
+  });
+
   it('uses only the weeks still under the cap when a window spans two weeks', () => {
     const window = { start: '2026-03-06T00:00:00Z', end: '2026-03-11T00:00:00Z' };
     const result = plan([person('a', { weeklyPromptCap: 1, promptedAt: ['2026-03-03T09:00:00Z'] })], { window });
