@@ -26,6 +26,7 @@ import { policyPageUrl } from './http/policy.routes.js';
 import { createAppServices, type AppServices } from './services/create-services.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
 import { createReofferBuilder, withReofferDispatch } from './jobs/reoffers.js';
+import { createWeeklyDispatch } from './jobs/weekly-jobs.js';
 import { createCampaignService } from './services/campaign.service.js';
 import { createTrainingDispatcher } from './services/training-dispatch.js';
 import { createTrainingNudgeBuilder } from './teams/training.handler.js';
@@ -111,14 +112,28 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // One campaign service for the API and every module that dispatches through the pipeline.
     const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex'), engagement: { shares: repositories.shares, clicksForShares: (codes) => services.liveCounts.clicksForShares(codes) } });
     if (config.delivery.worker) {
-      // TODO(lead): weekly jobs (contest update card, pilot digest) go in `weeklyJobs`.
+      // Weekly jobs (contest update to team channels, pilot digest), once per week across instances.
+      // Seam: the digest data is the analytics helper's `services.pilot.digestFor` (.tmp/PILOT-DIGEST.md); without it digests are skipped.
+      const pilot = (services as { pilot?: { digestFor: Parameters<typeof createWeeklyDispatch>[0]['digestFor'] } }).pilot;
+      const weekly = createWeeklyDispatch({
+        tenants: async () => [...new Set([config.auth.tenantId, config.bot.tenantId].filter((t): t is string => Boolean(t)))],
+        references: repositories.conversationReferences,
+        contests: repositories.contests,
+        pilots: repositories.pilots,
+        employees: repositories.employees,
+        campaigns: () => campaigns,
+        weeklyUpdate: services.weeklyUpdate,
+        digestFor: (tenantId, employeeId, weekStart) => pilot?.digestFor(tenantId, employeeId, weekStart) ?? Promise.resolve(undefined),
+        now,
+      });
       // Message builders per dispatch kind: add yours beside `share` (.tmp/PIPELINE-CONTRACT.md).
       const runtime = startCampaignRuntime({
         stores: repositories.campaigns,
         conversationReferences: repositories.conversationReferences,
         adapter: bot.adapter,
         botAppId: config.bot.id ?? '',
-        builders: { share: createSharePromptBuilder(services.sharing, now), reoffer: createReofferBuilder(services.sharing, repositories.employees, now), training: createTrainingNudgeBuilder(services.training) },
+        builders: { share: createSharePromptBuilder(services.sharing, now), reoffer: createReofferBuilder(services.sharing, repositories.employees, now), training: createTrainingNudgeBuilder(services.training), ...weekly.builders },
+        weeklyJobs: weekly.jobs,
         perSecond: config.delivery.perSecond,
         logger: { warn: (details, message) => server.log.warn(details, message) },
       });

@@ -23,6 +23,7 @@ import type { TeamsDeps } from './deps.js';
 import { continueJourney } from './journey.js';
 import { sendCard } from './reply.js';
 import { turnUser } from './turn.js';
+import { rememberTeamChannel } from './team-channel.js';
 
 /** Register the `conversationUpdate` (members added) and `installationUpdate` routes. */
 export function registerWelcomeHandlers(app: Application, deps: TeamsDeps): void {
@@ -44,6 +45,8 @@ async function onInstalled(context: TurnContext, deps: TeamsDeps, options: { wel
   const activity = context.activity;
   const user = turnUser(context, deps);
   if (!user.personal) {
+    // Added to a team: keep the channel for the weekly contest update (team-channel.ts).
+    await rememberTeamChannel(context, deps.repositories.conversationReferences, user.tenantId, deps.clock());
     if (!options.welcome) return;
     const language = resolveLanguage(activity.locale);
     const card = renderWelcomeCard({ helpCommand: CHAT_COMMANDS.help.keyword }, translator(language, 'bot'));
