@@ -13,7 +13,7 @@ import type { TabHost } from '../teams/host.js';
 import { AppHeader } from './app-header.js';
 import type { UiLanguage } from './i18n.js';
 import { NotFound } from './not-found.js';
-import { useHashRoute } from './router.js';
+import { hashForSubPage, parseHashLocation, useHashRoute } from './router.js';
 import { pages } from './routes.js';
 import { TabContextProvider, useTabContext, type TabContextValue } from './tab-context.js';
 import { fluentTheme } from './theme.js';
@@ -47,6 +47,11 @@ export function App({ host, ui, api }: AppProps) {
   const styles = useStyles();
   const [theme, setTheme] = useState(host.context.theme);
   useEffect(() => host.onThemeChange(setTheme), [host]);
+  // A Teams deep link to an item (`subEntityId: item:<id>`) lands on the tab without a hash.
+  useEffect(() => {
+    const target = hashForSubPage(host.context.subPageId);
+    if (target && parseHashLocation(window.location.hash).rest.length === 0 && !window.location.hash.includes('?')) window.location.replace(target);
+  }, [host]);
   const meState = useMe(api);
   const me = meState.status === 'ready' ? meState.me : undefined;
   const context = useMemo<TabContextValue | undefined>(

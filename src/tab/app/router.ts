@@ -62,3 +62,12 @@ export function useHashRoute(): RouteName | undefined {
 export function routeHref(route: RouteName, ...rest: string[]): string {
   return `#/${[route, ...rest.map(encodeURIComponent)].join('/')}`;
 }
+
+/**
+ * The hash a Teams deep link's sub-entity opens (`subEntityId` in the link's context, given to
+ * the tab as `page.subPageId`): `item:<id>` opens the board's share panel on that item.
+ */
+export function hashForSubPage(subPageId: string | undefined): string | undefined {
+  const match = /^item:(.+)$/.exec(subPageId ?? '');
+  return match?.[1] ? routeHref('board', 'item', match[1]) : undefined;
+}

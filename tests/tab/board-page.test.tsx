@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+/**
+ * The board page with Testing Library: filters and search reach the API as query parameters, the
+ * cards carry their Share deep link, and `#/board/item/<id>` (or the share card's `?item=`) opens
+ * the share panel.
+ */
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BoardResponse } from '../../src/shared/contracts/board.js';
+import { en as tabEn } from '../../src/shared/i18n/catalogs/tab/en.js';
+import { BoardPage } from '../../src/tab/board/board-page.js';
+import { renderInTab, type FakeRoutes } from './support.js';
+
+const BOARD: BoardResponse = {
+  items: [
+    { id: 'a', title: 'Quantum sensing', url: 'https://example.com/a', summary: 's', language: 'en', category: 'industry', topics: ['quantum'], publishedAt: '2026-11-20T00:00:00.000Z', sharedOn: ['linkedin'] },
+    { id: 'b', title: '量子の話', url: 'https://example.com/b', summary: 's', language: 'ja', category: 'company', topics: [], publishedAt: '2026-11-21T00:00:00.000Z', sharedOn: [] },
+  ],
+  counts: { all: 2, company: 1, industry: 1, 'personal-interest': 0 },
+  languages: ['en', 'ja'],
+  topicNames: { quantum: 'Quantum' },
+  topics: ['quantum'],
+  teams: ['Sales'],
+};
+
+const routes: FakeRoutes = {
+  'GET /api/board': () => [200, BOARD],
+  'GET /api/board/items/b/share': () => [
+    200,
+    { contentId: 'b', title: '量子の話', summary: '', url: 'https://example.com/b', category: 'company', language: 'ja', networks: [], state: 'open', policyAcknowledged: true, history: [] },
+  ],
+};
+
+beforeEach(() => {
+  window.location.hash = '#/board';
+});
+afterEach(cleanup);
+
+describe('board page', () => {
+  it('sends search, topic and team filters to the API and marks shared items', async () => {
+    const user = userEvent.setup();
+    const { seen } = await renderInTab(<BoardPage />, routes);
+    await screen.findByText('Quantum sensing');
+    expect(screen.getByTestId('card-shared').textContent).toBe('Shared on LinkedIn');
+    expect(screen.getAllByTestId('card-share').map((a) => a.getAttribute('href'))).toEqual(['#/board/item/a', '#/board/item/b']);
+
+    await user.type(screen.getByRole('searchbox', { name: tabEn.board.filters.search }), 'quantum');
+    await waitFor(() => expect(seen.some((r) => r.path === '/api/board?q=quantum')).toBe(true));
+
+    await user.click(screen.getByRole('combobox', { name: tabEn.board.filters.topic }));
+    await user.click(await screen.findByRole('option', { name: 'Quantum' }));
+    await waitFor(() => expect(seen.some((r) => r.path === '/api/board?topic=quantum&q=quantum')).toBe(true));
+
+    await user.click(screen.getByRole('combobox', { name: tabEn.board.filters.team }));
+    await user.click(await screen.findByRole('option', { name: 'Sales' }));
+    await waitFor(() => expect(seen.some((r) => r.path === '/api/board?topic=quantum&team=Sales&q=quantum')).toBe(true));
+  });
+
+  it('opens the share panel from the deep link the share card builds', async () => {
+    window.location.hash = '#/board?item=b';
+    const { seen } = await renderInTab(<BoardPage />, routes);
+    await waitFor(() => expect(window.location.hash).toBe('#/board/item/b'));
+    await screen.findByTestId('share-title');
+    expect(seen.some((r) => r.path === '/api/board/items/b/share')).toBe(true);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+});
