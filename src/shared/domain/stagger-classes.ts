@@ -11,9 +11,9 @@ import { buildZoneTable, isValidTimeZone, type ZoneTable } from './time-zones.js
 import type { BalanceClass } from './stagger-balance.js';
 import type { PlannerRecipient, UnplacedReason } from './stagger-types.js';
 
-/** A balance class with the audience indexes of its people. */
+/** A balance class; its people are `members[first .. first + size)`. */
 export interface PlannerClass extends BalanceClass {
-  people: number[];
+  first: number;
 }
 
 /** The slots of the plan: start instants, their length, and the best-time hours of the network. */
@@ -24,10 +24,12 @@ export interface SlotGrid {
   bestHour: Uint8Array;
 }
 
-/** Per audience index, a class index or why the person gets no prompt. */
+/** Per audience index, a class index or why the person gets no prompt; members grouped by class. */
 export interface Classification {
   classes: PlannerClass[];
   outcome: (UnplacedReason | number)[];
+  /** Audience indexes grouped by class (in audience order within a class). */
+  members: Int32Array;
 }
 
 interface Zone {
@@ -164,7 +166,8 @@ function classOf(sorter: Sorter, zone: Zone, ranges: number[]): number {
     const other = classes[known];
     if (other && other.preferred === zone.preferred && sameNumbers(other.ranges, ranges)) return known;
   }
-  classes.push({ ranges, slotCount: countSlots(ranges), preferred: zone.preferred, size: 0, people: [] });
+  // An exact-size copy: classes live until the plan is done, the grown working array does not.
+  classes.push({ ranges: ranges.slice(), slotCount: countSlots(ranges), preferred: zone.preferred, size: 0, first: 0 });
   sameHash.push(head);
   classIndex.set(hash, classes.length - 1);
   return classes.length - 1;
@@ -185,7 +188,7 @@ function classifyProfile(sorter: Sorter, zone: Zone, days: number, hours: number
     const ranges = blocked.length === 0 ? open : getAllowedRanges(zone.table, zone.runs, days, hours, new Set(blocked));
     outcome = ranges.length === 0 ? 'weekly-cap-reached' : classOf(sorter, zone, ranges);
   }
-  sorter.profiles.set(hash, { zone: zone.id, days, hours, blocked, outcome, next: head });
+  sorter.profiles.set(hash, { zone: zone.id, days, hours: hours.slice(), blocked, outcome, next: head });
   return outcome;
 }
 
@@ -236,11 +239,22 @@ export function classifyAudience(audience: readonly PlannerRecipient[], grid: Sl
     const result: ProfileOutcome = person.paused ? 'paused' : zone === null ? 'invalid-time-zone' : classifyPerson(sorter, person, zone);
     outcome[index] = result;
     const cls = typeof result === 'number' ? sorter.classes[result] : undefined;
-    if (!cls) continue;
-    cls.size += 1;
-    cls.people.push(index);
+    if (cls) cls.size += 1;
   }
-  return { classes: sorter.classes, outcome };
+  let placed = 0;
+  for (const cls of sorter.classes) {
+    cls.first = placed;
+    placed += cls.size;
+  }
+  const members = new Int32Array(placed);
+  const filled = new Int32Array(sorter.classes.length);
+  for (let index = 0; index < audience.length; index += 1) {
+    const c = outcome[index];
+    if (typeof c !== 'number') continue;
+    members[(sorter.classes[c]?.first ?? 0) + (filled[c] ?? 0)] = index;
+    filled[c] = (filled[c] ?? 0) + 1;
+  }
+  return { classes: sorter.classes, outcome, members };
 }
 
 function dayMask(person: PlannerRecipient): number {

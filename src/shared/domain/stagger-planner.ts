@@ -58,15 +58,16 @@ export function planStaggeredDelivery(input: StaggerPlanInput): StaggerPlan {
   const slotCount = slotStarts.length;
   const bestHour = new Uint8Array(24);
   for (const hour of input.bestTimeHours[input.network] ?? []) if (hour >= 0 && hour < 24) bestHour[hour] = 1;
-  const { classes, outcome } = classifyAudience(input.audience, { starts: slotStarts, slotMs: input.slotMinutes * 60_000, bestHour });
+  const { classes, outcome, members } = classifyAudience(input.audience, { starts: slotStarts, slotMs: input.slotMinutes * 60_000, bestHour });
 
   const random = createSeededRandom(input.seed);
   const { occupants, loads, bottleneck } = balanceSlotLoads(classes, slotCount, random);
-  for (const cls of classes) {
-    const people = cls.people;
-    for (let i = people.length - 1; i > 0; i -= 1) {
+  for (const { first, size } of classes) {
+    for (let i = size - 1; i > 0; i -= 1) {
       const j = Math.floor(random() * (i + 1));
-      [people[i], people[j]] = [people[j] ?? 0, people[i] ?? 0];
+      const swap = members[first + i] ?? 0;
+      members[first + i] = members[first + j] ?? 0;
+      members[first + j] = swap;
     }
   }
   /** Slot per audience index (-1: unplaced); each class hands out its shuffled people slot by slot. */
@@ -77,10 +78,9 @@ export function planStaggeredDelivery(input: StaggerPlanInput): StaggerPlan {
     const list = occupants[slot] ?? [];
     for (let k = 0; k < list.length; k += 2) {
       const c = list[k] ?? 0;
-      const people = classes[c]?.people ?? [];
-      let next = handedOut[c] ?? 0;
-      for (let n = list[k + 1] ?? 0; n > 0; n -= 1) slotOf[people[next++] ?? 0] = slot;
-      handedOut[c] = next;
+      let next = (classes[c]?.first ?? 0) + (handedOut[c] ?? 0);
+      for (let n = list[k + 1] ?? 0; n > 0; n -= 1) slotOf[members[next++] ?? 0] = slot;
+      handedOut[c] = next - (classes[c]?.first ?? 0);
     }
   }
   for (const cls of classes) {
