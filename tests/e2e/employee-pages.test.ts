@@ -29,7 +29,7 @@ let ranked: string;
 let notAgreed: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ LOG_LEVEL: 'error' });
   browser = await launchChromium();
   const auth = app.app.config.auth;
   if (auth.mode !== 'dev') throw new Error('the e2e app runs in dev identity mode');
@@ -199,6 +199,38 @@ describe('screenshots and accessibility', () => {
     if (route === 'impact') await page.locator('[data-testid="clicks-panel"] svg').first().waitFor({ state: 'visible' });
     await browser.screenshot(page, `${route}-${variant.name}`);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+// Last: it publishes a new policy version, which the tests above must not see.
+describe('Policy versions in Chromium', () => {
+  it('sanitises a hostile policy text, asks again for a new version and shows the old one read-only', async () => {
+    await app.app.services.policy.publish(tenantId, {
+      version: 2,
+      publishedAt: new Date(Date.now() - 1000).toISOString(),
+      texts: {
+        en: {
+          title: 'Guidelines v2',
+          summary: 'Updated',
+          body: '## What changed\n\n- [Ask us](https://intranet.example.com/ask)\n\n<script>window.hacked = 1</script><img src="x" onerror="window.hacked = 2">\n\n[bad](javascript:window.hacked=3)',
+        },
+      },
+      createdAt: new Date().toISOString(),
+    });
+    const page = await open('policy', `lang=en&as=${notAgreed}`, 'policy-agree');
+    const article = page.getByTestId('policy-text');
+    await expect(article.locator('h4').textContent()).resolves.toBe('What changed');
+    await expect(article.locator('script, [onerror], a[href^="javascript:"]').count()).resolves.toBe(0);
+    await expect(article.locator('a[href="https://intranet.example.com/ask"]').getAttribute('rel')).resolves.toBe('noopener noreferrer');
+    await expect(page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).resolves.toBeUndefined();
+    // v1 was agreed in the test above; v2 is new and asks again.
+    await expect(page.getByTestId('policy-version-1').textContent()).resolves.toContain('Agreed');
+    await page.getByTestId('policy-version-1').click();
+    await page.getByTestId('policy-old-notice').waitFor();
+    await expect(page.getByTestId('policy-agree').count()).resolves.toBe(0);
+    await expect(page.getByTestId('policy-title').textContent()).resolves.not.toBe('Guidelines v2');
+    await browser.screenshot(page, 'policy-old-version');
     await page.close();
   });
 });
