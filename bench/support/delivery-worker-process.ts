@@ -14,7 +14,6 @@ const stores = repos.campaigns;
 const worker = createDeliveryWorker(
   {
     stores,
-    conversationReferences: repos.conversationReferences,
     sender: createTeamsDeliverySender(createBotAdapter({}), ''),
     throttle: createSendThrottle({ budget: stores.budget, perSecond: Number(process.env.RATE ?? 50) }),
     builders: { share: async ({ employeeId, subjectId }) => ({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `${subjectId} for ${employeeId}` }] } }] }) },

@@ -129,7 +129,6 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       // Message builders per dispatch kind: add yours beside `share` (.tmp/PIPELINE-CONTRACT.md).
       const runtime = startCampaignRuntime({
         stores: repositories.campaigns,
-        conversationReferences: repositories.conversationReferences,
         adapter: bot.adapter,
         botAppId: config.bot.id ?? '',
         builders: { share: createSharePromptBuilder(services.sharing, now), reoffer: createReofferBuilder(services.sharing, repositories.employees, now), training: createTrainingNudgeBuilder(services.training), ...weekly.builders },

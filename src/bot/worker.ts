@@ -33,7 +33,6 @@ async function main(): Promise<void> {
   const sharing = createSharingService({ repositories, publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId, randomBytes, clock: now, logger: { warn } });
   const runtime = startCampaignRuntime({
     stores: repositories.campaigns,
-    conversationReferences: repositories.conversationReferences,
     adapter: createBotAdapter(config.bot),
     botAppId: config.bot.id ?? '',
     builders: {

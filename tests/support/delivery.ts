@@ -38,7 +38,6 @@ export function startTestDeliveryWorker(harness: Pick<BotHarness, 'repositories'
   const worker = createDeliveryWorker(
     {
       stores,
-      conversationReferences: harness.repositories.conversationReferences,
       sender: createTeamsDeliverySender(harness.bot.adapter, ''),
       throttle: createSendThrottle({ budget: stores.budget, perSecond: perSecond ?? 1_000 }),
       builders,

@@ -6,7 +6,6 @@
 import type { CloudAdapter } from 'botbuilder';
 import { hostname } from 'node:os';
 import type { CampaignStores } from '../services/campaigns.ports.js';
-import type { ConversationReferenceRepository } from '../services/ports.js';
 import { createTeamsDeliverySender } from '../teams/delivery-sender.js';
 import { createDeliveryWorker, type DeliveryListener, type DeliveryWorkerOptions } from './delivery.worker.js';
 import type { MessageBuilders } from './message-builders.js';
@@ -15,7 +14,6 @@ import { createWeeklyScheduler, type WeeklyJob } from './weekly-scheduler.js';
 
 export interface CampaignRuntimeDeps {
   stores: CampaignStores;
-  conversationReferences: Pick<ConversationReferenceRepository, 'find'>;
   adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
   botAppId: string;
   /** One message builder per dispatch kind (`share` at least). */
@@ -35,7 +33,6 @@ export function startCampaignRuntime(deps: CampaignRuntimeDeps): { stop(): Promi
   const worker = createDeliveryWorker(
     {
       stores: deps.stores,
-      conversationReferences: deps.conversationReferences,
       sender: createTeamsDeliverySender(deps.adapter, deps.botAppId),
       throttle: createSendThrottle({ budget: deps.stores.budget, perSecond: deps.perSecond }),
       builders: deps.builders,

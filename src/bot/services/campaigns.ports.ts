@@ -19,8 +19,15 @@ export interface DeliveryRepository {
   /** Insert many planned records (batched per campaign partition); existing ones are left as they are. */
   createMany(deliveries: readonly Delivery[]): Promise<void>;
   get(tenantId: string, campaignId: string, employeeId: string): Promise<Versioned<Delivery> | undefined>;
+  /** Several records of one campaign in a few queries; missing ones are absent from the map (key: employee id). */
+  getMany(tenantId: string, campaignId: string, employeeIds: readonly string[]): Promise<Map<string, Versioned<Delivery>>>;
   /** Replace only at `etag`; ConflictError when another worker changed it first. */
   update(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
+  /**
+   * Replace up to 100 records of ONE campaign, each only at its `etag`, in one transaction: all
+   * or none (ConflictError when any changed; then update them one by one to find which).
+   */
+  updateMany(items: readonly { delivery: Delivery; etag: string }[]): Promise<Versioned<Delivery>[]>;
   listByCampaign(tenantId: string, campaignId: string): Promise<Delivery[]>;
 }
 
@@ -76,6 +83,12 @@ export interface CampaignResponseReader {
   responsesTo(tenantId: string, contentId: string): Promise<ContentResponse[]>;
 }
 
+/** Conversation references of several people at once (the worker reads its batch together). */
+export interface CampaignReferenceReader {
+  /** Reference JSON per employee id; people without one are absent. */
+  findMany(tenantId: string, employeeIds: readonly string[]): Promise<Map<string, string>>;
+}
+
 /** Everything the campaign pipeline stores, built by `createTableRepositories`. */
 export interface CampaignStores {
   campaigns: CampaignRepository;
@@ -84,4 +97,5 @@ export interface CampaignStores {
   budget: SendBudgetStore;
   leases: JobLeaseStore;
   responses: CampaignResponseReader;
+  references: CampaignReferenceReader;
 }

@@ -2,13 +2,14 @@
  * Campaigns (tenant partition) and their delivery records (one partition per campaign, row per
  * recipient). A delivery record is the exactly-once guard: a worker claims it with its ETag.
  */
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import { CAMPAIGN_STATES, DELIVERY_STATUSES, DISPATCH_KINDS, type Campaign, type Delivery } from '../../shared/domain/campaigns.js';
 import { PERSONAS, SUPPORTED_LANGUAGES } from '../../shared/domain/types.js';
 import type { ContentResponse } from '../../shared/domain/types.js';
-import type { CampaignRepository, CampaignResponseReader, DeliveryRepository } from '../services/campaigns.ports.js';
+import type { CampaignReferenceReader, CampaignRepository, CampaignResponseReader, DeliveryRepository } from '../services/campaigns.ports.js';
 import { fromContentResponseEntity } from './content-responses.repository.js';
+import { fromConversationReferenceEntity } from './conversation-references.repository.js';
 import type { Versioned } from '../services/ports.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { guard, translateError } from './errors.js';
@@ -128,6 +129,21 @@ export class TableDeliveryRepository implements DeliveryRepository {
     return { value: delivery, etag: res.etag ?? '' };
   }
 
+  async getMany(tenantId: string, campaignId: string, employeeIds: readonly string[]): Promise<Map<string, Versioned<Delivery>>> {
+    const pk = keys.delivery.pk(tenantId, campaignId);
+    const rows = await readRowsOf(this.table, pk, employeeIds.map((id) => keys.delivery.rk(id)), `deliveries of ${tenantId}/${campaignId}`);
+    return new Map(rows.map((row) => { const value = fromEntity(row); return [value.employeeId, { value, etag: String(row.etag) }]; }));
+  }
+
+  async updateMany(items: readonly { delivery: Delivery; etag: string }[]): Promise<Versioned<Delivery>[]> {
+    if (items.length === 0) return [];
+    const rows = items.map((item) => toEntity(item.delivery));
+    if (rows.some((row) => row.partitionKey !== rows[0]!.partitionKey) || rows.length > 100) throw new Error('updateMany: one campaign, at most 100 records');
+    const actions: TransactionAction[] = rows.map((row, i) => ['update', row, 'Replace', { etag: requireEtag(items[i]!.etag) }]);
+    const res = await guard(`${items.length} deliveries of ${items[0]!.delivery.campaignId}`, () => this.table.submitTransaction(actions));
+    return items.map((item, i) => ({ value: item.delivery, etag: res.subResponses[i]?.etag ?? '' }));
+  }
+
   async listByCampaign(tenantId: string, campaignId: string): Promise<Delivery[]> {
     const rows = await listPartition(this.table, keys.delivery.pk(tenantId, campaignId), `deliveries of ${tenantId}/${campaignId}`);
     return rows.map(fromEntity);
@@ -149,5 +165,29 @@ export class TableCampaignResponseReader implements CampaignResponseReader {
     const rk = keys.contentResponse.rk(contentId);
     const rows = await listRows(this.table, `responses to ${tenantId}/${contentId}`, { filter: odata`PartitionKey ge ${low} and PartitionKey lt ${high} and RowKey eq ${rk}` });
     return rows.map(fromContentResponseEntity);
+  }
+}
+
+/** Table Storage allows 15 comparisons per filter: the partition key plus 14 row keys per query. */
+const KEYS_PER_QUERY = 14;
+
+/** Rows of one partition with these row keys, a few queries instead of one read each. */
+async function readRowsOf(table: TableClient, pk: string, rowKeys: readonly string[], what: string): Promise<Record<string, unknown>[]> {
+  const unique = [...new Set(rowKeys)];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += KEYS_PER_QUERY) chunks.push(unique.slice(i, i + KEYS_PER_QUERY));
+  const results = await Promise.all(
+    chunks.map((chunk) => listRows(table, what, { filter: `${odata`PartitionKey eq ${pk}`} and (${chunk.map((rk) => odata`RowKey eq ${rk}`).join(' or ')})` })),
+  );
+  return results.flat();
+}
+
+/** People's conversation references read a few at a time (the worker's batch), from the references table. */
+export class TableCampaignReferenceReader implements CampaignReferenceReader {
+  constructor(private readonly table: TableClient) {}
+
+  async findMany(tenantId: string, employeeIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await readRowsOf(this.table, keys.conversationReference.pk(tenantId), employeeIds.map((id) => keys.conversationReference.rk(id)), `conversation references of ${tenantId}`);
+    return new Map(rows.map((row) => { const ref = fromConversationReferenceEntity(row); return [ref.employeeId, ref.reference]; }));
   }
 }

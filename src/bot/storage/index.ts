@@ -27,7 +27,7 @@ import { TableTrackedLinkRepository } from './tracked-links.repository.js';
 import type { MeasurementRepositories } from '../services/scoring.ports.js';
 import { TableContestSnapshotRepository, TableConversionRepository, TableEventArchive, TableParticipantDirectory, TableWinRepository } from './measurement.repository.js';
 import { TableTallyRepository } from './tallies.repository.js';
-import { TableCampaignRepository, TableCampaignResponseReader, TableDeliveryRepository } from './campaigns.repository.js';
+import { TableCampaignReferenceReader, TableCampaignRepository, TableCampaignResponseReader, TableDeliveryRepository } from './campaigns.repository.js';
 import { createStorageDeliveryQueue } from './delivery-queue.js';
 import { TableJobLeaseStore, TableSendBudgetStore } from './leases.repository.js';
 import type { CampaignStores } from '../services/campaigns.ports.js';
@@ -128,6 +128,8 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     training: createTrainingStores({ modules: tables.client('trainingModules'), progress: tables.client('trainingProgress'), pushes: tables.client('trainingPushes') }),
     goals: new TableGoalRepository(tables.client('goals')),
     auditLog: new TableAuditLogRepository(tables.client('auditLog')),
+      responses: new TableCampaignResponseReader(tables.client('contentResponses')),
+      references: new TableCampaignReferenceReader(tables.client('conversationReferences')),
     importJobs: new TableImportJobRepository(tables.client('importJobs')),
       responses: new TableCampaignResponseReader(tables.client('contentResponses')),
     suggestions: new TableSuggestionRepository(tables.client('suggestions')),

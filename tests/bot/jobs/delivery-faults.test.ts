@@ -90,7 +90,7 @@ describe('delivery worker under connector faults', () => {
     const worker = startTestDeliveryWorker(harness, { training: card }, { maxAttempts: 5 });
     try {
       const deadline = Date.now() + 10_000;
-      while (((await campaigns.delivery(tenantId, campaignId, 'p0'))?.attempts ?? 0) < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (!((await campaigns.delivery(tenantId, campaignId, 'p0'))?.reason ?? '').includes('no answer') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(await campaigns.delivery(tenantId, campaignId, 'p0')).toMatchObject({ status: 'planned', reason: expect.stringContaining('no answer') });
       await harness.repositories.conversationReferences.upsert(reference(tenantId, 'p0'));
       await waitForDeliveries(harness, tenantId, campaignId);

@@ -47,7 +47,6 @@ function worker(perSecond = 1_000, nowMs?: () => number): DeliveryWorker {
   return createDeliveryWorker(
     {
       stores,
-      conversationReferences: harness.repositories.conversationReferences,
       sender: createTeamsDeliverySender(harness.bot.adapter, ''),
       throttle: createSendThrottle({ budget: stores.budget, perSecond }),
       builders: { share: buildShare, training: buildTraining },
@@ -183,7 +182,7 @@ describe('campaign pipeline', () => {
     const digest = await service.dispatchOne({ id: `digest-${tenantSeq}`, tenantId, kind: 'pilot-digest', subjectId: 'pilot-1', recipientId: 'p0', at: new Date().toISOString(), createdBy: 'system' });
     const outcomes: string[] = [];
     const w = createDeliveryWorker(
-      { stores: harness.repositories.campaigns, conversationReferences: harness.repositories.conversationReferences, sender: createTeamsDeliverySender(harness.bot.adapter, ''), throttle: createSendThrottle({ budget: harness.repositories.campaigns.budget, perSecond: 1_000 }), builders: { training: buildTraining }, onOutcome: (d) => void outcomes.push(`${d.kind}:${d.employeeId}:${d.status}`) },
+      { stores: harness.repositories.campaigns, sender: createTeamsDeliverySender(harness.bot.adapter, ''), throttle: createSendThrottle({ budget: harness.repositories.campaigns.budget, perSecond: 1_000 }), builders: { training: buildTraining }, onOutcome: (d) => void outcomes.push(`${d.kind}:${d.employeeId}:${d.status}`) },
       { pollMs: 50 },
     );
     await drain(w, async () => (await statuses(tenantId, training.id)).every((st) => st === 'sent') && (await statuses(tenantId, digest.id))[0] === 'failed');
@@ -192,5 +191,33 @@ describe('campaign pipeline', () => {
     expect(texts).toHaveLength(3);
     expect(await service.delivery(tenantId, digest.id, 'p0')).toMatchObject({ status: 'failed', reason: expect.stringContaining('no message builder for kind pilot-digest') });
     expect(outcomes.sort()).toEqual(['pilot-digest:p0:failed', 'training:p0:sent', 'training:p1:sent', 'training:p2:sent']);
+  });
+
+  it('a batch reads its records in a few queries, claims them in one transaction and stores the outcomes in transactions', async () => {
+    const { tenantId, service, campaign } = await launch(20, 60_000);
+    await service.launch(tenantId, campaign.id);
+    const real = harness.repositories.campaigns;
+    const calls: string[] = [];
+    const counted = new Proxy(real.deliveries, { get: (target, name) => { const fn = Reflect.get(target, name) as unknown; return typeof fn === 'function' ? (...args: unknown[]) => { calls.push(String(name)); return (fn as (...a: unknown[]) => unknown).apply(target, args); } : fn; } });
+    const w = createDeliveryWorker({ stores: { ...real, deliveries: counted }, sender: createTeamsDeliverySender(harness.bot.adapter, ''), throttle: createSendThrottle({ budget: real.budget, perSecond: 1_000 }), builders: { share: buildShare } });
+    const at = new Date(Date.now() - 1_000).toISOString();
+    const batch = Array.from({ length: 20 }, (_, i) => ({ message: { tenantId, campaignId: campaign.id, employeeId: `p${i}`, at }, messageId: `m${i}`, popReceipt: `r${i}`, dequeueCount: 1 }));
+    expect(await w.processBatch(batch)).toEqual(Array.from({ length: 20 }, () => 'sent'));
+    expect(calls.filter((c) => c === 'getMany')).toHaveLength(1);
+    expect(calls.filter((c) => c === 'get' || c === 'update')).toHaveLength(0);
+    expect(calls.filter((c) => c === 'updateMany').length).toBeLessThanOrEqual(4);
+    expect(await statuses(tenantId, campaign.id)).toEqual(Array.from({ length: 20 }, () => 'sent'));
+  });
+
+  it('two workers handling the same batch at once send each record once', async () => {
+    const { tenantId, service, campaign } = await launch(12, 60_000);
+    await service.launch(tenantId, campaign.id);
+    const at = new Date(Date.now() - 1_000).toISOString();
+    const batch = Array.from({ length: 12 }, (_, i) => ({ message: { tenantId, campaignId: campaign.id, employeeId: `p${i}`, at }, messageId: `m${i}`, popReceipt: `r${i}`, dequeueCount: 1 }));
+    const [a, b] = await Promise.all([worker().processBatch(batch), worker().processBatch(batch)]);
+    expect([...a, ...b].filter((o) => o === 'sent')).toHaveLength(12);
+    const sent = harness.connector.sent.filter((s) => (s.conversationId ?? '').startsWith(`conv-${tenantId}-`));
+    expect(sent).toHaveLength(12);
+    expect(new Set(sent.map((s) => s.conversationId)).size).toBe(12);
   });
 });

@@ -46,7 +46,6 @@ describe('re-offers through the pipeline', () => {
     const due = Date.parse(until.until) + 1_000;
     const worker = createDeliveryWorker({
       stores: harness.repositories.campaigns,
-      conversationReferences: harness.repositories.conversationReferences,
       sender: createTeamsDeliverySender(harness.bot.adapter, ''),
       throttle: createSendThrottle({ budget: harness.repositories.campaigns.budget, perSecond: 100 }),
       builders: { reoffer: createReofferBuilder(harness.services.sharing, harness.repositories.employees, () => new Date(due)) },
@@ -76,7 +75,6 @@ describe('re-offers through the pipeline', () => {
     const due = Date.parse(record.at) + 1_000;
     const worker = createDeliveryWorker({
       stores: harness.repositories.campaigns,
-      conversationReferences: harness.repositories.conversationReferences,
       sender: createTeamsDeliverySender(harness.bot.adapter, ''),
       throttle: createSendThrottle({ budget: harness.repositories.campaigns.budget, perSecond: 100 }),
       builders: { reoffer: createReofferBuilder(harness.services.sharing, harness.repositories.employees, () => new Date(due)) },
