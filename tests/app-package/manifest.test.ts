@@ -99,7 +99,7 @@ describe('app package', async () => {
     for (const tab of m.staticTabs) {
       expect(tab.contentUrl).toBe(`https://advocacy.example.com/tab/index.html#/${tab.entityId}`);
     }
-    expect(m.configurableTabs[0]?.configurationUrl).toBe('https://advocacy.example.com/tab/index.html#/config');
+    expect(m.configurableTabs[0]?.configurationUrl).toBe('https://advocacy.example.com/tab/index.html#/leaderboard/configure');
     expect(m.validDomains).toEqual(['advocacy.example.com']);
   });
 
