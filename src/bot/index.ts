@@ -24,10 +24,12 @@ import { scoreSourceFrom } from './teams/score-source.js';
 import { createWinNotifier } from './teams/win-notifier.js';
 import { policyPageUrl } from './http/policy.routes.js';
 import { createAppServices, type AppServices } from './services/create-services.js';
+import { policyTabUrl } from './services/policy.service.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
 import { createReofferBuilder, withReofferDispatch } from './jobs/reoffers.js';
 import { createWeeklyDispatch } from './jobs/weekly-jobs.js';
 import { createCampaignService } from './services/campaign.service.js';
+import { createPromptHistory } from './services/prompt-history.js';
 import { createTrainingDispatcher } from './services/training-dispatch.js';
 import { createTrainingNudgeBuilder } from './teams/training.handler.js';
 import { startTrainingCadence } from './jobs/training-cadence.job.js';
@@ -90,7 +92,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       publicBaseUrl: config.publicBaseUrl,
       ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
       clock: now,
-      policyUrl: (language, tenantId) => policyPageUrl(config.publicBaseUrl, tenantId, language),
+      // In Teams (app id known) the policy card opens the tab's Policy page, where the person can
+      // agree; otherwise (local runs, the Playground) the public read-only page.
+      policyUrl: (language, tenantId) =>
+        config.teamsAppId ? policyTabUrl({ publicBaseUrl: `${config.publicBaseUrl.replace(/\/+$/, '')}/tab/`, teamsAppId: config.teamsAppId }) : policyPageUrl(config.publicBaseUrl, tenantId, language),
       logger: { warn: (details, message) => server.log.warn(details, message) },
     });
     // "Remind me later" schedules its re-offer through the campaign pipeline (src/bot/jobs/reoffers.ts).
@@ -110,7 +115,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     });
     services.wins.attachNotifier(createWinNotifier(bot.messenger));
     // One campaign service for the API and every module that dispatches through the pipeline.
-    const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex'), engagement: { shares: repositories.shares, clicksForShares: (codes) => services.liveCounts.clicksForShares(codes) } });
+    const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex'), engagement: { shares: repositories.shares, clicksForShares: (codes) => services.liveCounts.clicksForShares(codes) }, history: createPromptHistory({ campaigns: repositories.campaigns.campaigns, deliveries: repositories.campaigns.deliveries, prompts: repositories.prompts }) });
     if (config.delivery.worker) {
       // Weekly jobs (contest update to team channels, pilot digest), once per week across instances.
       // Seam: the digest data is the analytics helper's `services.pilot.digestFor` (.tmp/PILOT-DIGEST.md); without it digests are skipped.

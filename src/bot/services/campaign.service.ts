@@ -9,6 +9,7 @@ import type { Employee } from '../../shared/domain/types.js';
 import type { CampaignStores } from './campaigns.ports.js';
 import { ConflictError, ValidationError } from './errors.js';
 import type { EmployeeRepository, ShareRepository } from './ports.js';
+import type { PromptHistory } from './prompt-history.ports.js';
 
 export interface CampaignServiceDeps {
   stores: CampaignStores;
@@ -21,6 +22,8 @@ export interface CampaignServiceDeps {
     /** Unique clicks per tracked-link code (the live-counts service: cached, bounded reads). */
     clicksForShares(linkCodes: readonly string[]): Promise<Record<string, number>>;
   };
+  /** Prompts people already received or have planned (weekly cap, taken slots); without it, none. */
+  history?: PromptHistory;
 }
 
 /** Live counts: recipients per delivery status, and what they did with a share prompt. */
@@ -61,7 +64,10 @@ export interface CampaignPreview {
   bottleneck: StaggerPlan['stats']['bottleneck'];
 }
 
-function planFor(campaign: Campaign, people: readonly Employee[]): StaggerPlan {
+/** Earlier prompts are read this far around the window: far enough for any zone's local week. */
+const HISTORY_MARGIN_MS = 8 * 86_400_000;
+
+function planFor(campaign: Campaign, people: readonly Employee[], promptedAt: ReadonlyMap<string, string[]>): StaggerPlan {
   return planStaggeredDelivery({
     audience: people.map((e) => ({
       id: e.id,
@@ -69,6 +75,7 @@ function planFor(campaign: Campaign, people: readonly Employee[]): StaggerPlan {
       workingDays: e.workingDays,
       allowedHours: e.workingHours,
       weeklyPromptCap: e.weeklyPromptCap,
+      ...(promptedAt.has(e.id) ? { promptedAt: promptedAt.get(e.id) } : {}),
       paused: e.promptsPaused,
     })),
     window: campaign.window,
@@ -86,9 +93,16 @@ export function createCampaignService(deps: CampaignServiceDeps) {
   const { stores } = deps;
 
   async function plan(campaign: Campaign): Promise<{ plan: StaggerPlan; people: Employee[]; excluded: { employeeId: string; reason: string }[] }> {
-    const roster = await deps.employees.listByTenant(campaign.tenantId);
+    const range = {
+      from: new Date(Date.parse(campaign.window.start) - HISTORY_MARGIN_MS).toISOString(),
+      to: new Date(Date.parse(campaign.window.end) + HISTORY_MARGIN_MS).toISOString(),
+    };
+    const [roster, promptedAt] = await Promise.all([
+      deps.employees.listByTenant(campaign.tenantId),
+      campaign.kind === 'share' && deps.history ? deps.history.promptTimes(campaign.tenantId, range, campaign.id) : new Map<string, string[]>(),
+    ]);
     const selection = selectAudience(roster, campaign.audience);
-    return { plan: planFor(campaign, selection.included), people: selection.included, excluded: selection.excluded };
+    return { plan: planFor(campaign, selection.included, promptedAt), people: selection.included, excluded: selection.excluded };
   }
 
   async function transition(tenantId: string, id: string, from: Campaign['state'][], to: Campaign['state']): Promise<Campaign> {

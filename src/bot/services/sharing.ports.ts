@@ -55,6 +55,11 @@ export interface PromptRepository {
   update(prompt: SharePrompt, etag: string): Promise<Versioned<SharePrompt>>;
   /** Every prompt a person has been given (index entries, one partition read). */
   listByEmployee(tenantId: string, employeeId: string): Promise<PromptIndexEntry[]>;
+  /**
+   * Prompts of every person of the tenant created in `[from, to)` (ISO instants), for planning a
+   * campaign around what people already received (one range scan over the tenant's index rows).
+   */
+  listCreatedBetween(tenantId: string, from: string, to: string): Promise<(PromptIndexEntry & { employeeId: string })[]>;
 }
 
 /** Text of one policy version in one language. */

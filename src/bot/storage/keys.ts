@@ -207,6 +207,8 @@ export const keys = {
     pk: (code: string) => composeKey('prompt code', code),
     rk: () => 'prompt',
     indexPk: (tenantId: string, employeeId: string) => `i${KEY_SEPARATOR}${composeKey('prompt index', tenantId, employeeId)}`,
+    /** Every index partition of a tenant starts with this (then the escaped employee id): one range scan for the tenant's recent prompts. */
+    indexTenantPrefix: (tenantId: string) => `i${KEY_SEPARATOR}${composeKey('prompt index', tenantId)}${KEY_SEPARATOR}`,
     indexRk: (contentId: string, campaignId: string | undefined) => composeKey('prompt slot', contentId, campaignId ?? '-'),
   },
   /** A tenant's policy versions in one partition; the row key sorts versions numerically. */

@@ -15,7 +15,7 @@ import type { Versioned } from '../services/ports.js';
 import { SKIP_REASONS, type PromptIndexEntry, type PromptRepository, type SharePrompt } from '../services/sharing.ports.js';
 import { ConflictError, guard } from './errors.js';
 import { fromRow, toRow, validateDomain } from './entity-codec.js';
-import { keys } from './keys.js';
+import { decodeKeyPart, keys } from './keys.js';
 import { listRows, readRow, requireEtag } from './table-ops.js';
 
 const id = z.string().min(1);
@@ -104,5 +104,16 @@ export class TablePromptRepository implements PromptRepository {
     const label = `prompts of ${tenantId}/${employeeId}`;
     const rows = await listRows(this.table, label, { filter: odata`PartitionKey eq ${pk}` });
     return rows.map((row) => fromRow(promptIndexSchema, row, label));
+  }
+
+  async listCreatedBetween(tenantId: string, from: string, to: string): Promise<(PromptIndexEntry & { employeeId: string })[]> {
+    const prefix = keys.prompt.indexTenantPrefix(tenantId);
+    // '|' + 1 = '}': every partition key that starts with the prefix sorts below prefix-without-'|' + '}'.
+    const end = `${prefix.slice(0, -1)}}`;
+    const label = `prompts of ${tenantId} created ${from}..${to}`;
+    const rows = await listRows(this.table, label, {
+      filter: odata`PartitionKey ge ${prefix} and PartitionKey lt ${end} and createdAt ge ${from} and createdAt lt ${to}`,
+    });
+    return rows.map((row) => ({ ...fromRow(promptIndexSchema, row, label), employeeId: decodeKeyPart(String(row.partitionKey).slice(prefix.length)) }));
   }
 }
