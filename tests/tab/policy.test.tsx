@@ -9,6 +9,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PolicyResponse, PolicyText } from '../../src/shared/contracts/policy.js';
 import { en } from '../../src/shared/i18n/catalogs/impact/en.js';
+import { hashForSubPage } from '../../src/tab/app/router.js';
 import { PolicyPage } from '../../src/tab/policy/policy-page.js';
 import { renderInTab, type FakeRoutes } from './support.js';
 
@@ -93,5 +94,12 @@ describe('Policy page', () => {
     expect((await screen.findByTestId('policy-title')).textContent).toBe('Old guidelines');
     expect(screen.queryByRole('button', { name: en.policy.agree })).toBeNull();
     expect(screen.getByTestId('policy-version-1').getAttribute('aria-current')).toBe('page');
+  });
+});
+
+describe('the policy card deep link', () => {
+  it('opens #/policy from the Teams sub-entity `policy` (policyTabUrl)', () => {
+    expect(hashForSubPage('policy')).toBe('#/policy');
+    expect(hashForSubPage('policy-x')).toBeUndefined();
   });
 });

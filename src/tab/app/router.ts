@@ -68,6 +68,8 @@ export function routeHref(route: RouteName, ...rest: string[]): string {
  * the tab as `page.subPageId`): `item:<id>` opens the board's share panel on that item.
  */
 export function hashForSubPage(subPageId: string | undefined): string | undefined {
+  // The policy card's "Read the full policy" in Teams (`policyTabUrl`, sub-entity `policy`).
+  if (subPageId === 'policy') return routeHref('policy');
   const match = /^item:(.+)$/.exec(subPageId ?? '');
   return match?.[1] ? routeHref('board', 'item', match[1]) : undefined;
 }
