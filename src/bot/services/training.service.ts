@@ -20,7 +20,7 @@ import {
   type TrainingProgressRecord,
 } from '../../shared/domain/training-nudges.js';
 import { roleIncludes } from '../../shared/domain/topics.js';
-import type { Employee, Language, Persona, TopicRole } from '../../shared/domain/types.js';
+import { PERSONAS, SUPPORTED_LANGUAGES, type Employee, type Language, type Persona, type TopicRole } from '../../shared/domain/types.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import type { EmployeeRepository } from './ports.js';
 import { retryOnConflict } from './retry-on-conflict.js';
@@ -63,6 +63,9 @@ const ISSUE_TEXT: Record<string, string> = {
 function slug(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
 }
+
+/** Order of a module's first language in the product's language list (stable lists across languages). */
+const languageRank = (m: TrainingModuleRecord) => SUPPORTED_LANGUAGES.indexOf(m.languages[0] ?? 'en');
 
 /** A person's row for a module, as they see it. */
 function itemOf(module: TrainingModuleRecord, record: TrainingProgressRecord | undefined, withContent: boolean): MyTrainingItem {
@@ -173,7 +176,7 @@ export function createTrainingService(deps: TrainingServiceDeps) {
           && (query.topicRole === undefined || m.targetTopicRoles.includes(query.topicRole))
           && (query.language === undefined || m.languages.includes(query.language))
           && (query.format === undefined || m.format === query.format))
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.title.localeCompare(b.title));
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || languageRank(a) - languageRank(b) || a.title.localeCompare(b.title));
     },
 
     getModule: async (tenantId: string, id: string) => (await stores.modules.get(tenantId, id)).value,
@@ -263,6 +266,14 @@ export function createTrainingService(deps: TrainingServiceDeps) {
         stuckAfterDays,
         totals: { people: people.size, started: known.filter((r) => r.status === 'started').length, completed: known.filter((r) => r.status === 'completed').length },
         byPersona: summarizeTrainingCompletion(shown, employees, toTrainingProgress(known)),
+        overall: PERSONAS.map((persona) => {
+          const of = employees.filter((e) => e.persona === persona);
+          const done = new Set(known.filter((r) => r.status === 'completed').map((r) => r.employeeId));
+          const going = new Set(known.filter((r) => r.status === 'started').map((r) => r.employeeId));
+          const completed = of.filter((e) => done.has(e.id)).length;
+          const started = of.filter((e) => !done.has(e.id) && going.has(e.id)).length;
+          return { persona, people: of.length, started, completed, completionPercent: of.length === 0 ? null : Math.round((completed / of.length) * 1000) / 10 };
+        }),
         byModule: summarizeModuleCompletion(shown.map((m) => m.id), known),
         stuck: findStuckLearners(known, deps.clock().toISOString(), stuckAfterDays).map((s) => ({ ...s, displayName: names.get(s.employeeId) ?? s.employeeId })),
       };

@@ -183,6 +183,8 @@ export const TrainingProgressResponseSchema = z.object({
   totals: z.object({ people: z.number(), started: z.number(), completed: z.number() }),
   /** Completion per persona over the people of that persona, one row per (module, persona). */
   byPersona: z.array(personaRow),
+  /** Per persona over all modules: people of the persona who completed at least one module (started: at least one, none done). */
+  overall: z.array(z.object({ persona: z.enum(PERSONAS), people: z.number(), started: z.number(), completed: z.number(), completionPercent: z.number().nullable() })),
   /** Completion per module over the people it reached. */
   byModule: z.array(moduleRow),
   stuck: z.array(

@@ -1,7 +1,75 @@
 /**
- * The person's training progress, shown on My impact. Owned by the Training page's module; until
- * training exists it renders nothing.
+ * "My training" on My impact: the caller's own progress (`GET /api/training/me`, never anyone
+ * else's), modules in progress with Done, and what fits them next with Start. A completed module
+ * also appears among the wins (the wins service counts it).
  */
+import { Badge, Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MyTrainingItem, MyTrainingAction } from '../../shared/contracts/training.js';
+import { useTabContext } from '../app/tab-context.js';
+import { usePageStyles } from '../impact/page-layout.js';
+import { useApiResource } from '../impact/use-api.js';
+import { trainingApi } from './training-api.js';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  name: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  h3: { margin: 0 },
+});
+
 export function MyTrainingProgress() {
-  return null;
+  const page = usePageStyles();
+  const styles = useStyles();
+  const { t } = useTranslation('training');
+  const { api } = useTabContext();
+  const mine = useApiResource((a, signal) => trainingApi.mine(a, signal), []);
+  const [busy, setBusy] = useState<string | undefined>();
+
+  async function act(item: MyTrainingItem, action: MyTrainingAction) {
+    setBusy(item.moduleId);
+    try {
+      await trainingApi.act(api, item.moduleId, action);
+      mine.reload();
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  const row = (item: MyTrainingItem, action?: MyTrainingAction) => (
+    <li key={item.moduleId} className={styles.item}>
+      <span className={styles.name}>
+        {item.link ? <Link href={item.link} target="_blank" rel="noopener noreferrer">{item.title}</Link> : <Text weight="semibold">{item.title}</Text>}
+        <Text size={200} className={page.muted}>{t(`format.${item.format}`)} · {t('list.minutes', { count: item.durationMinutes })}</Text>
+      </span>
+      {action ? (
+        <Button size="small" disabled={busy === item.moduleId} onClick={() => void act(item, action)}>{action === 'done' ? t('mine.done') : t('mine.start')}</Button>
+      ) : (
+        <Badge appearance="tint" color={item.status === 'completed' ? 'success' : 'informative'}>{t(`mine.status.${item.status}`)}</Badge>
+      )}
+    </li>
+  );
+
+  return (
+    <section className={page.card} aria-labelledby="my-training-title" data-testid="my-training">
+      <Text as="h2" id="my-training-title" size={500} weight="semibold" className={page.h2}>{t('mine.title')}</Text>
+      {!mine.data && mine.loading && <Spinner size="small" label={t('page.loading')} />}
+      {mine.data && (
+        <>
+          <Text data-testid="my-training-summary">{t('mine.summary', { completed: mine.data.completed, started: mine.data.started })}</Text>
+          {mine.data.items.length === 0 && mine.data.recommended.length === 0 && <Text className={page.muted}>{t('mine.empty')}</Text>}
+          {mine.data.items.length > 0 && (
+            <ul className={styles.list}>{mine.data.items.map((item) => row(item, item.status === 'started' ? 'done' : undefined))}</ul>
+          )}
+          {mine.data.recommended.length > 0 && (
+            <>
+              <Text as="h3" size={300} weight="semibold" className={styles.h3}>{t('mine.next')}</Text>
+              <ul className={styles.list}>{mine.data.recommended.map((item) => row(item, 'start'))}</ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
 }

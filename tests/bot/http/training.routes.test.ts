@@ -152,6 +152,7 @@ describe('training API', () => {
       totals: { completed: number; started: number };
     }>();
     expect(progress.byPersona.find((r) => r.persona === 'networker')).toMatchObject({ people: 3, completed: 1, completionPercent: 33.3 });
+    expect((progress as unknown as { overall: { persona: string; people: number; completed: number }[] }).overall.find((r) => r.persona === 'networker')).toMatchObject({ people: 3, completed: 1 });
     expect(progress.byModule).toEqual([{ moduleId, reached: 3, started: 1, completed: 1, declined: 1, completionPercent: 33.3 }]);
     expect(progress.stuck).toMatchObject([{ employeeId: 'obs-ja', days: 23 }]);
     expect((await call('GET', '/api/training/progress?stuckAfterDays=30', trainer)).json<{ stuck: unknown[] }>().stuck).toEqual([]);

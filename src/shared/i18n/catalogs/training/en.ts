@@ -39,6 +39,7 @@ export const en = {
     targets: 'For',
     minutes: '{{count}} min',
     starter: 'Starter',
+    actionsColumn: 'Actions',
     actions: 'Actions for {{title}}',
     new: 'New module',
     edit: 'Edit',

@@ -40,6 +40,7 @@ export const it: TrainingCatalog = {
     targets: 'Per',
     minutes: '{{count}} min',
     starter: 'Iniziale',
+    actionsColumn: 'Azioni',
     actions: 'Azioni per {{title}}',
     new: 'Nuovo modulo',
     edit: 'Modifica',

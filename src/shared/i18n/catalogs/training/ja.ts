@@ -40,6 +40,7 @@ export const ja: TrainingCatalog = {
     targets: '対象',
     minutes: '{{count}} 分',
     starter: 'スターター',
+    actionsColumn: '操作',
     actions: '{{title}} の操作',
     new: '新しいモジュール',
     edit: '編集',

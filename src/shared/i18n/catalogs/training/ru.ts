@@ -40,6 +40,7 @@ export const ru: TrainingCatalog = {
     targets: 'Для кого',
     minutes: '{{count}} мин',
     starter: 'Стартовый',
+    actionsColumn: 'Действия',
     actions: 'Действия для «{{title}}»',
     new: 'Новый модуль',
     edit: 'Изменить',

@@ -40,6 +40,7 @@ export const th: TrainingCatalog = {
     targets: 'สำหรับ',
     minutes: '{{count}} นาที',
     starter: 'เริ่มต้น',
+    actionsColumn: 'การดำเนินการ',
     actions: 'การดำเนินการสำหรับ {{title}}',
     new: 'โมดูลใหม่',
     edit: 'แก้ไข',

@@ -40,6 +40,7 @@ export const zh: TrainingCatalog = {
     targets: '面向',
     minutes: '{{count}} 分钟',
     starter: '入门',
+    actionsColumn: '操作',
     actions: '{{title}} 的操作',
     new: '新建模块',
     edit: '编辑',

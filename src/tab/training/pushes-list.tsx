@@ -1,0 +1,58 @@
+/** The nudges pushed so far: module, audience, schedule, last run, people reached, status; stop a cadence. */
+import { Badge, Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TrainingModuleDto, TrainingPushDto } from '../../shared/contracts/training.js';
+import { useTabContext } from '../app/tab-context.js';
+
+const useStyles = makeStyles({ wrap: { overflowX: 'auto' }, muted: { color: tokens.colorNeutralForeground2 } });
+
+export function PushesList({ pushes, modules, onStop }: { pushes: TrainingPushDto[]; modules: TrainingModuleDto[]; onStop(push: TrainingPushDto): void }) {
+  const styles = useStyles();
+  const { t } = useTranslation('training');
+  const { t: tc } = useTranslation('common');
+  const { locale } = useTabContext();
+  const titles = useMemo(() => new Map(modules.map((m) => [m.id, m.title])), [modules]);
+  const when = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), [locale]);
+  if (pushes.length === 0) return <Text className={styles.muted}>{t('pushes.empty')}</Text>;
+  const audienceOf = (p: TrainingPushDto) => {
+    const parts = [
+      ...p.audience.personas.map((x) => tc(`persona.${x}`)),
+      ...p.audience.topicRoles.map((x) => t(`topicRole.${x}`)),
+      ...p.audience.teams,
+      ...p.audience.learningStyles.map((x) => t(`learningStyle.${x}`)),
+    ];
+    return parts.length === 0 ? t('pushes.everyone') : parts.join(', ');
+  };
+  return (
+    <div className={styles.wrap}>
+      <Table size="small" aria-label={t('pushes.label')} data-testid="pushes-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('pushes.module')}</TableHeaderCell>
+            <TableHeaderCell>{t('pushes.audience')}</TableHeaderCell>
+            <TableHeaderCell>{t('pushes.schedule')}</TableHeaderCell>
+            <TableHeaderCell>{t('pushes.lastRun')}</TableHeaderCell>
+            <TableHeaderCell>{t('pushes.recipients')}</TableHeaderCell>
+            <TableHeaderCell>{t('pushes.state')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {pushes.map((p) => (
+            <TableRow key={p.id}>
+              <TableCell>{titles.get(p.moduleId) ?? p.moduleId}</TableCell>
+              <TableCell>{audienceOf(p)}</TableCell>
+              <TableCell>{p.cadence ? t('pushes.every', { count: p.cadence.everyDays }) : t('pushes.once')}</TableCell>
+              <TableCell>{p.lastRunAt ? when.format(new Date(p.lastRunAt)) : '—'}</TableCell>
+              <TableCell>{p.lastRecipients}</TableCell>
+              <TableCell>
+                <Badge appearance="tint" color={p.state === 'active' ? 'success' : 'subtle'}>{t(`pushes.states.${p.state}`)}</Badge>{' '}
+                {p.state === 'active' && p.cadence && <Button size="small" onClick={() => onStop(p)}>{t('pushes.stop')}</Button>}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
