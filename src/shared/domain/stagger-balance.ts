@@ -219,9 +219,15 @@ export function balanceSlotLoads(classes: readonly BalanceClass[], slotCount: nu
     pairs: new Int32Array(4 * people),
     used: 0,
   };
-  const order = classes.map((_, i) => i).sort((a, b) => {
-    const diff = (classes[a]?.slotCount ?? 0) - (classes[b]?.slotCount ?? 0);
-    return diff !== 0 ? diff : a - b;
+  // Most constrained first: by slot count, then class index (a counting sort: slot counts are small).
+  const bySlots = new Int32Array(slotCount + 2);
+  for (const cls of classes) bySlots[Math.min(cls.slotCount, slotCount) + 1] = (bySlots[Math.min(cls.slotCount, slotCount) + 1] ?? 0) + 1;
+  for (let k = 1; k < bySlots.length; k += 1) bySlots[k] = (bySlots[k] ?? 0) + (bySlots[k - 1] ?? 0);
+  const order = new Int32Array(classes.length);
+  classes.forEach((cls, c) => {
+    const key = Math.min(cls.slotCount, slotCount);
+    order[bySlots[key] ?? 0] = c;
+    bySlots[key] = (bySlots[key] ?? 0) + 1;
   });
   const from = new Int32Array(classes.length);
   const to = new Int32Array(classes.length);

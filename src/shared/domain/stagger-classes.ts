@@ -9,7 +9,7 @@
 import { getAllowedMinutes, getAllowedRanges, buildZoneRuns, removeSlots, countSlots, type ZoneRun } from './stagger-slots.js';
 import { buildZoneTable, isValidTimeZone, type ZoneTable } from './time-zones.js';
 import type { BalanceClass } from './stagger-balance.js';
-import type { PlannerRecipient, UnplacedReason } from './stagger-types.js';
+import { UNPLACED_REASONS, type PlannerRecipient, type UnplacedReason } from './stagger-types.js';
 
 /** A balance class; its people are `members[first .. first + size)`. */
 export interface PlannerClass extends BalanceClass {
@@ -40,17 +40,17 @@ interface Zone {
   preferred: Uint8Array;
 }
 
-/** A person's rules reduced to numbers (taken slots apart); equal profiles have equal slots. */
-interface Profile {
-  zone: number;
-  days: number;
-  /** Allowed minutes of the day, flat `[a, b)` pairs. */
-  hours: number[];
-  /** Local weeks (indexes into the zone's `weekBounds`) where the cap is already reached. */
-  blocked: readonly number[];
-  outcome: UnplacedReason | number;
-  /** Another profile with the same hash. */
-  next: Profile | undefined;
+/**
+ * Distinct profiles (a person's rules reduced to numbers, taken slots apart: equal profiles have
+ * equal slots) as records in one growable array, no object per profile:
+ * `[next record or -1, zone, days, outcome, hours count, ...hours, blocked count, ...blocked]`.
+ * The outcome is a class index, or `-1 - i` for reason `UNPLACED_REASONS[i]`.
+ */
+interface ProfilePool {
+  data: Float64Array;
+  used: number;
+  /** First record offset per profile hash. */
+  heads: Map<number, number>;
 }
 
 type ProfileOutcome = UnplacedReason | number;
@@ -139,8 +139,8 @@ function hashNumbers(seed: number, values: readonly number[]): number {
 interface Sorter {
   grid: SlotGrid;
   zones: Map<string, Zone | null>;
-  /** Base profiles (zone, days, hours, capped weeks; not taken slots) by numeric hash. */
-  profiles: Map<number, Profile>;
+  /** Base profiles (zone, days, hours, capped weeks; not taken slots). */
+  profiles: ProfilePool;
   /** First class by a hash of its ranges; `sameHash[c]` chains the next one (-1: none). */
   classIndex: Map<number, number>;
   sameHash: number[];
@@ -173,12 +173,27 @@ function classOf(sorter: Sorter, zone: Zone, ranges: number[]): number {
   return classes.length - 1;
 }
 
+/** Whether the pool record at `at` holds these numbers (from its zone field on). */
+function sameProfile(data: Float64Array, at: number, zone: number, days: number, hours: readonly number[], blocked: readonly number[]): boolean {
+  if (data[at + 1] !== zone || data[at + 2] !== days || data[at + 4] !== hours.length) return false;
+  let i = at + 5;
+  for (const value of hours) if (data[i++] !== value) return false;
+  if (data[i++] !== blocked.length) return false;
+  for (const value of blocked) if (data[i++] !== value) return false;
+  return true;
+}
+
+function decodeOutcome(value: number): ProfileOutcome {
+  return value >= 0 ? value : (UNPLACED_REASONS[-1 - value] ?? 'no-allowed-time-in-window');
+}
+
 /** Class or reason of a base profile, computed once per distinct profile. */
 function classifyProfile(sorter: Sorter, zone: Zone, days: number, hours: number[], blocked: readonly number[]): ProfileOutcome {
+  const pool = sorter.profiles;
   const hash = hashNumbers(mix(mix(hashNumbers(zone.id, hours), days), blocked.length), blocked);
-  const head = sorter.profiles.get(hash);
-  for (let p = head; p; p = p.next) {
-    if (p.zone === zone.id && p.days === days && sameNumbers(p.hours, hours) && sameNumbers(p.blocked, blocked)) return p.outcome;
+  const head = pool.heads.get(hash) ?? -1;
+  for (let at = head; at >= 0; at = pool.data[at] ?? -1) {
+    if (sameProfile(pool.data, at, zone.id, days, hours, blocked)) return decodeOutcome(pool.data[at + 3] ?? 0);
   }
   let outcome: ProfileOutcome;
   const open = getAllowedRanges(zone.table, zone.runs, days, hours, NO_WEEKS);
@@ -188,7 +203,25 @@ function classifyProfile(sorter: Sorter, zone: Zone, days: number, hours: number
     const ranges = blocked.length === 0 ? open : getAllowedRanges(zone.table, zone.runs, days, hours, new Set(blocked));
     outcome = ranges.length === 0 ? 'weekly-cap-reached' : classOf(sorter, zone, ranges);
   }
-  sorter.profiles.set(hash, { zone: zone.id, days, hours: hours.slice(), blocked, outcome, next: head });
+  const size = 6 + hours.length + blocked.length;
+  if (pool.used + size > pool.data.length) {
+    const grown = new Float64Array(Math.max(2 * pool.data.length, pool.used + size));
+    grown.set(pool.data);
+    pool.data = grown;
+  }
+  const { data } = pool;
+  const at = pool.used;
+  data[at] = head;
+  data[at + 1] = zone.id;
+  data[at + 2] = days;
+  data[at + 3] = typeof outcome === 'number' ? outcome : -1 - UNPLACED_REASONS.indexOf(outcome);
+  data[at + 4] = hours.length;
+  let i = at + 5;
+  for (const value of hours) data[i++] = value;
+  data[i++] = blocked.length;
+  for (const value of blocked) data[i++] = value;
+  pool.used = i;
+  pool.heads.set(hash, at);
   return outcome;
 }
 
@@ -224,7 +257,7 @@ function classifyPerson(sorter: Sorter, person: PlannerRecipient, zone: Zone): P
  * prompts get their reason instead of a class.
  */
 export function classifyAudience(audience: readonly PlannerRecipient[], grid: SlotGrid): Classification {
-  const sorter: Sorter = { grid, zones: new Map(), profiles: new Map(), classIndex: new Map(), sameHash: [], classes: [] };
+  const sorter: Sorter = { grid, zones: new Map(), profiles: { data: new Float64Array(1024), used: 0, heads: new Map() }, classIndex: new Map(), sameHash: [], classes: [] };
   const outcome: ProfileOutcome[] = new Array<ProfileOutcome>(audience.length);
   const seen = new Set<string>();
   for (let index = 0; index < audience.length; index += 1) {
@@ -259,6 +292,7 @@ export function classifyAudience(audience: readonly PlannerRecipient[], grid: Sl
 
 function dayMask(person: PlannerRecipient): number {
   let mask = 0;
-  for (const day of person.workingDays) mask |= 1 << day;
+  const days = person.workingDays;
+  for (let i = 0; i < days.length; i += 1) mask |= 1 << (days[i] ?? 0);
   return mask;
 }
