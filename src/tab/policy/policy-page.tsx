@@ -24,7 +24,7 @@ const useStyles = makeStyles({
     alignItems: 'start',
     '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
-  meta: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  meta: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   footer: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalL },
 });
 
@@ -96,7 +96,13 @@ export function PolicyPage() {
                     <Text className={page.muted} data-testid="policy-version">
                       {t('policy.version', { version: shown.version })}
                     </Text>
-                    {shown.publishedAt && <Text className={page.muted}>· {t('policy.published', { date: format.date(shown.publishedAt) })}</Text>}
+                    {shown.publishedAt && (
+                      <Text className={page.muted}>
+                        {/* An older version is no longer in force: only its date. */}
+                        {'· '}
+                        {shown.current ? t('policy.published', { date: format.date(shown.publishedAt) }) : format.date(shown.publishedAt)}
+                      </Text>
+                    )}
                   </div>
                 </div>
                 {shown.language === 'en' && language !== 'en' && (
