@@ -107,6 +107,7 @@ export function viewOf(module: TrainingModuleRecord, record: TrainingProgressRec
 /** Build the training service. */
 export function createTrainingService(deps: TrainingServiceDeps) {
   const { stores } = deps;
+  let onCompleted = deps.onCompleted;
 
   function check(module: TrainingModuleRecord): void {
     const { issues } = validateTrainingModule(module);
@@ -220,8 +221,8 @@ export function createTrainingService(deps: TrainingServiceDeps) {
       const result = await applyAction(tenantId, employeeId, moduleId, action, at);
       if (result.completedNow) {
         await deps.wins?.recordTrainingCompleted(tenantId, employeeId, moduleId, at);
-        if (deps.onCompleted) {
-          await deps.onCompleted(tenantId, employeeId, module, at).catch((err: unknown) =>
+        if (onCompleted) {
+          await onCompleted(tenantId, employeeId, module, at).catch((err: unknown) =>
             deps.logger?.warn({ tenantId, moduleId, error: err instanceof Error ? err.message : String(err) }, 'training completion hook failed'));
         }
       }
@@ -291,6 +292,11 @@ export function createTrainingService(deps: TrainingServiceDeps) {
       if (!module || !employee || module.value.state !== 'published') return undefined;
       if (record?.value.status === 'completed' || (record?.value.notNows ?? 0) >= MAX_NOT_NOWS) return undefined;
       return viewOf(module.value, record?.value, employee.value);
+    },
+
+    /** Attach the completion hook once it exists (the Viva Learning sync is built after the services). */
+    attachCompletionHook(hook: NonNullable<TrainingServiceDeps['onCompleted']>): void {
+      onCompleted = hook;
     },
 
     /** One person's records (trainer view). */
