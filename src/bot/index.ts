@@ -36,6 +36,9 @@ import { startTrainingCadence } from './jobs/training-cadence.job.js';
 import { createTabPageServices } from './services/tab-pages.js';
 import { createBoardShareService } from './services/board-share.service.js';
 import { createSuggestionService } from './services/suggestions.service.js';
+import { createAdminContentService } from './services/admin-content.service.js';
+import { createAdminSettingsService } from './services/admin-settings.service.js';
+import { createPolicyAsker, createRejectionNotifier } from './teams/admin-notices.js';
 
 export type { AppServices };
 
@@ -167,6 +170,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       tabPages: createTabPageServices({ repositories, leaderboard: services.leaderboard, policy: services.policy, clock: now }),
       boardShares: createBoardShareService({ sharing: services.sharing, repositories, publicBaseUrl: config.publicBaseUrl }),
       suggestions: createSuggestionService({ suggestions: repositories.suggestions, randomBytes: (count) => randomBytes(count) }),
+      admin: {
+        content: createAdminContentService({ content: repositories.content, suggestions: repositories.suggestions, employees: repositories.employees, adminSettings: repositories.adminSettings, randomBytes: (count) => randomBytes(count), clock: now, notifyRejection: createRejectionNotifier(bot.messenger), logger: { warn: (details, message) => server.log.warn(details, message) } }),
+        settings: createAdminSettingsService({ adminSettings: repositories.adminSettings, employees: repositories.employees, policies: repositories.policies, policy: services.policy, randomBytes: (count) => randomBytes(count), clock: now, askPolicy: createPolicyAsker(bot.messenger, services.policy), logger: { warn: (details, message) => server.log.warn(details, message) } }),
+        peopleImport: createPeopleImportService({ jobs: repositories.importJobs, employees: repositories.employees, newId: () => randomUUID(), now }),
+        auditLog: repositories.auditLog,
+      },
       campaigns,
     });
     // The seed writes clicks and shares straight to their tables: bring them into the scoring ledger

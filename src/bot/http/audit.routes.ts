@@ -15,7 +15,8 @@ const QuerySchema = z.object({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
-const COLUMNS: CsvColumn<AuditEntry>[] = [
+/** Columns of the audit CSV (also used by the admin tab's export). */
+export const AUDIT_CSV_COLUMNS: CsvColumn<AuditEntry>[] = [
   { header: 'at', value: (e) => e.at },
   { header: 'actor_id', value: (e) => e.actorId },
   { header: 'actor_name', value: (e) => e.actorName },
@@ -37,7 +38,7 @@ export function registerAuditRoutes(fastify: FastifyInstance, deps: AuditRoutesD
     if (!query.success) return sendError(reply, request, 400, 'badRequest', describeZodError(query.error));
     const identity = request.identity!;
     const entries = await deps.auditLog.list(identity.tenantId, { limit: query.data.limit, ...(query.data.since ? { since: query.data.since } : {}) });
-    if (query.data.format === 'csv') return sendCsv(reply, 'audit-log.csv', COLUMNS, entries);
+    if (query.data.format === 'csv') return sendCsv(reply, 'audit-log.csv', AUDIT_CSV_COLUMNS, entries);
     return reply.header('cache-control', 'private, no-store').send({ entries });
   });
 }

@@ -16,7 +16,8 @@ import { describeZodError, sendError } from './errors.js';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) });
 
-const REPORT_COLUMNS: CsvColumn<RowIssue>[] = [
+/** Columns of the import report CSV (also used by the admin tab's export). */
+export const REPORT_COLUMNS: CsvColumn<RowIssue>[] = [
   { header: 'line', value: (i) => i.line },
   { header: 'column', value: (i) => i.column },
   { header: 'problem', value: (i) => i.problem },

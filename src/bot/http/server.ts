@@ -33,6 +33,8 @@ import type { AuditLogRepository } from '../services/audit.ports.js';
 import type { BoardShareService } from '../services/board-share.service.js';
 import type { SuggestionService } from '../services/suggestions.service.js';
 import { registerSuggestionRoutes } from './suggestions.routes.js';
+import { registerAdminContentRoutes, type AdminContentRoutesDeps } from './admin-content.routes.js';
+import { registerAdminSettingsRoutes, type AdminSettingsRoutesDeps } from './admin-settings.routes.js';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -71,6 +73,8 @@ export interface ServerDeps {
   boardShares?: BoardShareService;
   /** "Suggest content" (`/api/suggestions`); registered when given. */
   suggestions?: SuggestionService;
+  /** Admin tab API (`/api/admin/content|suggestions|settings|people|policy`); registered when given. */
+  admin?: AdminContentRoutesDeps & AdminSettingsRoutesDeps;
 }
 
 /** Build the server with every route registered; the caller decides when to listen. */
@@ -106,6 +110,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerMeRoutes(fastify, { employees: deps.repositories.employees, devMode: deps.config.auth.mode === 'dev' });
   registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories), ...(deps.boardShares ? { shares: deps.boardShares } : {}) });
   if (deps.suggestions) registerSuggestionRoutes(fastify, { suggestions: deps.suggestions });
+  if (deps.admin) {
+    registerAdminContentRoutes(fastify, deps.admin);
+    registerAdminSettingsRoutes(fastify, deps.admin);
+  }
   if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
   if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });
   if (deps.clicks) registerClickRoutes(fastify, deps.clicks);

@@ -37,6 +37,8 @@ import type { GoalRepository } from '../services/goals.ports.js';
 import { TableGoalRepository } from './goals.repository.js';
 import type { SuggestionRepository } from '../services/suggestions.ports.js';
 import { TableSuggestionRepository } from './suggestions.repository.js';
+import type { AdminSettingsRepository } from '../services/admin.ports.js';
+import { TableAdminSettingsRepository } from './admin-settings.repository.js';
 import type { AnalyticsAggregateRepository, AnalyticsEventRepository, PilotRecordRepository } from '../services/analytics.ports.js';
 import { TableAnalyticsAggregateRepository, TableAnalyticsEventRepository } from './analytics.repository.js';
 import { TablePilotRecordRepository } from './pilot-records.repository.js';
@@ -76,6 +78,8 @@ export type TableRepositories = Repositories & MeasurementRepositories & {
   importJobs: ImportJobRepository;
   /** Content suggestions from the board, pending an admin's decision. */
   suggestions: SuggestionRepository;
+  /** Admin settings (quiet hours, cap, blocked phrases, webhook key), a row of `Settings`. */
+  adminSettings: AdminSettingsRepository;
   /** Analytics read model (aggregates per tenant and month). */
   analyticsAggregates: AnalyticsAggregateRepository;
   /** Board sessions and engagement (events without a table of their own). */
@@ -133,6 +137,7 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     importJobs: new TableImportJobRepository(tables.client('importJobs')),
       responses: new TableCampaignResponseReader(tables.client('contentResponses')),
     suggestions: new TableSuggestionRepository(tables.client('suggestions')),
+    adminSettings: new TableAdminSettingsRepository(tables.client('settings')),
     analyticsAggregates: new TableAnalyticsAggregateRepository(tables.client('analyticsAggregates')),
     analyticsEvents: new TableAnalyticsEventRepository(tables.client('analyticsEvents')),
     pilotRecords: new TablePilotRecordRepository(tables.client('pilotRecords')),

@@ -220,6 +220,8 @@ export const keys = {
   },
   /** One settings row per tenant. */
   settings: { pk: (tenantId: string) => composeKey('settings partition', tenantId), rk: () => 'programme' },
+  /** The admin settings row of a tenant, beside the programme row in `Settings`. */
+  adminSettings: { pk: (tenantId: string) => composeKey('settings partition', tenantId), rk: () => 'admin' },
   /** A tenant's campaigns in one partition (few, read together for the list). */
   campaign: { pk: (tenantId: string) => composeKey('campaign partition', tenantId), rk: (id: string) => composeKey('campaign id', id) },
   /** Delivery records partitioned by campaign (batched creation, status counts in one partition read); row = recipient. */

@@ -6,6 +6,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { SuggestionSchema, type Suggestion } from '../../shared/contracts/suggestions.js';
 import type { SuggestionRepository } from '../services/suggestions.ports.js';
+import type { Versioned } from '../services/ports.js';
 import { keys } from './keys.js';
 import { TenantCollection, tenantCodec } from './tenant-collection.js';
 
@@ -26,5 +27,18 @@ export class TableSuggestionRepository implements SuggestionRepository {
   async listBySuggester(tenantId: string, employeeId: string): Promise<Suggestion[]> {
     const rows = await this.suggestions.list(tenantId, odata`suggestedBy eq ${employeeId}`);
     return rows.sort((a, b) => b.suggestedAt.localeCompare(a.suggestedAt) || b.id.localeCompare(a.id));
+  }
+
+  async listByStatus(tenantId: string, status: Suggestion['status']): Promise<Suggestion[]> {
+    const rows = await this.suggestions.list(tenantId, odata`status eq ${status}`);
+    return rows.sort((a, b) => a.suggestedAt.localeCompare(b.suggestedAt) || a.id.localeCompare(b.id));
+  }
+
+  get(tenantId: string, id: string): Promise<Versioned<Suggestion>> {
+    return this.suggestions.get(tenantId, id);
+  }
+
+  update(tenantId: string, suggestion: Suggestion, etag: string): Promise<Versioned<Suggestion>> {
+    return this.suggestions.update(tenantId, suggestion, etag);
   }
 }

@@ -40,6 +40,12 @@ export const SuggestionSchema = z.object({
   suggestedAt: z.string(),
   /** When an admin decided (later issue). */
   decidedAt: z.string().optional(),
+  /** Who decided (admin or coordinator id). */
+  decidedBy: z.string().optional(),
+  /** Why it was rejected, as the person is told. */
+  decisionReason: z.string().optional(),
+  /** The draft content item made from an approved suggestion. */
+  contentId: z.string().optional(),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 

@@ -1,0 +1,164 @@
+/**
+ * Admin use cases for the programme: settings (quiet hours, weekly cap, working days default,
+ * disclosure line, blocked phrases, AI help, the rotatable conversion webhook key), people's
+ * roles, and the policy (publish a new version and ask everyone again through the bot; who
+ * acknowledged which version).
+ */
+import type { AdminPerson, AdminSettings, AdminSettingsInput } from '../../shared/contracts/admin.js';
+import { cleanBlockedPhrases } from '../../shared/domain/blocked-phrases.js';
+import type { Role, Weekday } from '../../shared/domain/types.js';
+import { DEFAULT_ADMIN_SETTINGS, type AdminSettingsRepository, type StoredAdminSettings } from './admin.ports.js';
+import { ValidationError } from './errors.js';
+import type { PolicyService } from './policy.service.js';
+import type { EmployeeRepository } from './ports.js';
+import { retryOnConflict } from './retry-on-conflict.js';
+import type { PolicyRepository, PolicyText, StoredPolicy } from './sharing.ports.js';
+
+/** Sends the current policy card to one person (bot, proactive). */
+export type PolicyAsker = (tenantId: string, employeeId: string) => Promise<'sent' | 'no-reference' | 'unreachable'>;
+
+export interface AdminSettingsServiceDeps {
+  adminSettings: AdminSettingsRepository;
+  employees: Pick<EmployeeRepository, 'listByTenant' | 'get' | 'update'>;
+  policies: Pick<PolicyRepository, 'list'>;
+  policy: Pick<PolicyService, 'publish'>;
+  randomBytes: (count: number) => Uint8Array;
+  clock: () => Date;
+  askPolicy?: PolicyAsker;
+  logger?: { warn(details: object, message: string): void };
+}
+
+/** Versions of the policy with how many people acknowledged each, and who. */
+export interface PolicyAdminView {
+  versions: Array<{ version: number; publishedAt?: string; title: string; body: string; acknowledged: number }>;
+  current?: number;
+  enrolled: number;
+  people: Array<{ id: string; displayName: string; team: string; acknowledgedVersion?: number }>;
+}
+
+export interface AdminSettingsService {
+  get(tenantId: string): Promise<AdminSettings>;
+  save(tenantId: string, input: AdminSettingsInput): Promise<{ before: AdminSettings; after: AdminSettings }>;
+  /** A new webhook key, returned this once. */
+  rotateWebhookSecret(tenantId: string): Promise<{ secret: string; rotatedAt: string }>;
+  /** The tenant's webhook key, for the conversions route only. */
+  webhookSecret(tenantId: string): Promise<string | undefined>;
+  people(tenantId: string): Promise<AdminPerson[]>;
+  setRoles(tenantId: string, employeeId: string, roles: Role[]): Promise<{ before: Role[]; after: Role[] }>;
+  policyView(tenantId: string): Promise<PolicyAdminView>;
+  /** Publish `text` as the next version now, then ask every enrolled person again. */
+  publishPolicy(tenantId: string, text: PolicyText): Promise<{ version: number; asked: number; noReference: number; unreachable: number; failed: number }>;
+}
+
+const visible = (s: StoredAdminSettings): AdminSettings => ({
+  quietHours: s.quietHours,
+  weeklyPromptCap: s.weeklyPromptCap,
+  defaultWorkingDays: s.defaultWorkingDays,
+  disclosureLine: s.disclosureLine,
+  blockedPhrases: s.blockedPhrases,
+  aiHelp: s.aiHelp,
+  webhookSecretSet: s.webhookSecret !== undefined,
+  ...(s.webhookSecretRotatedAt !== undefined ? { webhookSecretRotatedAt: s.webhookSecretRotatedAt } : {}),
+});
+
+/** Build the admin settings service. */
+export function createAdminSettingsService(deps: AdminSettingsServiceDeps): AdminSettingsService {
+  const stored = async (tenantId: string): Promise<StoredAdminSettings> => (await deps.adminSettings.find(tenantId)) ?? { ...DEFAULT_ADMIN_SETTINGS, blockedPhrases: [...DEFAULT_ADMIN_SETTINGS.blockedPhrases] };
+  return {
+    async get(tenantId) {
+      return visible(await stored(tenantId));
+    },
+
+    async save(tenantId, input) {
+      const cleaned = cleanBlockedPhrases(input.blockedPhrases);
+      if (!cleaned.ok) throw new ValidationError(`blockedPhrases: ${cleaned.problem}${cleaned.phrase ? ` (${cleaned.phrase.slice(0, 40)})` : ''}`);
+      const before = await stored(tenantId);
+      const next: StoredAdminSettings = {
+        ...before,
+        quietHours: input.quietHours,
+        weeklyPromptCap: input.weeklyPromptCap,
+        defaultWorkingDays: [...input.defaultWorkingDays].sort((a, b) => a - b) as Weekday[],
+        disclosureLine: input.disclosureLine,
+        blockedPhrases: cleaned.phrases,
+        aiHelp: input.aiHelp,
+      };
+      await deps.adminSettings.upsert(tenantId, next);
+      return { before: visible(before), after: visible(next) };
+    },
+
+    async rotateWebhookSecret(tenantId) {
+      const before = await stored(tenantId);
+      const secret = `whsec_${Buffer.from(deps.randomBytes(32)).toString('base64url')}`;
+      const rotatedAt = deps.clock().toISOString();
+      await deps.adminSettings.upsert(tenantId, { ...before, webhookSecret: secret, webhookSecretRotatedAt: rotatedAt });
+      return { secret, rotatedAt };
+    },
+
+    async webhookSecret(tenantId) {
+      return (await deps.adminSettings.find(tenantId))?.webhookSecret;
+    },
+
+    async people(tenantId) {
+      const people = await deps.employees.listByTenant(tenantId);
+      return people
+        .map((e) => ({ id: e.id, displayName: e.displayName, email: e.email, team: e.team, roles: e.roles, language: e.language, timeZone: e.timeZone }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
+    },
+
+    async setRoles(tenantId, employeeId, roles) {
+      const unique = [...new Set(roles)];
+      let before: Role[] = [];
+      await retryOnConflict(
+        () => deps.employees.get(tenantId, employeeId),
+        (current) => {
+          before = current.roles;
+          return { ...current, roles: unique };
+        },
+        (next, etag) => deps.employees.update(next, etag),
+      );
+      return { before, after: unique };
+    },
+
+    async policyView(tenantId) {
+      const [versions, people] = await Promise.all([deps.policies.list(tenantId), deps.employees.listByTenant(tenantId)]);
+      const now = deps.clock().toISOString();
+      const published = versions.filter((v) => v.publishedAt !== undefined && v.publishedAt <= now).sort((a, b) => b.version - a.version);
+      return {
+        versions: [...versions].sort((a, b) => b.version - a.version).map((v) => ({
+          version: v.version,
+          ...(v.publishedAt !== undefined ? { publishedAt: v.publishedAt } : {}),
+          title: v.texts.en.title,
+          body: v.texts.en.body,
+          acknowledged: people.filter((p) => p.policyVersionAcknowledged === v.version).length,
+        })),
+        ...(published[0] ? { current: published[0].version } : {}),
+        enrolled: people.length,
+        people: people
+          .map((p) => ({ id: p.id, displayName: p.displayName, team: p.team, ...(p.policyVersionAcknowledged !== undefined ? { acknowledgedVersion: p.policyVersionAcknowledged } : {}) }))
+          .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+      };
+    },
+
+    async publishPolicy(tenantId, text) {
+      const versions = await deps.policies.list(tenantId);
+      const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
+      const now = deps.clock().toISOString();
+      const policy: StoredPolicy = { version, publishedAt: now, createdAt: now, texts: { en: text } };
+      await deps.policy.publish(tenantId, policy);
+      const counts = { version, asked: 0, noReference: 0, unreachable: 0, failed: 0 };
+      if (!deps.askPolicy) return counts;
+      for (const person of await deps.employees.listByTenant(tenantId)) {
+        try {
+          const outcome = await deps.askPolicy(tenantId, person.id);
+          if (outcome === 'sent') counts.asked += 1;
+          else if (outcome === 'no-reference') counts.noReference += 1;
+          else counts.unreachable += 1;
+        } catch (err) {
+          counts.failed += 1;
+          deps.logger?.warn({ error: err instanceof Error ? err.message : String(err) }, 'policy re-ask not sent');
+        }
+      }
+      return counts;
+    },
+  };
+}
