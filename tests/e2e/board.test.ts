@@ -12,21 +12,25 @@ import { ja as tabJa } from '../../src/shared/i18n/catalogs/tab/ja.js';
 import { th as tabTh } from '../../src/shared/i18n/catalogs/tab/th.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchChromium, type Browser } from '../support/chromium.js';
+import { snapshotTabBuild, type TabSnapshot } from './tab-snapshot.js';
 
 /** The seeds hold five articles (ja, th, ru, it, zh); the board must show at least those. */
 const MIN_SEEDED_CARDS = 5;
 
 let app: TestApp;
 let browser: Browser;
+let tab: TabSnapshot;
 
 beforeAll(async () => {
-  app = await startTestApp();
+  tab = await snapshotTabBuild();
+  app = await startTestApp({ TAB_DIST_DIR: tab.dir });
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await app?.close();
+  await tab?.remove();
 });
 
 afterEach(() => {
@@ -68,14 +72,14 @@ describe('board tab in Chromium', () => {
     const page = await openBoard('lang=en');
     const all = await cards(page).count();
 
-    await page.getByRole('tab', { name: new RegExp(`^${commonEn.category.industry}`) }).click();
+    await page.getByRole('button', { name: new RegExp(`^${commonEn.category.industry}`) }).click();
     await expect.poll(() => categoriesShown(page)).not.toContain('company');
     const shown = await categoriesShown(page);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(all);
     expect(new Set(shown)).toEqual(new Set(['industry']));
 
-    await page.getByRole('tab', { name: new RegExp(`^${tabEn.board.filters.all}`) }).click();
+    await page.getByRole('button', { name: new RegExp(`^${tabEn.board.filters.all}`) }).click();
     await expect.poll(() => cards(page).count()).toBe(all);
 
     await page.getByRole('combobox', { name: tabEn.board.filters.language }).click();
@@ -89,8 +93,8 @@ describe('board tab in Chromium', () => {
     const page = await openBoard('lang=ja');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(tabJa.board.title);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja');
-    await expect(page.getByRole('tab', { name: new RegExp(`^${commonJa.category.company}`) }).count()).resolves.toBe(1);
-    await expect(page.getByRole('tab', { name: new RegExp(`^${tabJa.board.filters.all}`) }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: new RegExp(`^${commonJa.category.company}`) }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: new RegExp(`^${tabJa.board.filters.all}`) }).count()).resolves.toBe(1);
     await expect(page.locator('time').first().textContent()).resolves.toMatch(/^公開日: \d{4}\/\d{2}\/\d{2}$/);
     // Topics show their Japanese names from the topic hub, not their ids.
     await expect(page.getByText('従業員アドボカシー').count()).resolves.toBeGreaterThan(0);

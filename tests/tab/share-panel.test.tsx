@@ -73,7 +73,7 @@ describe('share panel', () => {
     expect(count()).toBe(measureSharePost('A long read on quantum sensing.', 'linkedin', LINK, DISCLOSURE).length);
     expect(screen.getByTestId('share-count').textContent).toBe(`${count()} / 3,000`);
 
-    await user.click(screen.getByRole('tab', { name: 'X' }));
+    await user.click(screen.getByRole('button', { name: 'X' }));
     // X: the link weighs 23 whatever its length.
     const text = 'Quantum sensing changes logistics.';
     expect(count()).toBe(text.length + 2 + DISCLOSURE.length + 2 + 23);
@@ -82,7 +82,7 @@ describe('share panel', () => {
 
   it('counts as the person types (CJK weighs two on X) and blocks a post that is too long', async () => {
     const { user } = await openPanel();
-    await user.click(screen.getByRole('tab', { name: 'X' }));
+    await user.click(screen.getByRole('button', { name: 'X' }));
     const box = screen.getByTestId('share-text');
     await user.clear(box);
     await user.type(box, '量子');
@@ -106,7 +106,7 @@ describe('share panel', () => {
 
   it('saves an edit through the API and shows it saved', async () => {
     const { user, seen } = await openPanel();
-    await user.click(screen.getByRole('tab', { name: 'X' }));
+    await user.click(screen.getByRole('button', { name: 'X' }));
     const box = screen.getByTestId('share-text');
     await user.clear(box);
     await user.type(box, 'My own words');
@@ -119,7 +119,7 @@ describe('share panel', () => {
     const win = { opener: {}, location: { href: '' }, close: vi.fn() };
     const open = vi.spyOn(window, 'open').mockReturnValue(win as unknown as Window);
     const { user, seen } = await openPanel();
-    await user.click(screen.getByRole('tab', { name: 'X' }));
+    await user.click(screen.getByRole('button', { name: 'X' }));
     await user.type(screen.getByTestId('share-text'), ' Edited.');
     await user.click(screen.getByTestId('share-submit'));
     await waitFor(() => expect(win.location.href).toBe('/s/PrOmPtCoDe12/x'));

@@ -1,17 +1,17 @@
 /** Category tabs (with counts), the search box and the topic, team and language dropdowns above the board. */
 import {
-  CounterBadge,
   Dropdown,
   Field,
   makeStyles,
   Option,
   SearchBox,
   Spinner,
-  Tab,
-  TabList,
+  ToggleButton,
   tokens,
 } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTabContext } from '../app/tab-context.js';
 import type { BoardCounts } from '../../shared/contracts/board.js';
 import { CONTENT_CATEGORIES, type ContentCategory, type Language } from '../../shared/domain/types.js';
 
@@ -23,8 +23,9 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingBottom: tokens.spacingVerticalXS,
   },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalMNudge})`, flexWrap: 'wrap', flexShrink: 1, minWidth: 0 },
-  count: { marginLeft: tokens.spacingHorizontalXS },
+  tabs: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, paddingBottom: tokens.spacingVerticalS },
+  // Plain text in the button's own colour: readable in every theme (high contrast included).
+  count: { marginLeft: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightRegular, fontVariantNumeric: 'tabular-nums' },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   search: { flexGrow: 1, minWidth: 'min(100%, 240px)', maxWidth: '420px' },
   searchBox: { width: '100%', maxWidth: 'none' },
@@ -58,6 +59,11 @@ export function BoardFilters(props: BoardFiltersProps) {
   const styles = useStyles();
   const { t } = useTranslation(['tab', 'common']);
   const { values, onChange } = props;
+  const { locale } = useTabContext();
+  const formatCount = useMemo(() => {
+    const format = new Intl.NumberFormat(locale);
+    return (n: number) => format.format(n);
+  }, [locale]);
   const tabs: { value: string; label: string; count: number | undefined }[] = [
     { value: 'all', label: t('tab:board.filters.all'), count: props.counts?.all },
     ...CONTENT_CATEGORIES.map((c) => ({ value: c, label: t(`common:category.${c}`), count: props.counts?.[c] })),
@@ -138,28 +144,27 @@ export function BoardFilters(props: BoardFiltersProps) {
         </Field>
         {props.refreshing && <Spinner className={styles.spinner} size="extra-tiny" aria-label={t('tab:board.refreshing')} />}
       </div>
-      <TabList
-        className={styles.tabs}
-        selectedValue={values.category ?? 'all'}
-        onTabSelect={(_, data) => onChange({ category: data.value === 'all' ? undefined : (data.value as ContentCategory) })}
-        aria-label={t('tab:board.filters.category')}
-      >
-        {tabs.map((tab) => (
-          <Tab key={tab.value} value={tab.value} data-category={tab.value}>
-            {tab.label}
-            {tab.count !== undefined && (
-              <CounterBadge
-                className={styles.count}
-                count={tab.count}
-                showZero
-                size="small"
-                appearance="ghost"
-                color="informative"
-              />
-            )}
-          </Tab>
-        ))}
-      </TabList>
+      {/* Toggle buttons rather than a TabList: the filter does not switch panels, and plain buttons keep
+          Tabster's arrow-key trampolines (hidden focusable elements axe flags) out of the page. */}
+      <div className={styles.tabs} role="group" aria-label={t('tab:board.filters.category')}>
+        {tabs.map((tab) => {
+          const selected = (values.category ?? 'all') === tab.value;
+          return (
+            <ToggleButton
+              key={tab.value}
+              appearance="outline"
+              shape="circular"
+              size="small"
+              checked={selected}
+              onClick={() => onChange({ category: tab.value === 'all' ? undefined : (tab.value as ContentCategory) })}
+              data-category={tab.value}
+            >
+              {tab.label}
+              {tab.count !== undefined && <span className={styles.count}>{formatCount(tab.count)}</span>}
+            </ToggleButton>
+          );
+        })}
+      </div>
     </div>
   );
 }

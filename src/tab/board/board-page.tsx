@@ -90,11 +90,14 @@ export function BoardPage() {
 
   // Remember the Share button that opened the panel, to give focus back to it on close.
   const opener = useRef<HTMLElement | null>(null);
+  const { reload } = board;
   const closePanel = useCallback(() => {
     window.location.hash = routeHref('board');
+    // What was shared or skipped in the panel shows on the cards.
+    reload();
     const back = opener.current;
     if (back) setTimeout(() => back.focus(), 0);
-  }, []);
+  }, [reload]);
   useEffect(() => {
     if (openItem !== undefined && document.activeElement instanceof HTMLElement && document.activeElement.dataset.share === openItem) {
       opener.current = document.activeElement;

@@ -140,7 +140,8 @@ export function ContentCard({ item, formatDate, topicNames = {} }: ContentCardPr
           size="small"
           icon={<Open16Regular />}
           iconPosition="after"
-          aria-label={t('tab:board.card.openLabel', { title: item.title })}
+          aria-describedby={titleId}
+          title={t('tab:board.card.openLabel', { title: item.title })}
         >
           {t('tab:board.card.open')}
         </Button>

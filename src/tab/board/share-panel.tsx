@@ -19,9 +19,8 @@ import {
   Option,
   OverlayDrawer,
   Spinner,
-  Tab,
-  TabList,
   Text,
+  ToggleButton,
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircle16Regular, Dismiss24Regular, ThumbDislike16Regular } from '@fluentui/react-icons';
@@ -43,6 +42,7 @@ const useStyles = makeStyles({
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   skip: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
   dropdown: { minWidth: '220px' },
+  networks: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 export interface SharePanelProps {
@@ -133,13 +133,22 @@ function PanelContent({ panel, state }: { panel: Panel; state: ReturnType<typeof
         </MessageBar>
       )}
 
-      <TabList selectedValue={selected} onTabSelect={(_e, data) => setSelected(data.value as Network)} aria-label={t('tab:board.share.networks')}>
+      {/* Toggle buttons (aria-pressed), not a TabList: no hidden Tabster trampolines for axe to flag. */}
+      <div className={styles.networks} role="group" aria-label={t('tab:board.share.networks')}>
         {panel.networks.map((n) => (
-          <Tab key={n.network} value={n.network} icon={n.shared ? <CheckmarkCircle16Regular /> : undefined} data-network={n.network}>
+          <ToggleButton
+            key={n.network}
+            appearance="outline"
+            shape="circular"
+            checked={n.network === selected}
+            icon={n.shared ? <CheckmarkCircle16Regular /> : undefined}
+            onClick={() => setSelected(n.network)}
+            data-network={n.network}
+          >
             {t(`common:network.${n.network}`)}
-          </Tab>
+          </ToggleButton>
         ))}
-      </TabList>
+      </div>
       {entry && (
         <ShareEditor
           key={entry.network}

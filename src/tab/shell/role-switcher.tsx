@@ -21,7 +21,7 @@ export function RoleSwitcher({ identities, currentId }: { identities: readonly D
   return (
     <Menu checkedValues={{ identity: [currentId] }} onCheckedValueChange={(_e, data) => data.checkedItems[0] && switchTo(data.checkedItems[0])}>
       <MenuTrigger disableButtonEnhancement>
-        <MenuButton size="small" appearance="subtle" icon={<PersonSwap20Regular />} aria-label={t('tab:app.viewAsLabel')} data-testid="role-switcher">
+        <MenuButton size="small" appearance="subtle" icon={<PersonSwap20Regular />} title={t('tab:app.viewAsLabel')} data-testid="role-switcher">
           {t('tab:app.viewAs')}
         </MenuButton>
       </MenuTrigger>
