@@ -101,9 +101,10 @@ function MyRankCard({ me, total, format }: { me: NonNullable<LeaderboardResponse
   const { t } = useTranslation('impact');
   let line: string;
   if (me.status === 'ranked' && me.rank !== null) {
-    line = `${t('leaderboard.me.ranked', { rank: format.number(me.rank), total: format.number(total) })} ${
-      me.gapToNext === null ? t('leaderboard.me.top') : t('leaderboard.me.gap', { count: me.gapToNext, n: format.number(me.gapToNext) })
-    }`;
+    line = t('leaderboard.me.line', {
+      ranked: t('leaderboard.me.ranked', { rank: format.number(me.rank), total: format.number(total) }),
+      next: me.gapToNext === null ? t('leaderboard.me.top') : t('leaderboard.me.gap', { count: me.gapToNext, n: format.number(me.gapToNext) }),
+    });
   } else if (me.status === 'excluded') {
     line = t(`leaderboard.me.excluded.${me.excludedReason ?? 'excluded-role'}`);
   } else {

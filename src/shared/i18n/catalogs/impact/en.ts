@@ -141,6 +141,8 @@ export const en = {
     },
     me: {
       title: 'Your rank',
+      /** The rank sentence followed by the next-place sentence. */
+      line: '{{ranked}} {{next}}',
       ranked: 'You are {{rank}} of {{total}}.',
       top: 'You lead the contest.',
       gap_one: '{{n}} more point moves you up.',

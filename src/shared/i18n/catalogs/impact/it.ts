@@ -138,6 +138,8 @@ export const it: ImpactCatalog = {
     },
     me: {
       title: 'La tua posizione',
+      /** The rank sentence followed by the next-place sentence. */
+      line: '{{ranked}} {{next}}',
       ranked: 'Sei {{rank}}º su {{total}}.',
       top: 'Sei in testa al concorso.',
       gap_one: 'Ancora {{n}} punto e sali.',

@@ -138,6 +138,8 @@ export const ja: ImpactCatalog = {
     },
     me: {
       title: 'あなたの順位',
+      /** The rank sentence followed by the next-place sentence. */
+      line: '{{ranked}}{{next}}',
       ranked: '{{total}} 人中 {{rank}} 位です。',
       top: 'コンテストで首位です。',
       gap_one: 'あと {{n}} ポイントで順位が上がります。',

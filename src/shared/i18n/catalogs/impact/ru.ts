@@ -138,6 +138,8 @@ export const ru: ImpactCatalog = {
     },
     me: {
       title: 'Ваше место',
+      /** The rank sentence followed by the next-place sentence. */
+      line: '{{ranked}} {{next}}',
       ranked: 'Вы на {{rank}}-м месте из {{total}}.',
       top: 'Вы лидируете в конкурсе.',
       gap_one: 'Ещё {{n}} очко — и вы подниметесь выше.',

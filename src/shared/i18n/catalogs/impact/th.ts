@@ -138,6 +138,8 @@ export const th: ImpactCatalog = {
     },
     me: {
       title: 'อันดับของคุณ',
+      /** The rank sentence followed by the next-place sentence. */
+      line: '{{ranked}} {{next}}',
       ranked: 'คุณอยู่อันดับ {{rank}} จาก {{total}}',
       top: 'คุณนำในการแข่งขัน',
       gap_one: 'อีก {{n}} คะแนนจะเลื่อนอันดับของคุณขึ้น',

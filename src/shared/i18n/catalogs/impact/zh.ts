@@ -138,6 +138,8 @@ export const zh: ImpactCatalog = {
     },
     me: {
       title: '你的排名',
+      /** The rank sentence followed by the next-place sentence. */
+      line: '{{ranked}}{{next}}',
       ranked: '你排在第 {{rank}} 名，共 {{total}} 人。',
       top: '你在竞赛中领先。',
       gap_one: '再得 {{n}} 分即可上升。',
