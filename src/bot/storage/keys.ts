@@ -32,19 +32,16 @@ export const TABLES = {
   deliveries: 'Deliveries',
   sendBudget: 'SendBudget',
   jobLeases: 'JobLeases',
-  trainingModules: 'TrainingModules',
-  trainingProgress: 'TrainingProgress',
-  trainingPushes: 'TrainingPushes',
   auditLog: 'AuditLog',
   importJobs: 'ImportJobs',
   trainingModules: 'TrainingModules',
   trainingProgress: 'TrainingProgress',
-  analyticsAggregates: 'AnalyticsAggregates',
-  analyticsEvents: 'AnalyticsEvents',
-  pilotRecords: 'PilotRecords',
   trainingPushes: 'TrainingPushes',
   goals: 'Goals',
   suggestions: 'Suggestions',
+  analyticsAggregates: 'AnalyticsAggregates',
+  analyticsEvents: 'AnalyticsEvents',
+  pilotRecords: 'PilotRecords',
 } as const;
 export type TableKey = keyof typeof TABLES;
 
@@ -257,10 +254,13 @@ export const keys = {
   },
   /** A tenant's training pushes (now and cadence) in one partition. */
   trainingPush: { pk: (tenantId: string) => composeKey('training push partition', tenantId), rk: (id: string) => composeKey('training push id', id) },
-  /** A tenant's training modules in one partition (tens to hundreds, listed together). */
-  trainingModule: { pk: (tenantId: string) => composeKey('training module partition', tenantId), rk: (id: string) => composeKey('training module id', id) },
-  /**
-   * Training progress of a tenant in one partition (the dashboard reads it whole); one row per
+  /** A person's personal goals ("My impact") in one partition, one row per goal kind. */
+  goal: {
+    pk: (tenantId: string, employeeId: string) => composeKey('goal partition', tenantId, employeeId),
+    rk: (kind: string) => composeKey('goal kind', kind),
+  },
+  /** Content suggestions of a tenant in one partition (admins review them together); a person's own are a column filter. */
+  suggestion: { pk: (tenantId: string) => composeKey('suggestion partition', tenantId), rk: (id: string) => composeKey('suggestion id', id) },
   /**
    * Analytics read model, one partition per (tenant, month): day rows `d|dimension|day|chunk` and
    * month rollups `m|dimension|chunk`, plus a `meta` row (when it was built). A quarter is three
@@ -285,19 +285,4 @@ export const keys = {
     decisionRk: (pilotId: string, atMs: number) => `d${KEY_SEPARATOR}${composeKey('pilot decision', pilotId)}${KEY_SEPARATOR}${(9_999_999_999_999 - atMs).toString().padStart(13, '0')}`,
     decisionRange: (pilotId: string) => ({ from: `d${KEY_SEPARATOR}${composeKey('pilot decision', pilotId)}${KEY_SEPARATOR}`, to: `d${KEY_SEPARATOR}${composeKey('pilot decision', pilotId)}${KEY_SEPARATOR}~` }),
   },
-   * (module, person), so a module's rows are one row-key range and a person's a column filter.
-   */
-  trainingProgress: {
-    pk: (tenantId: string) => composeKey('training progress partition', tenantId),
-    rk: (moduleId: string, employeeId: string) => composeKey('training progress row', moduleId, employeeId),
-  },
-  /** A tenant's training pushes (now and cadence) in one partition. */
-  trainingPush: { pk: (tenantId: string) => composeKey('training push partition', tenantId), rk: (id: string) => composeKey('training push id', id) },
-  /** A person's personal goals ("My impact") in one partition, one row per goal kind. */
-  goal: {
-    pk: (tenantId: string, employeeId: string) => composeKey('goal partition', tenantId, employeeId),
-    rk: (kind: string) => composeKey('goal kind', kind),
-  },
-  /** Content suggestions of a tenant in one partition (admins review them together); a person's own are a column filter. */
-  suggestion: { pk: (tenantId: string) => composeKey('suggestion partition', tenantId), rk: (id: string) => composeKey('suggestion id', id) },
 } as const;
