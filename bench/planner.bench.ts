@@ -170,18 +170,23 @@ function checkInvariants(input: StaggerPlanInput, plan: Plan, requireDesignBound
   return { errors: errors.slice(0, 10), confined };
 }
 
-function timePlan(input: StaggerPlanInput, runs: number): { ms: number; all: number[]; plan: Plan } {
+/** Median wall time and median process CPU time (user + system, all threads) per plan, after one warm-up. */
+function timePlan(input: StaggerPlanInput, runs: number): { ms: number; cpuMs: number; all: number[]; plan: Plan } {
   let plan = planStaggeredDelivery(input);
   const all: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < runs; run += 1) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     plan = planStaggeredDelivery(input);
     all.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return { ms: median(all), all, plan };
+  return { ms: median(all), cpuMs: median(cpu), all, plan };
 }
 
-function report(title: string, input: StaggerPlanInput, timing: { ms: number; all: number[]; plan: Plan }, requireDesignBound: boolean): string[] {
+function report(title: string, input: StaggerPlanInput, timing: { ms: number; cpuMs: number; all: number[]; plan: Plan }, requireDesignBound: boolean): string[] {
   const { plan } = timing;
   const reasons = new Map<string, number>();
   for (const u of plan.unplaced) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
@@ -191,7 +196,7 @@ function report(title: string, input: StaggerPlanInput, timing: { ms: number; al
   const b = plan.stats.bottleneck;
   console.log(`${title}`);
   console.log(`  window ${input.window.start} .. ${input.window.end}, ${input.slotMinutes}-min slots, ${input.audience.length} people`);
-  console.log(`  time (median of ${timing.all.length} after warm-up): ${timing.ms.toFixed(1)} ms   runs: ${timing.all.map((t) => t.toFixed(0)).join(', ')} ms`);
+  console.log(`  time (median of ${timing.all.length} after warm-up): ${timing.ms.toFixed(1)} ms (process CPU ${timing.cpuMs.toFixed(0)} ms)   runs: ${timing.all.map((t) => t.toFixed(0)).join(', ')} ms`);
   console.log(`  placed: ${plan.stats.placed}   unplaced: ${plan.unplaced.length} (${[...reasons].map(([r, c]) => `${r} ${c}`).join(', ')})`);
   console.log(`  slots in window: ${plan.slots.length}   slots with an eligible person: ${plan.stats.eligibleSlots}   best-time deliveries: ${plan.deliveries.filter((d) => d.bestTime).length}`);
   console.log(`  largest slot: ${plan.stats.maxLoad}   ceil(N/slots)+1: ${plan.stats.evenSpreadBound}${plan.stats.maxLoad <= plan.stats.evenSpreadBound ? ' (met)' : ' (not achievable for this audience, see bottleneck)'}`);
@@ -248,7 +253,7 @@ const errors = [
   ...report(`A. ${N} people, ${ZONES.length} zones (Sun-Thu team in Asia/Jerusalem), Mon-Fri, across Israel's DST change (Fri 27 Mar)`, weekdays, timingA, true),
   ...report('B. same audience, Thu-Mon across the US DST change (Sun 8 Mar): weekend slots only the Sun-Thu team can use', acrossWeekend, timingB, false),
 ];
-const summary = [{ name: 'A (uniform)', slotMinutes: 30, ms: timingA.ms, plan: timingA.plan }, { name: 'B (uniform)', slotMinutes: 30, ms: timingB.ms, plan: timingB.plan }];
+const summary = [{ name: 'A (uniform)', slotMinutes: 30, ms: timingA.ms, cpuMs: timingA.cpuMs, plan: timingA.plan }, { name: 'B (uniform)', slotMinutes: 30, ms: timingB.ms, cpuMs: timingB.cpuMs, plan: timingB.plan }];
 let naiveF: ReturnType<typeof naiveRatio> | undefined;
 for (const scenario of mixed) {
   // Built per scenario and dropped after it, so one scenario's garbage does not slow the next.
@@ -256,16 +261,16 @@ for (const scenario of mixed) {
   const timing = timePlan(input, RUNS);
   errors.push(...report(scenario.title, input, timing, false));
   console.log(`  ${describeHistory(input)}`);
-  summary.push({ name: scenario.name, slotMinutes: scenario.slotMinutes, ms: timing.ms, plan: timing.plan });
+  summary.push({ name: scenario.name, slotMinutes: scenario.slotMinutes, ms: timing.ms, cpuMs: timing.cpuMs, plan: timing.plan });
   if (scenario.name === 'F') naiveF = naiveRatio(makeMixedAudience(NAIVE_F_N, 'person', 5, mixedWindow), timing.ms, N);
 }
 console.log(`baseline: naive reference planner (Intl per person x slot, linear least-load scan, no repair), same process:`);
 console.log(`  A: ${NAIVE_N} people in ${naiveA.ms.toFixed(0)} ms = ${naiveA.perPerson.toFixed(3)} ms/person; planner ${((timingA.ms / N) * 1000).toFixed(2)} us/person: ${naiveA.ratio.toFixed(0)}x faster`);
 if (naiveF) console.log(`  F: ${NAIVE_F_N} people in ${naiveF.ms.toFixed(0)} ms = ${naiveF.perPerson.toFixed(3)} ms/person; planner ${((summary.at(-1)?.ms ?? 0) / N * 1000).toFixed(2)} us/person: ${naiveF.ratio.toFixed(0)}x faster`);
-console.log(`summary (median of ${RUNS} after warm-up; goal < 1000 ms for ${N} people; load average now ${load()}):`);
+console.log(`summary (median of ${RUNS} after warm-up, wall and process CPU; goal < 1000 ms for ${N} people; load average now ${load()}):`);
 for (const row of summary) {
   const b = row.plan.stats.bottleneck;
   const vsA = row.ms / timingA.ms;
-  console.log(`  ${row.name.padEnd(12)} ${row.ms.toFixed(0).padStart(6)} ms  ${vsA.toFixed(1).padStart(4)}x A   ${String(row.slotMinutes).padStart(2)}-min slots ${String(row.plan.slots.length).padStart(5)}   placed ${row.plan.stats.placed}   largest slot ${row.plan.stats.maxLoad} = proven minimum ceil(${b.people}/${b.slots.length})${row.ms < 1000 ? '' : '   OVER 1 s'}`);
+  console.log(`  ${row.name.padEnd(12)} ${row.ms.toFixed(0).padStart(6)} ms (cpu ${row.cpuMs.toFixed(0).padStart(5)} ms)  ${vsA.toFixed(1).padStart(4)}x A   ${String(row.slotMinutes).padStart(2)}-min slots ${String(row.plan.slots.length).padStart(5)}   placed ${row.plan.stats.placed}   largest slot ${row.plan.stats.maxLoad} = proven minimum ceil(${b.people}/${b.slots.length})${row.ms < 1000 ? '' : '   OVER 1 s'}`);
 }
 if (errors.length > 0) process.exit(1);
