@@ -1,0 +1,40 @@
+/**
+ * The Analytics page's data: the report of a period (`GET /api/analytics`) and CSV downloads of
+ * its tables (`GET /api/analytics/export?format=json`, saved as a file by the browser).
+ */
+import { z } from 'zod';
+import { AnalyticsResponseSchema, type AnalyticsResponse, type ExportTable } from '../../shared/contracts/analytics.js';
+import type { PeriodKind } from '../../shared/domain/analytics.js';
+import type { ApiClient } from '../api/client.js';
+import { useApiResource, type ResourceState } from '../impact/use-api.js';
+
+/** The period asked for. */
+export interface PeriodChoice {
+  kind: PeriodKind;
+  from?: string;
+  to?: string;
+}
+
+const ExportSchema = z.object({ filename: z.string(), csv: z.string() });
+
+function periodQuery(period: PeriodChoice): Record<string, string | undefined> {
+  return period.kind === 'custom' ? { period: 'custom', from: period.from, to: period.to } : { period: period.kind };
+}
+
+/** The report of `period`, reloaded when it changes. */
+export function useAnalytics(period: PeriodChoice): ResourceState<AnalyticsResponse> {
+  return useApiResource((api, signal) => api.get('/api/analytics', AnalyticsResponseSchema, { query: periodQuery(period), signal }), [period.kind, period.from, period.to]);
+}
+
+/** Download one table as a CSV file. */
+export async function downloadCsv(api: ApiClient, period: PeriodChoice, table: ExportTable): Promise<void> {
+  const file = await api.get('/api/analytics/export', ExportSchema, { query: { ...periodQuery(period), table, format: 'json' } });
+  const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
