@@ -34,7 +34,8 @@ export interface BundleReport {
   pages: PageFigure[];
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+/** kB as Vite prints them: 1 kB = 1,000 bytes. */
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /** Build the report from the output bundle (pure; exported for tests). */
 export function bundleReport(bundle: Record<string, { type: string }>): BundleReport {

@@ -5,7 +5,8 @@
  * the focus order; screenshots in light, dark and high contrast and in Japanese and Thai; axe-core
  * finds no serious or critical violation on the board or the open panel in any theme.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { snapshotTabBuild, type TabSnapshot } from './tab-snapshot.js';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { en as tabEn } from '../../src/shared/i18n/catalogs/tab/en.js';
 import { ja as tabJa } from '../../src/shared/i18n/catalogs/tab/ja.js';
 import { th as tabTh } from '../../src/shared/i18n/catalogs/tab/th.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { launchChromium, type Browser } from '../support/chromium.js';
+import { launchChromium, SCREENSHOT_DIR, type Browser } from '../support/chromium.js';
 import { makeEmployee } from '../support/fixtures.js';
 
 const TENANT = 'local-tenant';
@@ -92,6 +93,12 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 const cards = (page: Page) => page.getByTestId('content-card');
+
+/** The visible window only (the drawer covers the viewport, not the whole scrolled page). */
+async function viewportShot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
 
 describe('board and share panel in Chromium', () => {
   it('filters by topic and category, and searches', async () => {
@@ -181,7 +188,7 @@ describe('board and share panel in Chromium', () => {
     const text = new URL(composerUrls[1]!).searchParams.get('text') ?? '';
     expect(text).toMatch(/\/l\/[0-9A-Za-z]{12}$/);
     await linkedin.close();
-    await browser.screenshot(page, 'board-share-panel-en');
+    await viewportShot(page, 'board-panel-shared-en');
 
     await page.getByTestId('share-close').click();
     await expect.poll(() => new URL(page.url()).hash).toBe('#/board');
@@ -230,18 +237,18 @@ describe('board and share panel in Chromium', () => {
     await dialog.getByText(tabEn.board.suggest.sent).waitFor();
     await expect(page.getByTestId('suggest-mine').textContent()).resolves.toContain('https://example.org/field-report');
     await expect(page.locator('[data-status="pending"]').count()).resolves.toBe(1);
-    await browser.screenshot(page, 'board-suggest');
+    await viewportShot(page, 'board-suggest');
     await page.close();
   });
 
   it.each(['light', 'dark', 'contrast'] as const)('has no serious or critical axe violation in the %s theme (board and open panel)', async (theme) => {
     const page = await open(`lang=en&theme=${theme}&as=e2e-sharer`);
     await expect(axeViolations(page)).resolves.toEqual([]);
-    await browser.screenshot(page, `board-${theme}`);
+    await viewportShot(page, `board-${theme}`);
     await page.locator(`[data-share="${itemId}"]`).click();
     await openPanel(page);
     await expect(axeViolations(page)).resolves.toEqual([]);
-    await browser.screenshot(page, `board-panel-${theme}`);
+    await viewportShot(page, `board-panel-${theme}`);
     await page.close();
   });
 
@@ -255,7 +262,7 @@ describe('board and share panel in Chromium', () => {
     await page.getByRole('button', { name: 'X', exact: true }).click();
     const text = await page.getByTestId('share-text').inputValue();
     expect(text.length).toBeGreaterThan(0);
-    await browser.screenshot(page, `board-panel-${lang}`);
+    await viewportShot(page, `board-panel-${lang}`);
     await page.close();
   });
 });
