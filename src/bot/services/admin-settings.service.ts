@@ -14,6 +14,9 @@ import type { EmployeeRepository } from './ports.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import type { PolicyRepository, PolicyText, StoredPolicy } from './sharing.ports.js';
 
+/** Policy re-asks sent at the same time. */
+const ASK_CONCURRENCY = 8;
+
 /** Sends the current policy card to one person (bot, proactive). */
 export type PolicyAsker = (tenantId: string, employeeId: string) => Promise<'sent' | 'no-reference' | 'unreachable'>;
 
@@ -147,17 +150,23 @@ export function createAdminSettingsService(deps: AdminSettingsServiceDeps): Admi
       await deps.policy.publish(tenantId, policy);
       const counts = { version, asked: 0, noReference: 0, unreachable: 0, failed: 0 };
       if (!deps.askPolicy) return counts;
-      for (const person of await deps.employees.listByTenant(tenantId)) {
-        try {
-          const outcome = await deps.askPolicy(tenantId, person.id);
-          if (outcome === 'sent') counts.asked += 1;
-          else if (outcome === 'no-reference') counts.noReference += 1;
-          else counts.unreachable += 1;
-        } catch (err) {
-          counts.failed += 1;
-          deps.logger?.warn({ error: err instanceof Error ? err.message : String(err) }, 'policy re-ask not sent');
+      // A few sends at a time: one slow or unreachable chat must not hold up everyone else's.
+      const queue = (await deps.employees.listByTenant(tenantId)).map((p) => p.id);
+      const ask = deps.askPolicy;
+      const worker = async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+          try {
+            const outcome = await ask(tenantId, id);
+            if (outcome === 'sent') counts.asked += 1;
+            else if (outcome === 'no-reference') counts.noReference += 1;
+            else counts.unreachable += 1;
+          } catch (err) {
+            counts.failed += 1;
+            deps.logger?.warn({ error: err instanceof Error ? err.message : String(err) }, 'policy re-ask not sent');
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: ASK_CONCURRENCY }, worker));
       return counts;
     },
   };

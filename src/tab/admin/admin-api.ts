@@ -1,0 +1,60 @@
+/** The admin API as the Admin page calls it; every answer parsed with `src/shared/contracts/admin.ts`. */
+import { z } from 'zod';
+import {
+  AdminContentItemSchema,
+  AdminContentListSchema,
+  AdminPeopleListSchema,
+  AdminPolicyViewSchema,
+  AdminSettingsSchema,
+  AdminSuggestionListSchema,
+  ApproveSuggestionResultSchema,
+  AuditListSchema,
+  CsvFileSchema,
+  ImportStartedSchema,
+  ImportStatusSchema,
+  PublishPolicyResultSchema,
+  RotatedSecretSchema,
+  type AdminContentInput,
+  type AdminSettingsInput,
+} from '../../shared/contracts/admin.js';
+import type { ContentAction } from '../../shared/domain/content-lifecycle.js';
+import type { Role } from '../../shared/domain/types.js';
+import type { ApiClient, QueryParams } from '../api/client.js';
+
+const enc = encodeURIComponent;
+const opts = (signal?: AbortSignal, query?: QueryParams) => ({ ...(signal ? { signal } : {}), ...(query ? { query } : {}) });
+
+export const adminApi = {
+  content: (api: ApiClient, query: QueryParams, signal?: AbortSignal) => api.get('/api/admin/content', AdminContentListSchema, opts(signal, query)),
+  createContent: (api: ApiClient, input: AdminContentInput) => api.send('POST', '/api/admin/content', AdminContentItemSchema, input),
+  updateContent: (api: ApiClient, id: string, input: AdminContentInput) => api.send('PUT', `/api/admin/content/${enc(id)}`, AdminContentItemSchema, input),
+  transition: (api: ApiClient, id: string, action: ContentAction) => api.send('POST', `/api/admin/content/${enc(id)}/transition`, AdminContentItemSchema, { action }),
+  suggestions: (api: ApiClient, status: string, signal?: AbortSignal) => api.get('/api/admin/suggestions', AdminSuggestionListSchema, opts(signal, { status })),
+  approve: (api: ApiClient, id: string) => api.send('POST', `/api/admin/suggestions/${enc(id)}/approve`, ApproveSuggestionResultSchema),
+  reject: (api: ApiClient, id: string, reason: string) => api.send('POST', `/api/admin/suggestions/${enc(id)}/reject`, z.object({ notified: z.string() }).passthrough(), { reason }),
+  settings: (api: ApiClient, signal?: AbortSignal) => api.get('/api/admin/settings', AdminSettingsSchema, opts(signal)),
+  saveSettings: (api: ApiClient, input: AdminSettingsInput) => api.send('PUT', '/api/admin/settings', AdminSettingsSchema, input),
+  rotateSecret: (api: ApiClient) => api.send('POST', '/api/admin/settings/webhook-secret', RotatedSecretSchema),
+  people: (api: ApiClient, signal?: AbortSignal) => api.get('/api/admin/people', AdminPeopleListSchema, opts(signal)),
+  setRoles: (api: ApiClient, id: string, roles: Role[]) => api.send('PUT', `/api/admin/people/${enc(id)}/roles`, z.object({ roles: z.array(z.string()) }).passthrough(), { roles }),
+  importCsv: (api: ApiClient, csv: string) => api.send('POST', '/api/admin/people/import-text', ImportStartedSchema, { csv }),
+  sync: (api: ApiClient) => api.send('POST', '/api/admin/people/sync', ImportStartedSchema),
+  importStatus: (api: ApiClient, id: string, signal?: AbortSignal) => api.get(`/api/admin/people/import/${enc(id)}`, ImportStatusSchema, opts(signal)),
+  policy: (api: ApiClient, signal?: AbortSignal) => api.get('/api/admin/policy', AdminPolicyViewSchema, opts(signal)),
+  publishPolicy: (api: ApiClient, input: { title: string; summary: string; body: string }) => api.send('POST', '/api/admin/policy/versions', PublishPolicyResultSchema, input),
+  audit: (api: ApiClient, signal?: AbortSignal) => api.get('/api/admin/audit', AuditListSchema, opts(signal, { limit: 500 })),
+  auditCsv: (api: ApiClient) => api.get('/api/admin/exports/audit', CsvFileSchema),
+  importCsvReport: (api: ApiClient, id: string) => api.get(`/api/admin/exports/import/${enc(id)}`, CsvFileSchema),
+};
+
+/** Save a CSV answer as a file download. */
+export function saveCsv(file: { filename: string; csv: string }): void {
+  const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
