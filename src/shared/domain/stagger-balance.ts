@@ -29,6 +29,8 @@ export interface BalanceResult {
   /** Per slot, flat pairs `(class index, people of the class in the slot)`; a count may be 0. */
   occupants: number[][];
   loads: Int32Array;
+  /** Per slot, 1 where at least one class may use it. */
+  eligible: Uint8Array;
   /**
    * Optimality certificate: the slots reachable from a busiest slot. Everyone placed there may
    * only use these slots, so no assignment can beat `ceil(sum of their loads / their count)`,
@@ -259,10 +261,13 @@ export function balanceSlotLoads(classes: readonly BalanceClass[], slotCount: nu
     }
   }
   const eligibleSlots: number[] = [];
+  const usable = new Uint8Array(slotCount);
   for (let slot = 0, open = 0; slot < slotCount; slot += 1) {
     open += eligible[slot] ?? 0;
-    if (open > 0) eligibleSlots.push(slot);
+    if (open <= 0) continue;
+    eligibleSlots.push(slot);
+    usable[slot] = 1;
   }
   const bottleneck = repairLoads({ classes, loads, occupants }, eligibleSlots);
-  return { occupants, loads, bottleneck };
+  return { occupants, loads, eligible: usable, bottleneck };
 }

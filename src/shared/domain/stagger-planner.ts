@@ -61,7 +61,7 @@ export function planStaggeredDelivery(input: StaggerPlanInput): StaggerPlan {
   const { classes, outcome, members } = classifyAudience(input.audience, { starts: slotStarts, slotMs: input.slotMinutes * 60_000, bestHour });
 
   const random = createSeededRandom(input.seed);
-  const { occupants, loads, bottleneck } = balanceSlotLoads(classes, slotCount, random);
+  const { occupants, loads, eligible, bottleneck } = balanceSlotLoads(classes, slotCount, random);
   for (const { first, size } of classes) {
     for (let i = size - 1; i > 0; i -= 1) {
       const j = Math.floor(random() * (i + 1));
@@ -73,7 +73,6 @@ export function planStaggeredDelivery(input: StaggerPlanInput): StaggerPlan {
   /** Slot per audience index (-1: unplaced); each class hands out its shuffled people slot by slot. */
   const slotOf = new Int32Array(input.audience.length).fill(-1);
   const handedOut = new Int32Array(classes.length);
-  const eligible = new Uint8Array(slotCount);
   for (let slot = 0; slot < slotCount; slot += 1) {
     const list = occupants[slot] ?? [];
     for (let k = 0; k < list.length; k += 2) {
@@ -82,9 +81,6 @@ export function planStaggeredDelivery(input: StaggerPlanInput): StaggerPlan {
       for (let n = list[k + 1] ?? 0; n > 0; n -= 1) slotOf[members[next++] ?? 0] = slot;
       handedOut[c] = next - (classes[c]?.first ?? 0);
     }
-  }
-  for (const cls of classes) {
-    for (let r = 0; r < cls.ranges.length; r += 2) eligible.fill(1, cls.ranges[r] ?? 0, cls.ranges[r + 1] ?? 0);
   }
 
   const slotIso = slotStarts.map((ms) => new Date(ms).toISOString());
@@ -106,16 +102,17 @@ export function planStaggeredDelivery(input: StaggerPlanInput): StaggerPlan {
       bottleneck: { slots: bottleneck, people: bottleneck.reduce((sum, slot) => sum + (loads[slot] ?? 0), 0) },
     },
   };
-  input.audience.forEach((person, index) => {
+  for (let index = 0; index < input.audience.length; index += 1) {
+    const id = input.audience[index]?.id ?? '';
     const result = outcome[index];
     const slot = slotOf[index] ?? -1;
     if (typeof result === 'number' && slot >= 0) {
       const preferred = classes[result]?.preferred[slot] ?? 0;
-      plan.deliveries.push({ id: person.id, at: slotIso[slot] ?? '', slot, bestTime: preferred === 1 });
+      plan.deliveries.push({ id, at: slotIso[slot] ?? '', slot, bestTime: preferred === 1 });
     } else if (typeof result === 'string') {
-      plan.unplaced.push({ id: person.id, reason: result });
+      plan.unplaced.push({ id, reason: result });
     }
-  });
+  }
   plan.stats.placed = plan.deliveries.length;
   plan.stats.evenSpreadBound = eligibleSlots === 0 ? 0 : Math.ceil(plan.stats.placed / eligibleSlots) + 1;
   return plan;
