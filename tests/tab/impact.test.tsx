@@ -73,6 +73,8 @@ describe('My impact', () => {
     const saved: GoalsResponse[] = [];
     const { seen } = await renderInTab(<ImpactPage />, routes(saved));
     await user.click(await screen.findByRole('button', { name: en.impact.goals.edit }));
+    // Focus moves into the form, and back to "Set goals" once saved.
+    expect(document.activeElement).toBe(screen.getByRole('spinbutton', { name: en.impact.goals.kind['shares-per-month'] }));
     await user.type(screen.getByRole('spinbutton', { name: en.impact.goals.kind['shares-per-month'] }), '4');
     await user.type(screen.getByRole('spinbutton', { name: en.impact.goals.kind['clicks-per-month'] }), '2');
     await user.click(screen.getByRole('button', { name: en.impact.goals.save }));
@@ -87,5 +89,6 @@ describe('My impact', () => {
     expect(screen.getByTestId('goal-clicks-per-month').textContent).toContain(en.impact.goals.reached);
     expect(screen.getByRole('status').textContent).toBe(en.impact.goals.saved);
     expect(screen.queryByTestId('goal-audience')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: en.impact.goals.edit }));
   });
 });

@@ -3,7 +3,7 @@
  * person's social audit), and a form to set or clear them (`PUT /api/me/goals`).
  */
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GOAL_KINDS, GOAL_MAX_TARGET, type GoalKind } from '../../shared/domain/goals.js';
 import type { GoalProgressDto } from '../../shared/contracts/impact.js';
@@ -51,6 +51,15 @@ export function GoalsPanel({ goals, format, onSave }: GoalsPanelProps) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
   const [saved, setSaved] = useState(false);
+  // Focus follows the form: into its first field when it opens, back to "Set goals" when it closes.
+  const firstInput = useRef<HTMLInputElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (editing) firstInput.current?.focus();
+    else if (opened.current) editButton.current?.focus();
+    opened.current ||= editing;
+  }, [editing]);
 
   const parsed = GOAL_KINDS.map((kind) => ({ kind, target: parseTarget(kind, drafts[kind]) }));
   const invalid = parsed.some((p) => p.target === undefined);
@@ -92,7 +101,7 @@ export function GoalsPanel({ goals, format, onSave }: GoalsPanelProps) {
           </Text>
         </div>
         {!editing && (
-          <Button appearance="secondary" onClick={startEditing} data-testid="goals-edit">
+          <Button ref={editButton} appearance="secondary" onClick={startEditing} data-testid="goals-edit">
             {t('impact.goals.edit')}
           </Button>
         )}
@@ -109,7 +118,7 @@ export function GoalsPanel({ goals, format, onSave }: GoalsPanelProps) {
           <Text size={200} className={page.muted}>
             {t('impact.goals.hint')}
           </Text>
-          {GOAL_KINDS.map((kind) => {
+          {GOAL_KINDS.map((kind, index) => {
             const bad = touched && parseTarget(kind, drafts[kind]) === undefined;
             return (
               <Field
@@ -120,6 +129,7 @@ export function GoalsPanel({ goals, format, onSave }: GoalsPanelProps) {
                 validationMessage={bad ? t('impact.goals.invalid', { max: format.number(GOAL_MAX_TARGET[kind]) }) : undefined}
               >
                 <Input
+                  ref={index === 0 ? firstInput : undefined}
                   type="number"
                   inputMode="numeric"
                   min={1}
