@@ -67,6 +67,10 @@ const envSchema = z
     DELIVERY_WORKER: booleanFlag.optional(),
     /** Proactive sends per second per tenant across every worker (Teams: 50 per app per tenant). */
     TENANT_SEND_RATE: z.coerce.number().int().min(1).max(1000).default(50),
+    /** Publish training modules to Viva Learning through Microsoft Graph (issue 11); off by default. */
+    VIVA_LEARNING: booleanFlag.optional(),
+    /** The learning provider registration id in Viva Learning (required with VIVA_LEARNING). */
+    VIVA_LEARNING_PROVIDER_ID: z.string().min(1).optional(),
     /** Entra group whose members the people sync imports (Microsoft Graph); without it the sync is off. */
     GRAPH_SYNC_GROUP_ID: z.string().uuid().optional(),
     /** Microsoft Graph base URL (national clouds, local test servers). */
@@ -82,6 +86,9 @@ const envSchema = z
     if (env.BOT_ID && !env.SECRET_BOT_PASSWORD && env.NODE_ENV !== 'production') {
       // A bot id without a password is allowed in production (managed identity), not locally.
       ctx.addIssue({ code: 'custom', path: ['SECRET_BOT_PASSWORD'], message: 'is required with BOT_ID outside production' });
+    }
+    if (env.VIVA_LEARNING === true && !env.VIVA_LEARNING_PROVIDER_ID) {
+      ctx.addIssue({ code: 'custom', path: ['VIVA_LEARNING_PROVIDER_ID'], message: 'is required when VIVA_LEARNING is on' });
     }
     if (env.NODE_ENV === 'production' && !env.SECRET_CLICK_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_CLICK_KEY'], message: 'is required in production (the dev key is public)' });
@@ -116,6 +123,8 @@ export interface AppConfig {
   conversions: { secretKey?: string; devKey: boolean };
   /** Campaign deliveries: whether this process runs a worker, and the tenant send budget per second. */
   delivery: { worker: boolean; perSecond: number };
+  /** Viva Learning (training modules as learning content); off unless VIVA_LEARNING is on. */
+  vivaLearning: { enabled: boolean; providerId?: string; graphBaseUrl: string };
   /** Microsoft Graph: the base URL and the directory group the people sync reads, when configured. */
   graph: { baseUrl: string; syncGroupId?: string };
 }
@@ -208,6 +217,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, version = '0
       ? { secretKey: env.SECRET_CONVERSIONS_KEY, devKey: false }
       : { secretKey: env.NODE_ENV === 'production' ? undefined : DEV_ONLY_CONVERSIONS_KEY, devKey: env.NODE_ENV !== 'production' },
     delivery: { worker: env.DELIVERY_WORKER ?? env.NODE_ENV !== 'test', perSecond: env.TENANT_SEND_RATE },
+    vivaLearning: { enabled: env.VIVA_LEARNING ?? false, ...(env.VIVA_LEARNING_PROVIDER_ID ? { providerId: env.VIVA_LEARNING_PROVIDER_ID } : {}), graphBaseUrl: env.GRAPH_BASE_URL },
     graph: { baseUrl: env.GRAPH_BASE_URL.replace(/\/+$/, ''), ...(env.GRAPH_SYNC_GROUP_ID ? { syncGroupId: env.GRAPH_SYNC_GROUP_ID } : {}) },
   };
 }

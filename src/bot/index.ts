@@ -33,6 +33,8 @@ import { createPromptHistory } from './services/prompt-history.js';
 import { createTrainingDispatcher } from './services/training-dispatch.js';
 import { createTrainingNudgeBuilder } from './teams/training.handler.js';
 import { startTrainingCadence } from './jobs/training-cadence.job.js';
+import { createVivaLearningClient, createVivaLearningSync, fetchGraphHttp } from './services/viva-learning.js';
+import { azureGraphToken } from './graph/graph-token.js';
 import { createTabPageServices } from './services/tab-pages.js';
 import { createBoardShareService } from './services/board-share.service.js';
 import { createSuggestionService } from './services/suggestions.service.js';
@@ -149,6 +151,18 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       const cadence = startTrainingCadence(services.trainingPush, { logger: { warn: (details, message) => server.log.warn(details, message) } });
       cleanups.unshift(async () => cadence.stop());
     }
+    // Viva Learning (off by default): modules as learning content, completion both ways.
+    const vivaProvider = config.vivaLearning.enabled ? config.vivaLearning.providerId : undefined;
+    const viva = vivaProvider
+      ? createVivaLearningSync({
+          client: createVivaLearningClient(fetchGraphHttp(config.vivaLearning.graphBaseUrl, azureGraphToken()), vivaProvider),
+          training: services.training,
+          employees: repositories.employees,
+          contentUrl: (module) => `${config.publicBaseUrl}/tab/#/training?module=${encodeURIComponent(module.id)}`,
+          clock: now,
+        })
+      : undefined;
+    if (viva) services.training.attachCompletionHook((tenantId, employeeId, module, at) => viva.onCompleted(tenantId, employeeId, module, at));
     // Training pushes go out through the same pipeline (kind `training`); the worker sends them.
     services.trainingPush.attachDispatcher(createTrainingDispatcher(campaigns));
     const server = await buildServer({
@@ -166,7 +180,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),
       analytics: { analytics: services.analytics, pilot: services.pilot, now },
-      training: { training: services.training, pushes: services.trainingPush },
+      training: { training: services.training, pushes: services.trainingPush, ...(viva ? { viva } : {}) },
       tabPages: createTabPageServices({ repositories, leaderboard: services.leaderboard, policy: services.policy, clock: now }),
       boardShares: createBoardShareService({ sharing: services.sharing, repositories, publicBaseUrl: config.publicBaseUrl }),
       suggestions: createSuggestionService({ suggestions: repositories.suggestions, randomBytes: (count) => randomBytes(count) }),

@@ -17,20 +17,25 @@ import {
   TrainingProgressQuerySchema,
   TrainingPushInputSchema,
 } from '../../shared/contracts/training.js';
-import { ROLES, type Role } from '../../shared/domain/types.js';
+import { PERSONAS, ROLES, type Role } from '../../shared/domain/types.js';
 import type { TrainingPushService } from '../services/training-push.service.js';
 import type { TrainingService } from '../services/training.service.js';
+import type { VivaLearningSync } from '../services/viva-learning.js';
 import { requireRole } from './auth.js';
 import { describeZodError, sendError } from './errors.js';
 
 const IdParams = z.object({ id: TrainingIdSchema }).strict();
 const ModuleActionParams = z.object({ id: TrainingIdSchema, action: z.enum(['publish', 'retire']) }).strict();
 const MyActionParams = z.object({ id: TrainingIdSchema, action: z.enum(MY_TRAINING_ACTIONS) }).strict();
+const VivaParams = z.object({ id: TrainingIdSchema, action: z.enum(['publish', 'assign', 'sync']) }).strict();
+const VivaAssignSchema = z.object({ persona: z.enum(PERSONAS).optional() }).strict();
 const EmployeeParams = z.object({ employeeId: z.string().regex(/^[A-Za-z0-9._@:-]{1,128}$/) }).strict();
 
 export interface TrainingRoutesDeps {
   training: TrainingService;
   pushes: TrainingPushService;
+  /** Viva Learning (publish, assign per persona, sync completion); absent when VIVA_LEARNING is off. */
+  viva?: Pick<VivaLearningSync, 'publish' | 'assignToPersona' | 'syncCompletions'>;
 }
 
 /** Parse or answer 400 with the zod issues; `undefined` means the reply was sent. */
@@ -89,6 +94,18 @@ export function registerTrainingRoutes(fastify: FastifyInstance, deps: TrainingR
     if (!params) return reply;
     const tenantId = request.identity!.tenantId;
     return reply.send(params.action === 'publish' ? await deps.training.publish(tenantId, params.id) : await deps.training.retire(tenantId, params.id));
+  });
+
+  fastify.post('/api/training/modules/:id/viva/:action', trainers, async (request, reply) => {
+    const params = parse(VivaParams, request.params, request, reply);
+    if (!params) return reply;
+    if (!deps.viva) return sendError(reply, request, 404, 'notFound', 'Viva Learning is not turned on (VIVA_LEARNING)');
+    const identity = request.identity!;
+    if (params.action === 'publish') return reply.send({ contentId: await deps.viva.publish(identity.tenantId, params.id) });
+    if (params.action === 'sync') return reply.send({ synced: await deps.viva.syncCompletions(identity.tenantId, params.id) });
+    const body = parse(VivaAssignSchema, request.body ?? {}, request, reply);
+    if (!body) return reply;
+    return reply.send(await deps.viva.assignToPersona(identity.tenantId, params.id, identity.employeeId, body.persona));
   });
 
   fastify.get('/api/training/pushes', trainers, async (request, reply) => noStore(reply).send({ pushes: await deps.pushes.list(request.identity!.tenantId) }));

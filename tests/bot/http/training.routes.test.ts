@@ -163,6 +163,8 @@ describe('training API', () => {
     const cadence = (await call('POST', `/api/training/modules/${moduleId}/push`, trainer, { audience: {}, cadence: { everyDays: 7 } })).json<{ push: { id: string; state: string; nextRunAt: string } }>();
     expect(cadence.push).toMatchObject({ state: 'active', nextRunAt: '2026-12-10T09:00:00.000Z' });
     expect((await call('POST', `/api/training/pushes/${cadence.push.id}/stop`, trainer)).json()).toMatchObject({ state: 'stopped' });
+    expect((await call('POST', `/api/training/modules/${moduleId}/viva/publish`, trainer)).statusCode).toBe(404); // VIVA_LEARNING off
+    expect((await call('POST', `/api/training/modules/${moduleId}/viva/publish`, { role: 'employee', user: 'net-ja' })).statusCode).toBe(403);
     expect((await call('POST', `/api/training/modules/${moduleId}/retire`, trainer)).json()).toMatchObject({ state: 'retired' });
     expect((await call('POST', `/api/training/modules/${moduleId}/push`, trainer, {})).statusCode).toBe(400);
   });
