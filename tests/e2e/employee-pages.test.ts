@@ -131,6 +131,8 @@ describe('My impact in Chromium', () => {
     ]);
     const clicksGoal = api.goals.find((g) => g.kind === 'clicks-per-month');
     await expect(page.getByTestId('goal-clicks-per-month').textContent()).resolves.toContain(`${clicksGoal?.current} of 25`);
+    // A full-page screenshot of a scrolled page draws the sticky header mid-page: scroll to the top first.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await browser.screenshot(page, 'impact-goals');
     await page.close();
   });
