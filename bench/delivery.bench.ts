@@ -13,7 +13,7 @@ import type { Delivery } from '../src/shared/domain/campaigns.js';
 import { startConnectorServer, TEAMS_RATE_LIMITS } from '../tests/support/connector-server.js';
 import { freePort, repositoriesFor, startAzuriteProcess, stopChild, waitFor, type Child } from './support/clicks-harness.js';
 
-const { values } = parseArgs({ options: { faults: { type: 'boolean', default: false }, n: { type: 'string', default: '10000' }, rate: { type: 'string', default: '200' }, spread: { type: 'string', default: '40' } } });
+const { values } = parseArgs({ options: { faults: { type: 'boolean', default: false }, n: { type: 'string', default: '10000' }, rate: { type: 'string', default: '200' }, spread: { type: 'string', default: '40' }, concurrency: { type: 'string', default: '64' } } });
 const N = Number(values.n);
 const RATE = Number(values.rate);
 const SPREAD_S = Number(values.spread);
@@ -23,7 +23,7 @@ const PREFIX = `dlv${Date.now().toString(36)}`;
 
 function startWorker(az: string): Child {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/delivery-worker-process.ts'], { env: { PATH: process.env.PATH ?? '', AZ: az, PREFIX, RATE: String(RATE), VISIBILITY_MS: '8000' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/delivery-worker-process.ts'], { env: { PATH: process.env.PATH ?? '', AZ: az, PREFIX, RATE: String(RATE), VISIBILITY_MS: '8000', CONCURRENCY: values.concurrency }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -80,6 +80,15 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 1_000));
 }
 await Promise.all(workers.map((w) => stopChild(w)));
+// Storage calls per send, from the workers that stopped cleanly (a SIGKILLed worker prints nothing).
+const storage = { sends: 0, calls: {} as Record<string, number> };
+for (const w of workers) {
+  const line = w.output().split('\n').find((l) => l.startsWith('STORAGE_CALLS '));
+  if (!line) continue;
+  const report = JSON.parse(line.slice('STORAGE_CALLS '.length)) as { sends: number; calls: Record<string, number> };
+  storage.sends += report.sends;
+  for (const [k, v] of Object.entries(report.calls)) storage.calls[k] = (storage.calls[k] ?? 0) + v;
+}
 
 const records = await stores.deliveries.listByCampaign(TENANT, CAMPAIGN);
 const counts = new Map<string, number>();
@@ -105,6 +114,8 @@ console.log(`delivery benchmark${values.faults ? ' with faults (5% 503, one work
 console.log(`  statuses: ${[...counts].map(([s, c]) => `${s} ${c}`).join(', ')}`);
 console.log(`  achieved ${achieved.toFixed(1)} sends/s over ${((last - first) / 1000).toFixed(1)} s vs allowed ${goalRate.toFixed(0)}/s: ratio ${(achieved / goalRate).toFixed(2)} (goal >= 0.9)`);
 console.log(`  429s received: ${throttled}   injected 5xx: ${faults}   duplicates: ${duplicates} (goal 0)   lost: ${lost} (goal 0)   unknown: ${counts.get('unknown') ?? 0}`);
+const totalCalls = Object.values(storage.calls).reduce((a, b) => a + b, 0);
+console.log(`  storage calls per send (workers that stopped cleanly, ${storage.sends} sends): ${(totalCalls / Math.max(1, storage.sends)).toFixed(2)} = ${Object.entries(storage.calls).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / Math.max(1, storage.sends)).toFixed(2)}`).join(', ')}`);
 console.log(`  lateness vs planned time: p50 ${((lateness[Math.floor(lateness.length / 2)] ?? 0) / 1000).toFixed(1)} s, p95 ${(p95 / 1000).toFixed(1)} s`);
 await connector.stop();
 await stopChild(azurite);

@@ -2,7 +2,8 @@
  * Waits for permission to send: a token from the person's conversation buckets (Teams' limits,
  * in this process) and a token of the tenant's global budget, shared by every worker in every
  * instance through `SendBudgetStore` in short windows (a worker takes a slice of a window's
- * quota and spends it locally; a spent window means waiting for the next one).
+ * quota, ahead of time, and spends it locally inside that window; a spent window means waiting
+ * for the next one).
  */
 import { createBucketState, tryTake, TEAMS_CONVERSATION_LIMITS, type BucketState } from '../../shared/domain/token-buckets.js';
 import type { SendBudgetStore } from '../services/campaigns.ports.js';
@@ -26,19 +27,67 @@ export interface SendThrottle {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Create a throttle for one worker process. */
-export function createSendThrottle(options: SendThrottleOptions): SendThrottle {
+interface TenantState {
+  /** Tokens this process holds per window start. */
+  grants: Map<number, number>;
+  /** Takes in flight per window start. */
+  taking: Map<number, Promise<void>>;
+  /** Windows whose quota is spent (a take returned 0). */
+  spent: Set<number>;
+  pausedUntil: number;
+  chain: Promise<void>;
+}
+
+/**
+ * Create a throttle for one worker process. A slice of a window's quota is taken ahead of time
+ * for the next `aheadWindows` windows, so the storage round trips of a take overlap the sends of
+ * the current window instead of eating into it; tokens are only ever spent inside their window.
+ */
+export function createSendThrottle(options: SendThrottleOptions & { aheadWindows?: number }): SendThrottle {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const windowMs = options.windowMs ?? 250;
+  const ahead = options.aheadWindows ?? 2;
   const perWindow = Math.max(1, Math.floor((options.perSecond * windowMs) / 1000));
-  const slice = Math.max(1, Math.ceil(perWindow / 4));
+  const slice = Math.max(1, Math.ceil(perWindow / 3));
   const conversations = new Map<string, BucketState>();
-  const tenants = new Map<string, { window: number; tokens: number; pausedUntil: number; chain: Promise<void> }>();
+  const tenants = new Map<string, TenantState>();
+
+  const stateOf = (tenantId: string): TenantState => {
+    let state = tenants.get(tenantId);
+    if (!state) {
+      state = { grants: new Map(), taking: new Map(), spent: new Set(), pausedUntil: 0, chain: Promise.resolve() };
+      tenants.set(tenantId, state);
+    }
+    return state;
+  };
+
+  /** Take a slice of `window` (once at a time per window); the result lands in `grants` or `spent`. */
+  function take(tenantId: string, state: TenantState, window: number): Promise<void> {
+    const inFlight = state.taking.get(window);
+    if (inFlight) return inFlight;
+    const promise = options.budget
+      .take(tenantId, window, perWindow, slice)
+      .then((granted) => {
+        if (granted > 0) state.grants.set(window, (state.grants.get(window) ?? 0) + granted);
+        else state.spent.add(window);
+      })
+      .finally(() => state.taking.delete(window));
+    state.taking.set(window, promise);
+    return promise;
+  }
+
+  /** Ask for the next windows' slices in the background while this one is being spent. */
+  function prefetch(tenantId: string, state: TenantState, window: number): void {
+    for (let k = 1; k <= ahead; k += 1) {
+      const next = window + k * windowMs;
+      if ((state.grants.get(next) ?? 0) > 0 || state.spent.has(next) || state.taking.has(next)) continue;
+      take(tenantId, state, next).catch(() => undefined);
+    }
+  }
 
   async function takeGlobal(tenantId: string): Promise<void> {
-    const state = tenants.get(tenantId) ?? { window: -1, tokens: 0, pausedUntil: 0, chain: Promise.resolve() };
-    tenants.set(tenantId, state);
+    const state = stateOf(tenantId);
     for (;;) {
       const t = now();
       if (state.pausedUntil > t) {
@@ -46,19 +95,27 @@ export function createSendThrottle(options: SendThrottleOptions): SendThrottle {
         continue;
       }
       const window = Math.floor(t / windowMs) * windowMs;
-      if (state.window !== window) {
-        state.window = window;
-        state.tokens = 0;
-      }
-      if (state.tokens > 0) {
-        state.tokens -= 1;
+      for (const w of state.grants.keys()) if (w < window) state.grants.delete(w);
+      for (const w of state.spent) if (w < window) state.spent.delete(w);
+      const tokens = state.grants.get(window) ?? 0;
+      if (tokens > 0) {
+        state.grants.set(window, tokens - 1);
+        if (tokens - 1 < slice / 2) prefetch(tenantId, state, window);
         return;
       }
-      const granted = await options.budget.take(tenantId, window, perWindow, slice);
-      if (state.window === window && granted > 0) {
-        state.tokens += granted - 1;
-        return;
+      if (!state.spent.has(window)) {
+        try {
+          await take(tenantId, state, window);
+        } catch {
+          // Storage hiccup: nothing was granted; look again shortly (never send without a token).
+          await sleep(Math.min(200, Math.max(1, window + windowMs - now())));
+          continue;
+        }
+        if ((state.grants.get(window) ?? 0) > 0 && Math.floor(now() / windowMs) * windowMs === window) continue;
+        // Granted for a window that has passed, or spent: try again in the window we are in now.
+        if (Math.floor(now() / windowMs) * windowMs !== window) continue;
       }
+      prefetch(tenantId, state, window);
       await sleep(Math.max(1, window + windowMs - now()));
     }
   }
@@ -73,17 +130,15 @@ export function createSendThrottle(options: SendThrottleOptions): SendThrottle {
       }
       for (let wait = tryTake(bucket, TEAMS_CONVERSATION_LIMITS, now()); wait > 0; wait = tryTake(bucket, TEAMS_CONVERSATION_LIMITS, now())) await sleep(wait);
       // Global tokens are handed out one at a time per tenant, so concurrent sends never overdraw a slice.
-      const state = tenants.get(tenantId) ?? { window: -1, tokens: 0, pausedUntil: 0, chain: Promise.resolve() };
-      tenants.set(tenantId, state);
+      const state = stateOf(tenantId);
       const turn = state.chain.then(() => takeGlobal(tenantId));
       state.chain = turn.catch(() => undefined);
       await turn;
       if (conversations.size > 100_000) conversations.clear();
     },
     pause(tenantId, ms) {
-      const state = tenants.get(tenantId) ?? { window: -1, tokens: 0, pausedUntil: 0, chain: Promise.resolve() };
+      const state = stateOf(tenantId);
       state.pausedUntil = Math.max(state.pausedUntil, now() + ms);
-      tenants.set(tenantId, state);
     },
   };
 }

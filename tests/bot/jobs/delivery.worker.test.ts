@@ -204,8 +204,10 @@ describe('campaign pipeline', () => {
     const batch = Array.from({ length: 20 }, (_, i) => ({ message: { tenantId, campaignId: campaign.id, employeeId: `p${i}`, at }, messageId: `m${i}`, popReceipt: `r${i}`, dequeueCount: 1 }));
     expect(await w.processBatch(batch)).toEqual(Array.from({ length: 20 }, () => 'sent'));
     expect(calls.filter((c) => c === 'getMany')).toHaveLength(1);
-    expect(calls.filter((c) => c === 'get' || c === 'update')).toHaveLength(0);
-    expect(calls.filter((c) => c === 'updateMany').length).toBeLessThanOrEqual(4);
+    expect(calls.filter((c) => c === 'get')).toHaveLength(0);
+    // One by one this would be 40 writes (20 claims, 20 marks): one claim transaction, and marks
+    // grouped by what finishes within the same few milliseconds.
+    expect(calls.filter((c) => c === 'update' || c === 'updateMany').length).toBeLessThanOrEqual(8);
     expect(await statuses(tenantId, campaign.id)).toEqual(Array.from({ length: 20 }, () => 'sent'));
   });
 
