@@ -1,6 +1,6 @@
 /**
- * A person's allowed slots as ranges of slot indexes, computed per local day with binary search
- * instead of testing every slot of the window per person: with per-person hours, working days and
+ * A person's allowed slots as ranges of slot indexes, computed per local day by arithmetic (binary
+ * search on a day with a DST jump) instead of testing every slot of the window per person: with per-person hours, working days and
  * quiet hours nearly everyone has their own rules, and a 5-minute window has thousands of slots.
  * Equal range lists mean equal slot sets, so they also key the planner's classes.
  */
@@ -12,6 +12,10 @@ export interface ZoneRun {
   end: number;
   weekday: number;
   week: number;
+  /** Local minute of the run's first slot. */
+  firstMinute: number;
+  /** Minutes between consecutive slots when the run is evenly spaced (no DST jump inside), else 0. */
+  step: number;
 }
 
 /** Splits a zone's slots into runs of one local day with strictly rising minutes (DST repeats start a new run). */
@@ -24,7 +28,10 @@ export function buildZoneRuns(zone: ZoneTable): ZoneRun[] {
       || zone.weekday[i] !== zone.weekday[i - 1]
       || (zone.minuteOfDay[i] ?? 0) <= (zone.minuteOfDay[i - 1] ?? 0);
     if (!split) continue;
-    runs.push({ start, end: i, weekday: zone.weekday[start] ?? 0, week: zone.week[start] ?? 0 });
+    const firstMinute = zone.minuteOfDay[start] ?? 0;
+    let step = i - start > 1 ? (zone.minuteOfDay[start + 1] ?? 0) - firstMinute : 0;
+    for (let k = start + 2; k < i && step > 0; k += 1) if ((zone.minuteOfDay[k] ?? 0) - (zone.minuteOfDay[k - 1] ?? 0) !== step) step = 0;
+    runs.push({ start, end: i, weekday: zone.weekday[start] ?? 0, week: zone.week[start] ?? 0, firstMinute, step });
     start = i;
   }
   return runs;
@@ -77,6 +84,13 @@ function lowerBound(minutes: Int16Array, lo: number, hi: number, minute: number)
   return a;
 }
 
+/** First slot index in `[lo, run.end)` whose local minute is at least `minute`: arithmetic on an evenly spaced run. */
+function firstAtLeast(zone: ZoneTable, run: ZoneRun, lo: number, minute: number): number {
+  if (run.step === 0) return lowerBound(zone.minuteOfDay, lo, run.end, minute);
+  const index = run.start + Math.ceil((minute - run.firstMinute) / run.step);
+  return index < lo ? lo : index > run.end ? run.end : index;
+}
+
 /**
  * Allowed slots as flat `[start, end)` pairs, adjacent ranges merged. `days` is a 7-bit mask of
  * working weekdays; runs in a `blockedWeeks` week are left out (the weekly cap is reached there).
@@ -94,8 +108,8 @@ export function getAllowedRanges(
     for (let m = 0; m < minutes.length; m += 2) {
       const a = minutes[m] ?? 0;
       const b = minutes[m + 1] ?? 0;
-      const from = lowerBound(zone.minuteOfDay, run.start, run.end, a);
-      const to = lowerBound(zone.minuteOfDay, from, run.end, b);
+      const from = firstAtLeast(zone, run, run.start, a);
+      const to = firstAtLeast(zone, run, from, b);
       if (from === to) continue;
       if (ranges.length > 0 && ranges[ranges.length - 1] === from) ranges[ranges.length - 1] = to;
       else ranges.push(from, to);
