@@ -158,7 +158,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
           client: createVivaLearningClient(fetchGraphHttp(config.vivaLearning.graphBaseUrl, azureGraphToken()), vivaProvider),
           training: services.training,
           employees: repositories.employees,
-          contentUrl: (module) => `${config.publicBaseUrl}/tab/#/training?module=${encodeURIComponent(module.id)}`,
+          // Learners find their modules under My training on My impact (the Training page is for trainers).
+          contentUrl: () => `${config.publicBaseUrl}/tab/#/impact`,
           clock: now,
         })
       : undefined;

@@ -23,6 +23,7 @@ import { roleIncludes } from '../../shared/domain/topics.js';
 import { PERSONAS, SUPPORTED_LANGUAGES, type Employee, type Language, type Persona, type TopicRole } from '../../shared/domain/types.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import type { EmployeeRepository } from './ports.js';
+import { mapLimit } from '../util/map-limit.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import type { TrainingStores } from './training.ports.js';
 import type { WinsService } from './wins.service.js';
@@ -231,7 +232,8 @@ export function createTrainingService(deps: TrainingServiceDeps) {
 
     /** Records that a nudge for `moduleId` went to each person (the training cap reads it). */
     async markNudged(tenantId: string, employeeIds: readonly string[], moduleId: string, at: Date): Promise<void> {
-      for (const employeeId of employeeIds) await applyAction(tenantId, employeeId, moduleId, 'nudged', at);
+      // One row per person in one partition: a bounded number of writes in flight.
+      await mapLimit(employeeIds, 16, (employeeId) => applyAction(tenantId, employeeId, moduleId, 'nudged', at));
     },
 
     /** The caller's own module (with its body), when published or already in their progress. */
