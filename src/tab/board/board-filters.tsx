@@ -152,7 +152,7 @@ export function BoardFilters(props: BoardFiltersProps) {
           return (
             <ToggleButton
               key={tab.value}
-              appearance="outline"
+              appearance={selected ? 'primary' : 'outline'}
               shape="circular"
               size="small"
               checked={selected}

@@ -138,7 +138,7 @@ function PanelContent({ panel, state }: { panel: Panel; state: ReturnType<typeof
         {panel.networks.map((n) => (
           <ToggleButton
             key={n.network}
-            appearance="outline"
+            appearance={n.network === selected ? 'primary' : 'outline'}
             shape="circular"
             checked={n.network === selected}
             icon={n.shared ? <CheckmarkCircle16Regular /> : undefined}
