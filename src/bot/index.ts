@@ -14,6 +14,7 @@ import { directorySync } from './graph/directory-sync.js';
 import { buildServer } from './http/server.js';
 import { seedDemoProgramme, type SeedResult } from './seed/seed.service.js';
 import { seedStarterTraining } from './seed/training-seed.js';
+import { seedAdminDemo } from './seed/admin-seed.js';
 import type { Repositories } from './services/ports.js';
 import { startAzurite, type RunningAzurite } from './storage/azurite-launcher.js';
 import { createTableRepositories } from './storage/index.js';
@@ -92,6 +93,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     if (config.seedDemo && config.auth.mode === 'dev') {
       // Starter training modules (six languages) and demo progress, once per tenant (issue 11).
       await seedStarterTraining(repositories.training, config.auth.tenantId, now(), await repositories.employees.listByTenant(config.auth.tenantId));
+      // Admin demo: default blocked phrases and pending suggestions, two carrying the seed's spam (issue 13).
+      await seedAdminDemo(repositories, config.auth.tenantId, now());
     }
     const services: AppServices = createAppServices(repositories, {
       publicBaseUrl: config.publicBaseUrl,

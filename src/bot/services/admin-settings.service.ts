@@ -17,8 +17,8 @@ import type { PolicyRepository, PolicyText, StoredPolicy } from './sharing.ports
 /** Policy re-asks sent at the same time. */
 const ASK_CONCURRENCY = 8;
 
-/** Sends the current policy card to one person (bot, proactive). */
-export type PolicyAsker = (tenantId: string, employeeId: string) => Promise<'sent' | 'no-reference' | 'unreachable'>;
+/** Prepares the current policy card of a tenant, then sends it to one person at a time (bot, proactive). */
+export type PolicyAsker = (tenantId: string) => Promise<(employeeId: string) => Promise<'sent' | 'no-reference' | 'unreachable'>>;
 
 export interface AdminSettingsServiceDeps {
   adminSettings: AdminSettingsRepository;
@@ -152,11 +152,11 @@ export function createAdminSettingsService(deps: AdminSettingsServiceDeps): Admi
       if (!deps.askPolicy) return counts;
       // A few sends at a time: one slow or unreachable chat must not hold up everyone else's.
       const queue = (await deps.employees.listByTenant(tenantId)).map((p) => p.id);
-      const ask = deps.askPolicy;
+      const ask = await deps.askPolicy(tenantId);
       const worker = async () => {
         for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
           try {
-            const outcome = await ask(tenantId, id);
+            const outcome = await ask(id);
             if (outcome === 'sent') counts.asked += 1;
             else if (outcome === 'no-reference') counts.noReference += 1;
             else counts.unreachable += 1;

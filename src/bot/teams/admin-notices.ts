@@ -15,18 +15,21 @@ import { cardMessage } from './reply.js';
 
 /** The policy re-ask: the current version's card, marked as changed. */
 export function createPolicyAsker(messenger: Messenger, policy: Pick<PolicyService, 'current'>): PolicyAsker {
-  return async (tenantId, employeeId) => {
+  return async (tenantId) => {
+    // The card texts per language are read once per publish, not once per person.
     const views = new Map<Language, PolicyView>();
     for (const language of SUPPORTED_LANGUAGES) {
       const view = await policy.current(tenantId, language);
       if (view) views.set(language, view);
     }
     const fallback = views.get('en');
-    if (!fallback) return 'no-reference';
-    return messenger.sendToEmployee(tenantId, employeeId, (language) => {
-      const view = views.get(language) ?? fallback;
-      return cardMessage(renderPolicyCard({ version: view.version, policyTitle: view.title, summary: view.summary, fullTextUrl: view.fullTextUrl, changed: true }, language), language);
-    });
+    return async (employeeId) => {
+      if (!fallback) return 'no-reference';
+      return messenger.sendToEmployee(tenantId, employeeId, (language) => {
+        const view = views.get(language) ?? fallback;
+        return cardMessage(renderPolicyCard({ version: view.version, policyTitle: view.title, summary: view.summary, fullTextUrl: view.fullTextUrl, changed: true }, language), language);
+      });
+    };
   };
 }
 

@@ -1,0 +1,161 @@
+/**
+ * The Admin tab in Chromium against the running app (`?as=demo-admin`): the seeded suggestion
+ * with "乌干达电报数据" is shown flagged and approved into a draft, another rejected with a reason
+ * the person receives in chat; a new policy version is published and the bot asks again (card at
+ * the local connector); a CSV with bad rows is imported (report table checked, no bad row written,
+ * good rows written whole). Screenshots (light, dark, ja) and axe-core (no serious/critical).
+ */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { launchChromium, type Browser } from '../support/chromium.js';
+import { startConnectorServer, type ConnectorServer } from '../support/connector-server.js';
+import { cardsOf } from '../support/replies.js';
+import { cardTexts } from '../support/cards.js';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let app: TestApp;
+let browser: Browser;
+let connector: ConnectorServer;
+let tenant: string;
+
+beforeAll(async () => {
+  connector = await startConnectorServer();
+  app = await startTestApp();
+  tenant = app.app.config.auth.mode === 'dev' ? app.app.config.auth.tenantId : '';
+  await app.app.repositories.conversationReferences.upsert({
+    tenantId: tenant,
+    employeeId: 'demo-employee',
+    reference: JSON.stringify({ serviceUrl: connector.serviceUrl, channelId: 'msteams', conversation: { id: 'a:demo-employee', conversationType: 'personal', tenantId: tenant }, user: { id: '29:demo-employee', aadObjectId: 'demo-employee' }, bot: { id: '28:bot', name: 'Advocacy Hub' } }),
+    updatedAt: new Date().toISOString(),
+  });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await connector?.stop();
+});
+
+async function open(section: string, query: string, ready: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${app.baseUrl}/tab/?${query}#/admin/${section}`);
+  await page.getByTestId(ready).first().waitFor({ state: 'visible', timeout: 45_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page;
+}
+
+async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    // Same exclusions as the other page tests: tabster focus sentinels and the dev-only role switcher.
+    const context = { include: [['body']], exclude: [['[data-tabster-dummy]'], ['[data-testid="role-switcher"]']] };
+    const result = await axe.run(context, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+}
+
+async function keep(page: Page, name: string): Promise<void> {
+  const path = await browser.screenshot(page, name);
+  await mkdir('docs/screenshots', { recursive: true });
+  await copyFile(path, `docs/screenshots/${name}.png`);
+}
+
+describe('Admin tab in Chromium', () => {
+  it('shows the seeded spam suggestion flagged, approves it into a draft and rejects another with a reason', async () => {
+    const page = await open('suggestions', 'lang=en&as=demo-admin', 'suggestion-demo-sug-1');
+    const spam = page.getByTestId('suggestion-demo-sug-1');
+    await expect(spam.getByTestId('flagged').textContent()).resolves.toContain('乌干达电报数据');
+    await expect(page.getByTestId('suggestion-demo-sug-2').getByTestId('flagged').textContent()).resolves.toContain('Uganda Telegram data');
+    expect(await page.getByTestId('suggestion-demo-sug-3').getByTestId('flagged').count()).toBe(0);
+    await keep(page, 'admin-suggestions-light');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('approve-demo-sug-1').click();
+    await page.getByTestId('suggestion-demo-sug-1').waitFor({ state: 'detached', timeout: 10_000 });
+    const draft = await app.app.repositories.content.get(tenant, 'sug-demo-sug-1');
+    expect(draft.value).toMatchObject({ status: 'draft', submittedBy: 'demo-employee', url: 'https://news.contoso.example/zh/advocacy-digest' });
+
+    await page.getByTestId('reject-demo-sug-2').click();
+    await page.getByTestId('reject-reason').fill('Contains a blocked spam phrase.');
+    await page.getByTestId('reject-confirm').click();
+    await page.getByTestId('suggestion-demo-sug-2').waitFor({ state: 'detached', timeout: 10_000 });
+    const told = await connector.waitFor((s) => s.conversationId === 'a:demo-employee' && String(s.activity.text ?? '').includes('Contains a blocked spam phrase.'), 10_000);
+    expect(String(told.activity.text)).toContain('https://leads.example.net/offer');
+
+    // The content list shows the new draft, flagged because its summary carries the phrase.
+    await page.getByTestId('admin-tab-content').click();
+    const row = page.getByTestId('content-row-sug-demo-sug-1');
+    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect(row.getByTestId('flagged').textContent()).resolves.toContain('乌干达电报数据');
+    await keep(page, 'admin-content-light');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('publishes a policy version and the bot asks again', async () => {
+    const page = await open('policy', 'lang=en&as=demo-admin', 'policy-publish');
+    await page.getByTestId('policy-summary').fill('Version for the e2e test: disclose AI help.');
+    await page.getByTestId('policy-publish').click();
+    await page.getByText(/people were asked again in chat/).waitFor({ timeout: 60_000 });
+    const card = await connector.waitFor((s) => s.conversationId === 'a:demo-employee' && cardsOf(s).some((c) => cardTexts(c).join(' ').includes('Version for the e2e test')), 10_000);
+    expect(cardsOf(card)).toHaveLength(1);
+    await keep(page, 'admin-policy-light');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('imports a CSV with bad rows: report shown, bad rows not written, good rows whole', async () => {
+    const page = await open('people', 'lang=en&as=demo-admin', 'import-file');
+    const csv = [
+      'Entra Object ID,Display Name,Email,Team,Manager,Time Zone,Language,Roles',
+      'e2e-good-1,Aiko Import,aiko.import@contoso.com,Sales,,Asia/Tokyo,ja,employee',
+      'e2e-bad-zone,Bad Zone,bad.zone@contoso.com,Ops,,Mars/Base,en,employee',
+      'e2e-bad-mail,No Mail,,Ops,,,,',
+      'e2e-good-2,Marco Import,marco.import@contoso.com,Sales,,Europe/Rome,it,trainer',
+    ].join('\n');
+    await page.getByTestId('import-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-issues').waitFor({ state: 'visible', timeout: 20_000 });
+    const rows = await page.getByTestId('import-issues').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(rows).toEqual([
+      ['3', 'timeZone', 'invalid-time-zone', 'Mars/Base'],
+      ['4', 'email', 'missing', ''],
+    ]);
+    await page.getByText(/Import finished: 2 added/).waitFor({ timeout: 10_000 });
+    const employees = app.app.repositories.employees;
+    expect(await employees.find(tenant, 'e2e-bad-zone')).toBeUndefined();
+    expect(await employees.find(tenant, 'e2e-bad-mail')).toBeUndefined();
+    expect((await employees.get(tenant, 'e2e-good-1')).value).toMatchObject({ displayName: 'Aiko Import', timeZone: 'Asia/Tokyo', language: 'ja', roles: ['employee'] });
+    expect((await employees.get(tenant, 'e2e-good-2')).value.roles).toContain('trainer');
+    await keep(page, 'admin-people-light');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    { section: 'settings', ready: 'blocked-phrases', query: 'lang=en&theme=dark', name: 'admin-settings-dark' },
+    { section: 'audit', ready: 'audit-csv', query: 'lang=en&theme=light', name: 'admin-audit-light' },
+    { section: 'suggestions', ready: 'admin-suggestions', query: 'lang=ja&theme=light', name: 'admin-suggestions-ja' },
+    { section: 'content', ready: 'content-new', query: 'lang=ja&theme=dark', name: 'admin-content-ja-dark' },
+  ])('$name: renders and has no serious or critical axe violation', async ({ section, ready, query, name }) => {
+    const page = await open(section, `${query}&as=demo-admin`, ready);
+    if (section === 'settings') expect(await page.getByTestId('blocked-phrases').inputValue()).toContain('乌干达电报数据');
+    if (query.startsWith('lang=ja')) expect(await page.locator('h1').first().textContent()).toBe('管理');
+    await keep(page, name);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a coordinator only content and suggestions', async () => {
+    await app.app.repositories.employees.upsertMany([{ ...(await app.app.repositories.employees.get(tenant, 'demo-employee')).value, id: 'e2e-coord', displayName: 'Cora Coordinator', roles: ['coordinator', 'employee'] }]);
+    const page = await open('', 'lang=en&as=e2e-coord', 'admin-content');
+    expect(await page.locator('[data-testid^="admin-tab-"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-testid')))).toEqual(['admin-tab-content', 'admin-tab-suggestions']);
+    await page.close();
+  });
+});
