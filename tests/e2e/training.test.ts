@@ -166,6 +166,11 @@ describe('Training tab in Chromium', () => {
     const summary = page.getByTestId('my-training-summary');
     await summary.waitFor({ timeout: 20_000 });
     await expect(summary.textContent()).resolves.toContain('完了 1 件');
+    // The module's own text opens in place (markdown loaded on demand, sanitised).
+    const item = page.getByTestId('my-training').locator('li').filter({ hasText: TITLE });
+    await item.getByRole('button', { name: trainingJa.mine.read }).click();
+    await expect(item.getByRole('region', { name: TITLE }).textContent()).resolves.toContain('業界の記事に自分の言葉でコメントする');
+    await browser.screenshot(page, 'training-my-impact-ja');
     await page.close();
   });
 });

@@ -194,8 +194,8 @@ export function selectNudgeRecipients(
 
 /**
  * The published modules a person may take now, best first (persona, topic role, language and
- * learning style, see `fitTrainingModules`), leaving out those declined three times and those
- * whose prerequisite is not done yet.
+ * learning style, see `fitTrainingModules`), leaving out those declined three times, those whose
+ * prerequisite is not done yet, and a second language version of the same starter theme.
  */
 export function recommendTrainingModules(
   learner: TrainingLearner,
@@ -207,7 +207,16 @@ export function recommendTrainingModules(
   const declined = new Set(mine.filter((r) => r.notNows >= MAX_NOT_NOWS).map((r) => r.moduleId));
   const open = modules.filter((m) => m.state === 'published' && !declined.has(m.id) && (m.prerequisiteId === undefined || done.has(m.prerequisiteId)));
   const byId = new Map(open.map((m) => [m.id, m]));
-  return fitTrainingModules(learner, open, toTrainingProgress(mine)).map((fit) => byId.get(fit.module.id)!);
+  // One module per starter theme: the best-ranked version (their language before the English one).
+  const themes = new Set<string>();
+  return fitTrainingModules(learner, open, toTrainingProgress(mine))
+    .map((fit) => byId.get(fit.module.id)!)
+    .filter((m) => {
+      if (m.starterTheme === undefined) return true;
+      if (themes.has(m.starterTheme)) return false;
+      themes.add(m.starterTheme);
+      return true;
+    });
 }
 
 /** A person who started a module and has not finished it after the threshold. */

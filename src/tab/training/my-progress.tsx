@@ -4,7 +4,7 @@
  * also appears among the wins (the wins service counts it).
  */
 import { Badge, Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyTrainingItem, MyTrainingAction } from '../../shared/contracts/training.js';
 import { useTabContext } from '../app/tab-context.js';
@@ -12,7 +12,12 @@ import { usePageStyles } from '../impact/page-layout.js';
 import { useApiResource } from '../impact/use-api.js';
 import { trainingApi } from './training-api.js';
 
+// Markdown (marked + DOMPurify) loads only when someone opens a module's text.
+const ModuleMarkdown = lazy(() => import('./training-markdown.js').then((m) => ({ default: m.ModuleMarkdown })));
+
 const useStyles = makeStyles({
+  body: { width: '100%', padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalXS },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   name: { display: 'flex', flexDirection: 'column', minWidth: 0 },
@@ -26,6 +31,14 @@ export function MyTrainingProgress() {
   const { api } = useTabContext();
   const mine = useApiResource((a, signal) => trainingApi.mine(a, signal), []);
   const [busy, setBusy] = useState<string | undefined>();
+  const [open, setOpen] = useState<{ id: string; body?: string } | undefined>();
+
+  async function toggle(item: MyTrainingItem) {
+    if (open?.id === item.moduleId) return setOpen(undefined);
+    setOpen({ id: item.moduleId });
+    const full = await trainingApi.module(api, item.moduleId).catch(() => undefined);
+    setOpen((current) => (current?.id === item.moduleId ? { id: item.moduleId, body: full?.body ?? '' } : current));
+  }
 
   async function act(item: MyTrainingItem, action: MyTrainingAction) {
     setBusy(item.moduleId);
@@ -43,10 +56,26 @@ export function MyTrainingProgress() {
         {item.link ? <Link href={item.link} target="_blank" rel="noopener noreferrer">{item.title}</Link> : <Text weight="semibold">{item.title}</Text>}
         <Text size={200} className={page.muted}>{t(`format.${item.format}`)} · {t('list.minutes', { count: item.durationMinutes })}</Text>
       </span>
-      {action ? (
-        <Button size="small" disabled={busy === item.moduleId} onClick={() => void act(item, action)}>{action === 'done' ? t('mine.done') : t('mine.start')}</Button>
-      ) : (
-        <Badge appearance="tint" color={item.status === 'completed' ? 'success' : 'informative'}>{t(`mine.status.${item.status}`)}</Badge>
+      <span className={styles.buttons}>
+        {!item.link && (
+          <Button size="small" appearance="subtle" aria-expanded={open?.id === item.moduleId} aria-controls={`module-body-${item.moduleId}`} onClick={() => void toggle(item)}>
+            {open?.id === item.moduleId ? t('mine.hide') : t('mine.read')}
+          </Button>
+        )}
+        {action ? (
+          <Button size="small" disabled={busy === item.moduleId} onClick={() => void act(item, action)}>{action === 'done' ? t('mine.done') : t('mine.start')}</Button>
+        ) : (
+          <Badge appearance="tint" color={item.status === 'completed' ? 'success' : 'informative'}>{t(`mine.status.${item.status}`)}</Badge>
+        )}
+      </span>
+      {open?.id === item.moduleId && (
+        <div id={`module-body-${item.moduleId}`} className={styles.body}>
+          {open.body === undefined ? <Spinner size="tiny" label={t('page.loading')} /> : (
+            <Suspense fallback={<Spinner size="tiny" label={t('page.loading')} />}>
+              <ModuleMarkdown markdown={open.body} label={item.title} />
+            </Suspense>
+          )}
+        </div>
       )}
     </li>
   );

@@ -32,6 +32,7 @@ export const trainingApi = {
   stopPush: (api: ApiClient, id: string) => api.send('POST', `/api/training/pushes/${encodeURIComponent(id)}/stop`, TrainingPushSchema),
   progress: (api: ApiClient, stuckAfterDays: number, signal?: AbortSignal) =>
     api.get('/api/training/progress', TrainingProgressResponseSchema, { query: { stuckAfterDays }, ...(signal ? { signal } : {}) }),
+  module: (api: ApiClient, id: string) => api.get(`/api/training/me/modules/${encodeURIComponent(id)}`, MyTrainingItemSchema),
   mine: (api: ApiClient, signal?: AbortSignal) => api.get('/api/training/me', MyTrainingResponseSchema, signal ? { signal } : {}),
   act: (api: ApiClient, id: string, action: MyTrainingAction) =>
     api.send('POST', `/api/training/me/modules/${encodeURIComponent(id)}/${action}`, MyTrainingItemSchema),

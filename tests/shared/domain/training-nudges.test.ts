@@ -199,6 +199,12 @@ describe('recommendTrainingModules', () => {
     const records = [rec('p', 'declined', { notNows: 3 }), rec('p', 'done', { status: 'completed' })];
     expect(recommendTrainingModules(learner, modules, records).map((m) => m.id)).toEqual(['watch', 'read']);
   });
+
+  it('offers one version of a starter theme: theirs before the English one', () => {
+    const learner = person('p');
+    const modules = [mod('best-en', { starterTheme: 'best-times', languages: ['en'] }), mod('best-ja', { starterTheme: 'best-times' }), mod('own', {})];
+    expect(recommendTrainingModules(learner, modules, []).map((m) => m.id)).toEqual(['best-ja', 'own']);
+  });
 });
 
 describe('lifecycle and validation', () => {

@@ -158,6 +158,8 @@ export const en = {
     next: 'Suggested for you',
     start: 'Start',
     done: 'Mark as done',
+    read: 'Read',
+    hide: 'Hide',
     status: { new: 'New', nudged: 'Suggested', started: 'In progress', completed: 'Completed' },
   },
 };

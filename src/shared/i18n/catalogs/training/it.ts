@@ -159,6 +159,8 @@ export const it: TrainingCatalog = {
     next: 'Suggeriti per te',
     start: 'Inizia',
     done: 'Segna come fatto',
+    read: 'Leggi',
+    hide: 'Nascondi',
     status: { new: 'Nuovo', nudged: 'Suggerito', started: 'In corso', completed: 'Completato' },
   },
 };

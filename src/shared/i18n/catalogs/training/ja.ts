@@ -159,6 +159,8 @@ export const ja: TrainingCatalog = {
     next: 'あなたへのおすすめ',
     start: '開始',
     done: '完了にする',
+    read: '読む',
+    hide: '閉じる',
     status: { new: '新規', nudged: '提案済み', started: '進行中', completed: '完了' },
   },
 };

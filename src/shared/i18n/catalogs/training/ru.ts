@@ -159,6 +159,8 @@ export const ru: TrainingCatalog = {
     next: 'Рекомендуем вам',
     start: 'Начать',
     done: 'Отметить как пройденное',
+    read: 'Читать',
+    hide: 'Скрыть',
     status: { new: 'Новый', nudged: 'Предложен', started: 'В процессе', completed: 'Пройден' },
   },
 };

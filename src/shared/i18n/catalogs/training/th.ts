@@ -159,6 +159,8 @@ export const th: TrainingCatalog = {
     next: 'แนะนำสำหรับคุณ',
     start: 'เริ่ม',
     done: 'ทำเครื่องหมายว่าเสร็จแล้ว',
+    read: 'อ่าน',
+    hide: 'ซ่อน',
     status: { new: 'ใหม่', nudged: 'แนะนำแล้ว', started: 'กำลังดำเนินการ', completed: 'เสร็จแล้ว' },
   },
 };

@@ -159,6 +159,8 @@ export const zh: TrainingCatalog = {
     next: '为你推荐',
     start: '开始',
     done: '标记为完成',
+    read: '阅读',
+    hide: '收起',
     status: { new: '新', nudged: '已推荐', started: '进行中', completed: '已完成' },
   },
 };
