@@ -95,7 +95,7 @@ describe('Pilot page in Chromium', () => {
     const item = page.locator('[data-item="champions-named"]');
     expect(await item.getAttribute('data-met')).toBe('false');
     await page.getByTestId('tick-champions-named').click();
-    await expect.poll(() => item.getAttribute('data-met')).toBe('true');
+    await expect.poll(() => item.getAttribute('data-met'), { timeout: 20_000 }).toBe('true');
     await expect(item.textContent()).resolves.toContain('Ticked by Robin Adeyemi');
     await page.close();
   }, 60_000);
@@ -115,7 +115,7 @@ describe('Analytics page in Chromium', () => {
 
     await page.getByTestId('period-month').click();
     const month = AnalyticsResponseSchema.parse(await apiGet('/api/analytics?period=month'));
-    await expect.poll(() => page.getByTestId('kpi-clicks-value').textContent()).toBe(number.format(month.kpis.clicks.current));
+    await expect.poll(() => page.getByTestId('kpi-clicks-value').textContent(), { timeout: 20_000 }).toBe(number.format(month.kpis.clicks.current));
     await page.close();
   }, 60_000);
 
@@ -128,7 +128,7 @@ describe('Analytics page in Chromium', () => {
     await page.getByTestId('custom-to').fill(to);
     await page.getByTestId('custom-apply').click();
     const custom = AnalyticsResponseSchema.parse(await apiGet(`/api/analytics?period=custom&from=${from}&to=${to}`, 'demo-admin'));
-    await expect.poll(() => page.getByTestId('kpi-shares-value').textContent()).toBe(number.format(custom.kpis.shares.current));
+    await expect.poll(() => page.getByTestId('kpi-shares-value').textContent(), { timeout: 20_000 }).toBe(number.format(custom.kpis.shares.current));
 
     await page.getByTestId('dimension-persona').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-persona').click()]);

@@ -74,9 +74,9 @@ export function buildAnalyticsDemo(demo: DemoProgramme, activity: DemoActivity, 
 
   // The previous quarter: fewer sharers and shares than now, older content, one hiring campaign.
   const published = demo.content.filter((c) => c.status !== 'draft');
-  const sharers = demo.employees.filter((e) => !e.promptsPaused && rand() < 0.4);
+  const sharers = demo.employees.filter((e) => !e.promptsPaused && rand() < 0.5);
   for (const person of sharers) {
-    const count = person.persona === 'influencer' ? 3 : person.persona === 'sharer' ? 2 : rand() < 0.5 ? 1 : 0;
+    const count = person.persona === 'influencer' ? 4 : person.persona === 'sharer' ? 3 : rand() < 0.7 ? 1 : 0;
     for (let i = 0; i < count && published.length > 0; i++) {
       const item = published[Math.floor(rand() * published.length)]!;
       const network = NETWORK_MIX[Math.floor(rand() * NETWORK_MIX.length)] as Network;
@@ -87,7 +87,7 @@ export function buildAnalyticsDemo(demo: DemoProgramme, activity: DemoActivity, 
       out.shares.push(share);
       out.links.push({ code, tenantId: person.tenantId, targetUrl: buildTrackedUrl(item.url, { network, campaign: campaignId ?? 'demo', code }), shareId: share.id, employeeId: person.id, contentId: item.id, network, createdAt: share.sharedAt, ...(campaignId ? { campaignId } : {}) });
       const audience = person.audit?.audience[network] ?? 50;
-      const clicks = Math.floor(rand() * Math.min(30, 2 + audience / 200));
+      const clicks = Math.floor(rand() * Math.min(40, 4 + audience / 100));
       for (let n = 0; n < clicks; n++) {
         const at = sharedAt + rand() * 72 * HOUR;
         out.clicks.push({ code, tenantId: person.tenantId, visitorKey: visitorKey(`203.0.113.${Math.floor(rand() * 250)}`, UA, keyedHash), day: clickDay(at), at: iso(at), employeeId: person.id, contentId: item.id, network });

@@ -67,6 +67,8 @@ export interface AggregateRow {
 
 /** UTC day of an instant. */
 export function utcDay(at: string): string {
+  // Stored instants are UTC ISO strings (`...Z`): their first ten characters are the day.
+  if (at.length >= 20 && at.endsWith('Z') && at[10] === 'T') return at.slice(0, 10);
   return new Date(at).toISOString().slice(0, 10);
 }
 
@@ -75,34 +77,56 @@ export function utcDay(at: string): string {
  * of each dimension, with `addMetricEvent`; the month rollup of a dimension is the sum of its days.
  */
 export function buildAggregateRows(events: readonly MetricEvent[]): AggregateRow[] {
-  const rows = new Map<string, AggregateRow>();
-  const cell = (scope: string, dimension: AggregateDimension, key: string): MetricTotals => {
-    const chunk = chunkOf(key, DIMENSION_CHUNKS[dimension]);
-    const id = `${scope}\u0000${dimension}\u0000${chunk}`;
-    let row = rows.get(id);
+  // Hot loop (a quarter can hold millions of events): rows are found through nested maps and
+  // each key's chunk is hashed once per dimension.
+  const rows: AggregateRow[] = [];
+  const byScope = new Map<string, Map<AggregateDimension, AggregateRow[]>>();
+  const chunkCache = new Map<AggregateDimension, Map<string, number>>(AGGREGATE_DIMENSIONS.map((d) => [d, new Map()]));
+  const rowOf = (scope: string, dimension: AggregateDimension, chunk: number): AggregateRow => {
+    let dims = byScope.get(scope);
+    if (dims === undefined) {
+      dims = new Map();
+      byScope.set(scope, dims);
+    }
+    let chunks = dims.get(dimension);
+    if (chunks === undefined) {
+      chunks = [];
+      dims.set(dimension, chunks);
+    }
+    let row = chunks[chunk];
     if (row === undefined) {
       row = { scope, dimension, chunk, cells: {} };
-      rows.set(id, row);
+      chunks[chunk] = row;
+      rows.push(row);
     }
+    return row;
+  };
+  const add = (row: AggregateRow, key: string, event: MetricEvent): void => {
     let totals = row.cells[key];
     if (totals === undefined) {
       totals = emptyTotals();
       row.cells[key] = totals;
     }
-    return totals;
+    addMetricEvent(totals, event);
   };
   for (const event of events) {
     const day = utcDay(event.at);
     const month = day.slice(0, 7);
     for (const dimension of AGGREGATE_DIMENSIONS) {
       const keys = dimension === 'all' ? [ALL_KEY] : metricKeys(event, dimension);
+      const cache = chunkCache.get(dimension) as Map<string, number>;
       for (const key of keys) {
-        addMetricEvent(cell(day, dimension, key), event);
-        addMetricEvent(cell(month, dimension, key), event);
+        let chunk = cache.get(key);
+        if (chunk === undefined) {
+          chunk = chunkOf(key, DIMENSION_CHUNKS[dimension]);
+          cache.set(key, chunk);
+        }
+        add(rowOf(day, dimension, chunk), key, event);
+        add(rowOf(month, dimension, chunk), key, event);
       }
     }
   }
-  return [...rows.values()];
+  return rows;
 }
 
 /** Adds `b` into `a`. */

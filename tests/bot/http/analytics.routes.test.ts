@@ -141,6 +141,32 @@ describe('analytics API', () => {
   });
 });
 
+describe('analytics CSV export', () => {
+  it('neutralises formula cells and keeps non-ASCII labels (RFC 4180 via csv-stringify, UTF-8 with BOM)', async () => {
+    const now = new Date();
+    const item = { id: 'formula-item', title: '=HYPERLINK("http://evil.example","x")', url: 'https://news.contoso.example/f', summary: 's', language: 'en' as const, category: 'company' as const, topics: [], targetTeams: [], targetPersonas: [], targetLanguages: [], suggestedTexts: [], status: 'published' as const, createdAt: now.toISOString() };
+    const jaItem = { ...item, id: 'ja-item', title: '社内インフルエンサー、始めよう' };
+    await repos.content.upsertMany(tenantId, [item, jaItem]);
+    await repos.analyticsEvents.upsertMany(tenantId, [
+      { id: 'engagement|csv-1', kind: 'engagement', employeeId: 'demo-exec', at: now.toISOString(), contentId: item.id, count: 2 },
+      { id: 'engagement|csv-2', kind: 'engagement', employeeId: 'demo-exec', at: now.toISOString(), contentId: jaItem.id, count: 1 },
+    ]);
+    await app.app.services.analytics.rebuild(tenantId);
+    const res = await call('/api/analytics/export?table=content&period=month', 'demo-exec');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const records = parse(text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(records.find((r) => r.key === 'formula-item')?.label).toBe(`'${item.title}`);
+    expect(records.find((r) => r.key === 'ja-item')?.label).toBe(jaItem.title);
+    expect(Number(records.find((r) => r.key === 'formula-item')?.engagement)).toBeGreaterThanOrEqual(2);
+    const json = await call('/api/analytics/export?table=content&period=month&format=json', 'demo-exec');
+    const body = (await json.json()) as { filename: string; csv: string };
+    expect(body.filename).toMatch(/^analytics-content-/);
+    expect(body.csv).toBe(text);
+  });
+});
+
 describe('pilot API', () => {
   it('shows the seeded pilot mid-way with the persona chart, leaders and checklist', async () => {
     const res = await call('/api/pilot', 'demo-exec');

@@ -29,10 +29,10 @@ import type { PilotReadiness } from '../../../src/shared/domain/pilot.js';
 
 const TEAMS = ['sales', 'marketing'];
 const event = (i: number, at: string, extra: Partial<MetricEvent> = {}): MetricEvent => ({
-  kind: (['session', 'share', 'engagement', 'click', 'conversion'] as const)[i % 5],
+  kind: (['session', 'share', 'engagement', 'click', 'conversion'] as const)[i % 5] ?? 'click',
   at,
   employeeId: `p${i % 7}`,
-  team: TEAMS[i % 2],
+  team: TEAMS[i % 2] ?? 'sales',
   persona: i % 3 === 0 ? 'sharer' : 'observer',
   topics: i % 4 === 0 ? ['ai', 'ai', 'cloud'] : i % 4 === 1 ? [] : ['cloud'],
   contentId: i % 6 === 0 ? undefined : `c${i % 5}`,
@@ -105,6 +105,7 @@ describe('analytics read model equals the metrics over the same events', () => {
     expect(metricKeys({ ...e, campaignId: undefined }, 'campaign')).toEqual(['unknown']);
     expect(metricKeys(e, 'person')).toEqual(['p0']);
     expect(utcDay('2026-11-02T23:59:59.999Z')).toBe('2026-11-02');
+    expect(utcDay('2026-11-02T23:30:00-05:00')).toBe('2026-11-03');
   });
 });
 
