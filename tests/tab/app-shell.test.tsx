@@ -14,6 +14,9 @@ import { prepareI18n } from '../../src/tab/app/i18n.js';
 import type { TabHost, ThemeName } from '../../src/tab/teams/host.js';
 import { fakeFetch } from './support.js';
 
+/** The machine running the tests may be loaded: lazy chunks and renders get 10 s, not 1 s. */
+const SLOW = { timeout: 10_000 };
+
 const ME = { employeeId: 'emp-1', displayName: 'Aiko', roles: ['employee'], pages: ['board', 'impact'] };
 const BOARD = { items: [], counts: { all: 0, company: 0, industry: 0, 'personal-interest': 0 }, languages: [], topicNames: {}, topics: [], teams: [] };
 
@@ -59,13 +62,13 @@ describe('tab shell', () => {
   it('follows Teams theme changes live', async () => {
     const { host, emit, listeners } = teamsHost();
     await renderApp(host);
-    await screen.findByRole('heading', { level: 1 });
+    await screen.findByRole('heading', { level: 1 }, SLOW);
     expect(tokenValue('colorNeutralBackground1')).toBe(teamsLightTheme.colorNeutralBackground1);
     expect(listeners.size).toBe(1);
     act(() => emit('dark'));
-    await waitFor(() => expect(tokenValue('colorNeutralBackground1')).toBe(teamsDarkTheme.colorNeutralBackground1));
+    await waitFor(() => expect(tokenValue('colorNeutralBackground1')).toBe(teamsDarkTheme.colorNeutralBackground1), SLOW);
     act(() => emit('contrast'));
-    await waitFor(() => expect(tokenValue('colorNeutralBackground1')).toBe(teamsHighContrastTheme.colorNeutralBackground1));
+    await waitFor(() => expect(tokenValue('colorNeutralBackground1')).toBe(teamsHighContrastTheme.colorNeutralBackground1), SLOW);
     cleanup();
     expect(listeners.size).toBe(0);
   });
@@ -74,14 +77,14 @@ describe('tab shell', () => {
     window.location.hash = '#/board';
     const { host } = teamsHost('item:abc');
     await renderApp(host);
-    await waitFor(() => expect(window.location.hash).toBe('#/board/item/abc'));
+    await waitFor(() => expect(window.location.hash).toBe('#/board/item/abc'), SLOW);
   });
 
   it('the skip link moves focus to the page (the focus order itself is checked in Chromium, tests/e2e/board-share.test.ts)', async () => {
     const user = userEvent.setup();
     const { host } = teamsHost();
     await renderApp(host);
-    await screen.findByRole('heading', { level: 1 });
+    await screen.findByRole('heading', { level: 1 }, SLOW);
     const skip = screen.getByText('Skip to content');
     expect(skip.compareDocumentPosition(screen.getByRole('navigation')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     skip.focus();

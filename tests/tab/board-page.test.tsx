@@ -12,6 +12,9 @@ import { en as tabEn } from '../../src/shared/i18n/catalogs/tab/en.js';
 import { BoardPage } from '../../src/tab/board/board-page.js';
 import { renderInTab, type FakeRoutes } from './support.js';
 
+/** The machine running the tests may be loaded: lazy chunks and renders get 10 s, not 1 s. */
+const SLOW = { timeout: 10_000 };
+
 const BOARD: BoardResponse = {
   items: [
     { id: 'a', title: 'Quantum sensing', url: 'https://example.com/a', summary: 's', language: 'en', category: 'industry', topics: ['quantum'], publishedAt: '2026-11-20T00:00:00.000Z', sharedOn: ['linkedin'] },
@@ -41,27 +44,27 @@ describe('board page', () => {
   it('sends search, topic and team filters to the API and marks shared items', async () => {
     const user = userEvent.setup();
     const { seen } = await renderInTab(<BoardPage />, routes);
-    await screen.findByText('Quantum sensing');
+    await screen.findByText('Quantum sensing', {}, SLOW);
     expect(screen.getByTestId('card-shared').textContent).toBe('Shared on LinkedIn');
     expect(screen.getAllByTestId('card-share').map((a) => a.getAttribute('href'))).toEqual(['#/board/item/a', '#/board/item/b']);
 
     await user.type(screen.getByRole('searchbox', { name: tabEn.board.filters.search }), 'quantum');
-    await waitFor(() => expect(seen.some((r) => r.path === '/api/board?q=quantum')).toBe(true));
+    await waitFor(() => expect(seen.some((r) => r.path === '/api/board?q=quantum')).toBe(true), SLOW);
 
     await user.click(screen.getByRole('combobox', { name: tabEn.board.filters.topic }));
-    await user.click(await screen.findByRole('option', { name: 'Quantum' }));
-    await waitFor(() => expect(seen.some((r) => r.path === '/api/board?topic=quantum&q=quantum')).toBe(true));
+    await user.click(await screen.findByRole('option', { name: 'Quantum' }, SLOW));
+    await waitFor(() => expect(seen.some((r) => r.path === '/api/board?topic=quantum&q=quantum')).toBe(true), SLOW);
 
     await user.click(screen.getByRole('combobox', { name: tabEn.board.filters.team }));
-    await user.click(await screen.findByRole('option', { name: 'Sales' }));
-    await waitFor(() => expect(seen.some((r) => r.path === '/api/board?topic=quantum&team=Sales&q=quantum')).toBe(true));
+    await user.click(await screen.findByRole('option', { name: 'Sales' }, SLOW));
+    await waitFor(() => expect(seen.some((r) => r.path === '/api/board?topic=quantum&team=Sales&q=quantum')).toBe(true), SLOW);
   });
 
   it('opens the share panel from the deep link the share card builds', async () => {
     window.location.hash = '#/board?item=b';
     const { seen } = await renderInTab(<BoardPage />, routes);
-    await waitFor(() => expect(window.location.hash).toBe('#/board/item/b'));
-    await screen.findByTestId('share-title');
+    await waitFor(() => expect(window.location.hash).toBe('#/board/item/b'), SLOW);
+    await screen.findByTestId('share-title', {}, SLOW);
     expect(seen.some((r) => r.path === '/api/board/items/b/share')).toBe(true);
     expect(screen.getByRole('dialog')).toBeTruthy();
   });

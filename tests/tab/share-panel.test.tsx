@@ -12,6 +12,9 @@ import { en as tabEn } from '../../src/shared/i18n/catalogs/tab/en.js';
 import SharePanel from '../../src/tab/board/share-panel.js';
 import { renderInTab, type FakeRoutes } from './support.js';
 
+/** The machine running the tests may be loaded: lazy chunks and renders get 10 s, not 1 s. */
+const SLOW = { timeout: 10_000 };
+
 const LINK = 'https://hub.example.com/l/AbCdEfGhIjKl';
 const DISCLOSURE = 'I work at Contoso. #employee';
 
@@ -59,7 +62,7 @@ afterEach(() => {
 async function openPanel(initial = panel()) {
   const user = userEvent.setup();
   const view = await renderInTab(<SharePanel itemId="item-1" onClose={() => undefined} />, routes(initial));
-  await screen.findByTestId('share-title');
+  await screen.findByTestId('share-title', {}, SLOW);
   return { user, ...view };
 }
 
@@ -111,7 +114,7 @@ describe('share panel', () => {
     await user.clear(box);
     await user.type(box, 'My own words');
     await user.click(screen.getByTestId('share-save'));
-    await screen.findByText(tabEn.board.share.saved);
+    await screen.findByText(tabEn.board.share.saved, {}, SLOW);
     expect(seen.filter((r) => r.method === 'PUT')).toEqual([{ method: 'PUT', path: '/api/board/items/item-1/share/x', body: { text: 'My own words' } }]);
   });
 
@@ -122,7 +125,7 @@ describe('share panel', () => {
     await user.click(screen.getByRole('button', { name: 'X' }));
     await user.type(screen.getByTestId('share-text'), ' Edited.');
     await user.click(screen.getByTestId('share-submit'));
-    await waitFor(() => expect(win.location.href).toBe('/s/PrOmPtCoDe12/x'));
+    await waitFor(() => expect(win.location.href).toBe('/s/PrOmPtCoDe12/x'), SLOW);
     expect(open).toHaveBeenCalledWith('', '_blank');
     expect(win.opener).toBeNull();
     expect(seen.some((r) => r.method === 'PUT' && (r.body as { text: string }).text === 'Quantum sensing changes logistics. Edited.')).toBe(true);
@@ -143,9 +146,9 @@ describe('share panel', () => {
   it('"Not for me" sends the chosen reason and shows the answer', async () => {
     const { user, seen } = await openPanel();
     await user.click(screen.getByTestId('skip-reason'));
-    await user.click(await screen.findByRole('option', { name: tabEn.board.share.reasons['not-relevant'] }));
+    await user.click(await screen.findByRole('option', { name: tabEn.board.share.reasons['not-relevant'] }, SLOW));
     await user.click(screen.getByTestId('share-not-for-me'));
-    await screen.findByText(tabEn.board.share.skipped);
+    await screen.findByText(tabEn.board.share.skipped, {}, SLOW);
     expect(seen.find((r) => r.method === 'POST')?.body).toEqual({ reason: 'not-relevant' });
   });
 });
