@@ -41,6 +41,7 @@ import { createBoardShareService } from './services/board-share.service.js';
 import { createSuggestionService } from './services/suggestions.service.js';
 import { createAdminContentService } from './services/admin-content.service.js';
 import { createAdminSettingsService } from './services/admin-settings.service.js';
+import { createDataRequestService } from './services/data-requests.service.js';
 import { createPolicyAsker, createRejectionNotifier } from './teams/admin-notices.js';
 
 export type { AppServices };
@@ -180,7 +181,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       auditLog: repositories.auditLog,
       peopleImport: createPeopleImportService({ jobs: repositories.importJobs, employees: repositories.employees, newId: () => randomUUID(), now }),
       ...(config.graph.syncGroupId ? { directory: directorySync(config.graph.baseUrl, config.graph.syncGroupId) } : {}),
-      ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now } } : {}),
+      ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now, tenantKey: async (code) => { const link = code ? await repositories.trackedLinks.find(code) : undefined; return link ? (await repositories.adminSettings.find(link.tenantId))?.webhookSecret : undefined; } } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),
       analytics: { analytics: services.analytics, pilot: services.pilot, now },
@@ -193,6 +194,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         settings: createAdminSettingsService({ adminSettings: repositories.adminSettings, employees: repositories.employees, policies: repositories.policies, policy: services.policy, randomBytes: (count) => randomBytes(count), clock: now, askPolicy: createPolicyAsker(bot.messenger, services.policy), logger: { warn: (details, message) => server.log.warn(details, message) } }),
         peopleImport: createPeopleImportService({ jobs: repositories.importJobs, employees: repositories.employees, newId: () => randomUUID(), now }),
         auditLog: repositories.auditLog,
+        dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, clock: now }),
       },
       campaigns,
     });

@@ -96,7 +96,7 @@ describe('Admin tab in Chromium', () => {
     await keep(page, 'admin-content-light');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it('publishes a policy version and the bot asks again', async () => {
     const page = await open('policy', 'lang=en&as=demo-admin', 'policy-publish');
@@ -108,7 +108,7 @@ describe('Admin tab in Chromium', () => {
     await keep(page, 'admin-policy-light');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it('imports a CSV with bad rows: report shown, bad rows not written, good rows whole', async () => {
     const page = await open('people', 'lang=en&as=demo-admin', 'import-file');
@@ -136,7 +136,7 @@ describe('Admin tab in Chromium', () => {
     await keep(page, 'admin-people-light');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it.each([
     { section: 'settings', ready: 'blocked-phrases', query: 'lang=en&theme=dark', name: 'admin-settings-dark' },
@@ -150,12 +150,12 @@ describe('Admin tab in Chromium', () => {
     await keep(page, name);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it('shows a coordinator only content and suggestions', async () => {
     await app.app.repositories.employees.upsertMany([{ ...(await app.app.repositories.employees.get(tenant, 'demo-employee')).value, id: 'e2e-coord', displayName: 'Cora Coordinator', roles: ['coordinator', 'employee'] }]);
     const page = await open('', 'lang=en&as=e2e-coord', 'admin-content');
     expect(await page.locator('[data-testid^="admin-tab-"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-testid')))).toEqual(['admin-tab-content', 'admin-tab-suggestions']);
     await page.close();
-  });
+  }, 90_000);
 });

@@ -18,6 +18,7 @@ import type { AdminSettingsService } from '../services/admin-settings.service.js
 import { ValidationError } from '../services/errors.js';
 import type { PeopleImportService } from '../services/people-import.service.js';
 import type { AuditLogRepository } from '../services/audit.ports.js';
+import type { DataRequestService } from '../services/data-requests.service.js';
 import { recordChange } from './audit-trail.js';
 import { AUDIT_CSV_COLUMNS } from './audit.routes.js';
 import { toCsv } from './csv.js';
@@ -32,6 +33,8 @@ export interface AdminSettingsRoutesDeps {
   peopleImport?: Pick<PeopleImportService, 'start' | 'status'>;
   /** The audit log, for the tab's CSV export. */
   auditLog?: Pick<AuditLogRepository, 'list'>;
+  /** Data requests (export a person's data). */
+  dataRequests?: DataRequestService;
 }
 
 /** Registers the admin-only settings, people and policy routes. */
@@ -74,6 +77,16 @@ export function registerAdminSettingsRoutes(fastify: FastifyInstance, deps: Admi
     const { before, after } = await deps.settings.setRoles(identity.tenantId, params.data.id, body.data.roles);
     recordChange(request, { roles: before }, { roles: after });
     return reply.send({ id: params.data.id, roles: after });
+  });
+
+  fastify.get('/api/admin/people/:id/export', admin, async (request, reply) => {
+    const params = IdParams.safeParse(request.params);
+    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
+    if (!deps.dataRequests) return sendError(reply, request, 404, 'notFound');
+    const data = await deps.dataRequests.exportPerson(request.identity!.tenantId, params.data.id);
+    // A read of someone's personal data is worth an audit line too (reads are not recorded by the trail).
+    request.log.info({ action: 'people.export', target: params.data.id, actor: request.identity!.employeeId }, 'personal data exported');
+    return reply.header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename="person-${params.data.id}.json"`).send(data);
   });
 
   fastify.post('/api/admin/people/import-text', admin, async (request, reply) => {

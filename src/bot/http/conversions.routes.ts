@@ -40,6 +40,11 @@ export const ConversionPayloadSchema = z
 export interface ConversionRoutesDeps {
   conversions: ConversionService;
   secretKey: string;
+  /**
+   * The key an admin rotated for the tenant of a link code (Admin > Settings), accepted besides
+   * `secretKey`; the code is read from the body before verification only to pick the key.
+   */
+  tenantKey?: (linkCode: string) => Promise<string | undefined>;
   now?: () => Date;
 }
 
@@ -59,8 +64,15 @@ async function handle(request: FastifyRequest, reply: FastifyReply, deps: Conver
   const signature = parseSignatureHeader(Array.isArray(header) ? header[0] : header);
   if (!signature) return refuse(request, reply, 'missing or malformed Advocacy-Signature header (t=<unix seconds>,v1=<hex HMAC-SHA256>)');
   if (!isSignatureFresh(signature.timestamp, Math.floor(at.getTime() / 1000))) return refuse(request, reply, 'timestamp outside the 5-minute tolerance');
-  const expected = createHmac('sha256', deps.secretKey).update(signedPayload(signature.timestamp, raw), 'utf8').digest();
-  const valid = signature.signatures.some((hex) => timingSafeEqual(Buffer.from(hex, 'hex'), expected));
+  const matches = (key: string) => {
+    const expected = createHmac('sha256', key).update(signedPayload(signature.timestamp, raw), 'utf8').digest();
+    return signature.signatures.some((hex) => timingSafeEqual(Buffer.from(hex, 'hex'), expected));
+  };
+  let valid = matches(deps.secretKey);
+  if (!valid && deps.tenantKey) {
+    const tenantKey = await deps.tenantKey(unverifiedLinkCode(raw) ?? '').catch(() => undefined);
+    valid = tenantKey !== undefined && matches(tenantKey);
+  }
   if (!valid) return refuse(request, reply, 'signature does not match');
 
   let json: unknown;
@@ -95,6 +107,17 @@ async function handle(request: FastifyRequest, reply: FastifyReply, deps: Conver
   } catch (err) {
     if (err instanceof UnknownLinkCodeError) return sendError(reply, request, 404, 'notFound', err.message);
     throw err;
+  }
+}
+
+/** The link code named in a body not yet verified (only to choose the tenant's key). */
+function unverifiedLinkCode(raw: string): string | undefined {
+  try {
+    const body = JSON.parse(raw) as { linkCode?: unknown; utmContent?: unknown };
+    const code = typeof body.linkCode === 'string' ? body.linkCode : typeof body.utmContent === 'string' ? body.utmContent : undefined;
+    return code !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(code.trim()) ? code.trim() : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -70,11 +70,11 @@ export function ContentSection() {
           <Table className={styles.table} aria-label={t('content.heading')} size="small">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t('content.columns.title')}</TableHeaderCell>
-                <TableHeaderCell>{t('content.columns.status')}</TableHeaderCell>
-                <TableHeaderCell>{t('content.columns.language')}</TableHeaderCell>
-                <TableHeaderCell>{t('content.columns.dates')}</TableHeaderCell>
-                <TableHeaderCell>{t('content.columns.actions')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '38%' }}>{t('content.columns.title')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '10%' }}>{t('content.columns.status')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '8%' }}>{t('content.columns.language')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '20%' }}>{t('content.columns.dates')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '24%' }}>{t('content.columns.actions')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

@@ -85,9 +85,10 @@ export function PeopleSection() {
         <Text as="h3" id="import-title" size={400} weight="semibold" className={styles.h2}>{t('people.import')}</Text>
         <Text className={styles.muted}>{t('people.importHint')}</Text>
         <div className={styles.row}>
-          <Field label={t('people.chooseFile')}>
-            <input ref={fileInput} type="file" accept=".csv,text/csv" data-testid="import-file" />
-          </Field>
+          <div className={styles.section}>
+            <label htmlFor="admin-import-file">{t('people.chooseFile')}</label>
+            <input id="admin-import-file" ref={fileInput} type="file" accept=".csv,text/csv" data-testid="import-file" />
+          </div>
           <Button appearance="primary" disabled={running} onClick={() => void upload()} data-testid="import-start">{t('people.upload')}</Button>
           <Button disabled={running} onClick={() => void start(() => adminApi.sync(api))} data-testid="import-sync">{t('people.sync')}</Button>
         </div>
@@ -133,11 +134,11 @@ export function PeopleSection() {
           <Table size="small" aria-label={t('people.heading')} className={styles.table}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t('people.name')}</TableHeaderCell>
-                <TableHeaderCell>{t('people.email')}</TableHeaderCell>
-                <TableHeaderCell>{t('people.team')}</TableHeaderCell>
-                <TableHeaderCell>{t('people.roles')}</TableHeaderCell>
-                <TableHeaderCell>{t('content.columns.actions')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '22%' }}>{t('people.name')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '30%' }}>{t('people.email')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '14%' }}>{t('people.team')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '20%' }}>{t('people.roles')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '14%' }}>{t('content.columns.actions')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

@@ -6,6 +6,7 @@
  * the webhook key shown once; roles; a new policy version asked again through the bot; and every
  * admin write found in the audit log.
  */
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminContentItemSchema, AdminSettingsSchema, AdminSuggestionListSchema, AdminPolicyViewSchema } from '../../../src/shared/contracts/admin.js';
 import { MySuggestionsSchema } from '../../../src/shared/contracts/suggestions.js';
@@ -79,6 +80,8 @@ const ADMIN_ONLY_ROUTES: Array<[string, string, unknown?]> = [
   ['GET', '/api/admin/policy'],
   ['POST', '/api/admin/policy/versions', { title: 'x', summary: 'y', body: 'z' }],
   ['GET', '/api/admin/audit'],
+  ['GET', '/api/admin/people/demo-employee/export'],
+  ['GET', '/api/admin/exports/audit'],
 ];
 
 describe('roles', () => {
@@ -180,12 +183,36 @@ describe('settings, people and policy (admin)', () => {
     expect(after).not.toContain(rotated.secret);
     expect(AdminSettingsSchema.parse(JSON.parse(after)).webhookSecretSet).toBe(true);
 
+    // The conversions webhook accepts the tenant's rotated key (besides the server key) for that tenant's links only.
+    await test.app.repositories.trackedLinks.create({ code: 'admwh1', tenantId: tenant, targetUrl: 'https://news.contoso.example/x', shareId: 'adm-share', employeeId: 'adm-suggester', contentId: 'adm-content', network: 'linkedin', createdAt: new Date().toISOString() });
+    const webhook = (code: string, key: string) => {
+      const body = JSON.stringify({ kind: 'lead', externalId: `adm-${code}-${key.length}`, occurredAt: new Date().toISOString(), linkCode: code });
+      const t = Math.floor(Date.now() / 1000);
+      const signature = `t=${t},v1=${createHmac('sha256', key).update(`${t}.${body}`).digest('hex')}`;
+      return fetch(`${test.baseUrl}/api/conversions`, { method: 'POST', headers: { 'content-type': 'application/json', 'advocacy-signature': signature }, body });
+    };
+    expect([200, 201]).toContain((await webhook('admwh1', rotated.secret)).status);
+    expect((await webhook('admwh1', `${rotated.secret}x`)).status).toBe(401);
+    expect((await webhook('unknown-code', rotated.secret)).status).toBe(401);
+
     const audit = await (await call('demo-admin', 'GET', '/api/admin/audit?limit=500')).text();
     expect(audit).not.toContain(rotated.secret);
     const entries = (JSON.parse(audit) as { entries: Array<{ action: string; status: number; before?: { weeklyPromptCap?: number }; after?: { weeklyPromptCap?: number } }> }).entries;
     const change = entries.find((e) => e.action === 'PUT /api/admin/settings' && e.status === 200);
     expect(change?.before?.weeklyPromptCap).toBe(before.weeklyPromptCap);
     expect(change?.after?.weeklyPromptCap).toBe(4);
+  });
+
+  it('exports one person\'s data as JSON', async () => {
+    const res = await call('demo-admin', 'GET', '/api/admin/people/adm-suggester/export');
+    expect(res.status).toBe(200);
+    const data = (await res.json()) as { employee: { id: string }; botChat: { installed: boolean }; suggestions: Array<{ url: string }>; shares: unknown[]; goals: unknown[]; wins: unknown[]; training: unknown[]; policyAcknowledgements: unknown[] };
+    expect(data.employee.id).toBe('adm-suggester');
+    expect(data.botChat.installed).toBe(true);
+    expect(JSON.stringify(data)).not.toContain(connector.serviceUrl);
+    expect(data.suggestions.map((s) => s.url)).toEqual(expect.arrayContaining(['https://spam.example/x', 'https://news.example/good']));
+    for (const key of ['shares', 'goals', 'wins', 'training', 'policyAcknowledgements'] as const) expect(Array.isArray(data[key])).toBe(true);
+    expect((await call('demo-admin', 'GET', '/api/admin/people/nobody-here/export')).status).toBe(404);
   });
 
   it('edits roles, never the caller out of admin', async () => {
