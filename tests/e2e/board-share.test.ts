@@ -202,6 +202,18 @@ describe('board and share panel in Chromium', () => {
     await page.close();
   });
 
+  it('lands on the item from the share card’s “Open in the board” link', async () => {
+    // The link the card builds outside Teams (`boardItemLink` without a Teams app id).
+    const { boardItemLink } = await import('../../src/bot/services/share-prompt-view.js');
+    const link = new URL(boardItemLink(app.baseUrl, itemId));
+    const page = await browser.newPage();
+    await page.goto(`${link.origin}${link.pathname}?as=e2e-sharer&lang=en${link.hash}`);
+    await openPanel(page);
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/board/item/${itemId}`);
+    await expect(page.getByTestId('share-title').textContent()).resolves.toBe((await repos.content.get(TENANT, itemId)).value.title);
+    await page.close();
+  });
+
   it('tells someone who has not agreed to the policy why they cannot share, with a link to it', async () => {
     const page = await open('lang=en&as=e2e-new', `#/board/item/${itemId}`);
     await openPanel(page);
