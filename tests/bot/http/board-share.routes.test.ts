@@ -37,7 +37,7 @@ beforeAll(async () => {
   ]);
   await repos.topics.upsertMany(TENANT, [{ id: 'bs-quantum-topic', name: { en: 'Quantum bs', ja: '量子' } }]);
   await repos.employees.upsertMany([
-    makeEmployee({ id: 'bs-amy', tenantId: TENANT, team: 'BS Finance', policyVersionAcknowledged: 1, topics: [{ topicId: 'bs-quantum-topic', role: 'social-mind', since: CREATED }] }),
+    makeEmployee({ id: 'bs-amy', tenantId: TENANT, team: 'BS Finance', policyVersionAcknowledged: 1, topics: [{ topicId: 'bs-quantum-topic', role: 'social-mind' }] }),
     makeEmployee({ id: 'bs-ken', tenantId: TENANT, language: 'ja', policyVersionAcknowledged: 1 }),
     makeEmployee({ id: 'bs-new', tenantId: TENANT }),
     makeEmployee({ id: 'bs-none', tenantId: TENANT, roles: [] }),
