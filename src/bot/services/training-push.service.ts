@@ -50,12 +50,15 @@ export function createTrainingPushService(deps: TrainingPushServiceDeps) {
     const next = push.cadence ? nextCadenceRun(nowIso, push.cadence) : undefined;
     const { nextRunAt: _previous, ...rest } = push;
     const claimed = await stores.pushes.update({ ...rest, runs: push.runs + 1, lastRunAt: nowIso, state: next ? 'active' : 'done', ...(next ? { nextRunAt: next } : {}) }, etag);
-    const [module, roster, records] = await Promise.all([
+    const [module, modules, roster, records] = await Promise.all([
       stores.modules.get(push.tenantId, push.moduleId),
+      stores.modules.list(push.tenantId),
       deps.employees.listByTenant(push.tenantId),
       stores.progress.listByTenant(push.tenantId),
     ]);
-    const selection = selectNudgeRecipients(module.value, push.audience, roster.map(toLearner), records, nowIso, push.gapDays === undefined ? {} : { gapDays: push.gapDays });
+    const theme = module.value.starterTheme;
+    const otherLanguageVersions = theme === undefined ? [] : modules.filter((m) => m.starterTheme === theme && m.id !== module.value.id && m.state === 'published').flatMap((m) => m.languages);
+    const selection = selectNudgeRecipients(module.value, push.audience, roster.map(toLearner), records, nowIso, { otherLanguageVersions, ...(push.gapDays === undefined ? {} : { gapDays: push.gapDays }) });
     const excluded: Partial<Record<NudgeExclusion, number>> = {};
     for (const e of selection.excluded) excluded[e.reason] = (excluded[e.reason] ?? 0) + 1;
     let dispatchId: string | undefined;

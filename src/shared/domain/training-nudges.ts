@@ -9,7 +9,7 @@
  */
 import { fitTrainingModules, type TrainingLearner, type TrainingModule, type TrainingModuleRecord, type TrainingProgress } from './training.js';
 import { roleIncludes } from './topics.js';
-import type { Employee, IsoInstant, LearningStyle, Persona, TopicRole } from './types.js';
+import type { Employee, IsoInstant, Language, LearningStyle, Persona, TopicRole } from './types.js';
 
 /** After this many "Not now" answers a module is never nudged to that person again. */
 export const MAX_NOT_NOWS = 3;
@@ -119,6 +119,11 @@ export type NudgeExclusion = (typeof NUDGE_EXCLUSIONS)[number];
 export interface NudgeRuleOptions {
   /** Minimum days between two training nudges to one person, any module (the training cap). */
   gapDays?: number;
+  /**
+   * Languages in which another published version of the same module exists (a starter theme in
+   * six languages): a person who reads one of them gets that version, not this one in English.
+   */
+  otherLanguageVersions?: readonly Language[];
 }
 
 /** True when `learner` is inside `audience` (every non-empty dimension must match). */
@@ -137,8 +142,8 @@ export function moduleTargetsLearner(module: Pick<TrainingModule, 'targetPersona
 
 /**
  * Why `learner` should not get a nudge for `module` now, or `undefined` when they should. Checked
- * in this order: published, audience, learning style, the module's own targets, language (theirs
- * or English), paused prompts, completed, three Not-nows, prerequisite not done, and the training
+ * in this order: published, audience, learning style, the module's own targets, language (theirs,
+ * or English when no version in theirs exists), paused prompts, completed, three Not-nows, prerequisite not done, and the training
  * cap (no two training nudges within `gapDays`, whatever the module).
  */
 export function nudgeExclusion(
@@ -153,7 +158,7 @@ export function nudgeExclusion(
   if (!inTrainingAudience(learner, audience)) return 'outside-audience';
   if (audience.learningStyles.length > 0 && (learner.learningStyle === undefined || !audience.learningStyles.includes(learner.learningStyle))) return 'learning-style';
   if (!moduleTargetsLearner(module, learner)) return 'not-targeted';
-  if (!module.languages.includes(learner.language) && !module.languages.includes('en')) return 'language';
+  if (!module.languages.includes(learner.language) && (!module.languages.includes('en') || (options.otherLanguageVersions ?? []).includes(learner.language))) return 'language';
   if (learner.promptsPaused) return 'paused';
   const mine = records.filter((r) => r.employeeId === learner.id);
   const own = mine.find((r) => r.moduleId === module.id);

@@ -122,6 +122,14 @@ describe('repeat rules and the training cap', () => {
     expect(selectNudgeRecipients(m, ALL, one, [rec('p', 'basics', { status: 'completed', lastNudgedAt: daysAgo(9) })], NOW).included).toEqual(['p']);
   });
 
+  it('sends the English version only to people without a version in their language', () => {
+    const english = mod('best-en', { starterTheme: 'best-times', languages: ['en'] });
+    const learners = [person('ja-reader'), person('it-reader', { language: 'it' }), person('en-reader', { language: 'en' })];
+    const selection = selectNudgeRecipients(english, ALL, learners, [], NOW, { otherLanguageVersions: ['ja', 'th'] });
+    expect(selection.included).toEqual(['it-reader', 'en-reader']);
+    expect(selection.excluded).toEqual([{ employeeId: 'ja-reader', reason: 'language' }]);
+  });
+
   it('a gap of 0 days turns the cap off', () => {
     expect(selectNudgeRecipients(mod('m'), ALL, one, [rec('p', 'other', { lastNudgedAt: daysAgo(0) })], NOW, { gapDays: 0 }).included).toEqual(['p']);
   });
