@@ -119,7 +119,7 @@ export function buildAnalyticsDemo(demo: DemoProgramme, activity: DemoActivity, 
   };
   const outLinks = new Map(out.links.map((l) => [l.code, l] as const));
   out.shares.filter((_, i) => i % 12 === 5).forEach((s, n) => convert(s, outLinks.get(s.linkCode), n, previousStart, quarterStart));
-  activity.shares.filter((_, i) => i % 8 === 3).forEach((s, n) => convert(s, linkByCode.get(s.linkCode), n + 1, quarterStart, t));
+  activity.shares.filter((_, i) => i % 7 === 3).forEach((s, n) => convert(s, linkByCode.get(s.linkCode), n + 1, quarterStart, t));
 
   // Board sessions: weekday-shaped; weekends grow this quarter (seed 003: Saturday +205%).
   const sessions = new Map<string, StoredAnalyticsEvent>();
