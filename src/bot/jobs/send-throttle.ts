@@ -12,7 +12,7 @@ export interface SendThrottleOptions {
   budget: SendBudgetStore;
   /** Sends per second per tenant across all instances (Teams: 50 per app per tenant). */
   perSecond: number;
-  /** Window length in ms; the budget is `perSecond * windowMs / 1000` per window. Default 250. */
+  /** Window length in ms; the budget is `perSecond * windowMs / 1000` per window. Default 1,000. */
   windowMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -35,6 +35,8 @@ interface TenantState {
   /** Windows whose quota is spent (a take returned 0). */
   spent: Set<number>;
   pausedUntil: number;
+  /** Earliest time of this process's next send (pacing). */
+  nextSendAt: number;
   chain: Promise<void>;
 }
 
@@ -46,7 +48,10 @@ interface TenantState {
 export function createSendThrottle(options: SendThrottleOptions & { aheadWindows?: number }): SendThrottle {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
-  const windowMs = options.windowMs ?? 250;
+  const windowMs = options.windowMs ?? 1_000;
+  // One process never sends faster than the tenant's rate, so workers together burst at most a
+  // few times the rate for part of a window instead of the whole quota at once.
+  const spacingMs = 1_000 / options.perSecond;
   const ahead = options.aheadWindows ?? 2;
   const perWindow = Math.max(1, Math.floor((options.perSecond * windowMs) / 1000));
   const slice = Math.max(1, Math.ceil(perWindow / 3));
@@ -56,7 +61,7 @@ export function createSendThrottle(options: SendThrottleOptions & { aheadWindows
   const stateOf = (tenantId: string): TenantState => {
     let state = tenants.get(tenantId);
     if (!state) {
-      state = { grants: new Map(), taking: new Map(), spent: new Set(), pausedUntil: 0, chain: Promise.resolve() };
+      state = { grants: new Map(), taking: new Map(), spent: new Set(), pausedUntil: 0, nextSendAt: 0, chain: Promise.resolve() };
       tenants.set(tenantId, state);
     }
     return state;
@@ -94,12 +99,17 @@ export function createSendThrottle(options: SendThrottleOptions & { aheadWindows
         await sleep(state.pausedUntil - t);
         continue;
       }
+      if (state.nextSendAt > t) {
+        await sleep(state.nextSendAt - t);
+        continue;
+      }
       const window = Math.floor(t / windowMs) * windowMs;
       for (const w of state.grants.keys()) if (w < window) state.grants.delete(w);
       for (const w of state.spent) if (w < window) state.spent.delete(w);
       const tokens = state.grants.get(window) ?? 0;
       if (tokens > 0) {
         state.grants.set(window, tokens - 1);
+        state.nextSendAt = t + spacingMs;
         if (tokens - 1 < slice / 2) prefetch(tenantId, state, window);
         return;
       }
