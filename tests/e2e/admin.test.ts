@@ -88,6 +88,14 @@ describe('Admin tab in Chromium', () => {
     const told = await connector.waitFor((s) => s.conversationId === 'a:demo-employee' && String(s.activity.text ?? '').includes('Contains a blocked spam phrase.'), 10_000);
     expect(String(told.activity.text)).toContain('https://leads.example.net/offer');
 
+    // The person sees the decision and the reason in their own suggestions (board > Suggest content).
+    const mine = await browser.newPage();
+    await mine.goto(`${app.baseUrl}/tab/?lang=en&as=demo-employee#/board`);
+    await mine.getByTestId('suggest-open').click({ timeout: 45_000 });
+    await mine.getByTestId('suggest-reason').first().waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await mine.getByTestId('suggest-mine').textContent()).toContain('Reason: Contains a blocked spam phrase.');
+    await mine.close();
+
     // The content list shows the new draft, flagged because its summary carries the phrase.
     await page.getByTestId('admin-tab-content').click();
     const row = page.getByTestId('content-row-sug-demo-sug-1');

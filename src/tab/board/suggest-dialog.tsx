@@ -160,6 +160,7 @@ export default function SuggestDialog({ open, onOpenChange, topics, topicNames }
                         </Badge>
                       </div>
                       <Text size={200}>{s.why}</Text>
+                      {s.decisionReason && <Text size={200} data-testid="suggest-reason">{t('tab:board.suggest.decisionReason', { reason: s.decisionReason })}</Text>}
                       <Text size={200}>{t('tab:board.suggest.suggestedOn', { date: formatDate.format(new Date(s.suggestedAt)) })}</Text>
                     </li>
                   ))}

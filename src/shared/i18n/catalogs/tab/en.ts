@@ -129,6 +129,8 @@ export const en = {
         rejected: 'Not approved',
       },
       suggestedOn: 'Suggested {{date}}',
+      /** Why the programme team declined a suggestion (Admin > Suggestions). */
+      decisionReason: 'Reason: {{reason}}',
     },
     loading: 'Loading posts…',
     refreshing: 'Updating…',

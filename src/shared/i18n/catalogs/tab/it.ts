@@ -126,6 +126,8 @@ export const it: TabCatalog = {
         rejected: 'Non approvato',
       },
       suggestedOn: 'Suggerito il {{date}}',
+      /** Why the programme team declined a suggestion (Admin > Suggestions). */
+      decisionReason: 'Motivo: {{reason}}',
     },
     loading: 'Caricamento dei post…',
     refreshing: 'Aggiornamento…',

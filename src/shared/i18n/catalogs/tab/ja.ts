@@ -126,6 +126,8 @@ export const ja: TabCatalog = {
         rejected: '不承認',
       },
       suggestedOn: '提案日: {{date}}',
+      /** Why the programme team declined a suggestion (Admin > Suggestions). */
+      decisionReason: '理由: {{reason}}',
     },
     loading: '投稿を読み込んでいます…',
     refreshing: '更新しています…',

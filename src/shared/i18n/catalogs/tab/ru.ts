@@ -126,6 +126,8 @@ export const ru: TabCatalog = {
         rejected: 'Не одобрено',
       },
       suggestedOn: 'Предложено {{date}}',
+      /** Why the programme team declined a suggestion (Admin > Suggestions). */
+      decisionReason: 'Причина: {{reason}}',
     },
     loading: 'Загрузка публикаций…',
     refreshing: 'Обновление…',

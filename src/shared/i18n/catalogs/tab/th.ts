@@ -126,6 +126,8 @@ export const th: TabCatalog = {
         rejected: 'ไม่อนุมัติ',
       },
       suggestedOn: 'แนะนำเมื่อ {{date}}',
+      /** Why the programme team declined a suggestion (Admin > Suggestions). */
+      decisionReason: 'เหตุผล: {{reason}}',
     },
     loading: 'กำลังโหลดโพสต์…',
     refreshing: 'กำลังอัปเดต…',

@@ -126,6 +126,8 @@ export const zh: TabCatalog = {
         rejected: '未批准',
       },
       suggestedOn: '推荐于 {{date}}',
+      /** Why the programme team declined a suggestion (Admin > Suggestions). */
+      decisionReason: '理由：{{reason}}',
     },
     loading: '正在加载帖子…',
     refreshing: '正在更新…',
