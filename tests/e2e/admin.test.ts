@@ -5,7 +5,7 @@
  * the local connector); a CSV with bad rows is imported (report table checked, no bad row written,
  * good rows written whole). Screenshots (light, dark, ja) and axe-core (no serious/critical).
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +141,11 @@ describe('Admin tab in Chromium', () => {
     expect(await employees.find(tenant, 'e2e-bad-mail')).toBeUndefined();
     expect((await employees.get(tenant, 'e2e-good-1')).value).toMatchObject({ displayName: 'Aiko Import', timeZone: 'Asia/Tokyo', language: 'ja', roles: ['employee'] });
     expect((await employees.get(tenant, 'e2e-good-2')).value.roles).toContain('trainer');
+    // Data request: the person's data downloads as JSON.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByTestId('export-e2e-good-1').click()]);
+    expect(download.suggestedFilename()).toBe('person-e2e-good-1.json');
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as { employee: { id: string; displayName: string } };
+    expect(exported.employee).toMatchObject({ id: 'e2e-good-1', displayName: 'Aiko Import' });
     await keep(page, 'admin-people-light');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

@@ -43,18 +43,29 @@ export const adminApi = {
   policy: (api: ApiClient, signal?: AbortSignal) => api.get('/api/admin/policy', AdminPolicyViewSchema, opts(signal)),
   publishPolicy: (api: ApiClient, input: { title: string; summary: string; body: string }) => api.send('POST', '/api/admin/policy/versions', PublishPolicyResultSchema, input),
   audit: (api: ApiClient, signal?: AbortSignal) => api.get('/api/admin/audit', AuditListSchema, opts(signal, { limit: 500 })),
+  exportPerson: (api: ApiClient, id: string) => api.get(`/api/admin/people/${enc(id)}/export`, z.record(z.unknown())),
   auditCsv: (api: ApiClient) => api.get('/api/admin/exports/audit', CsvFileSchema),
   importCsvReport: (api: ApiClient, id: string) => api.get(`/api/admin/exports/import/${enc(id)}`, CsvFileSchema),
 };
 
-/** Save a CSV answer as a file download. */
-export function saveCsv(file: { filename: string; csv: string }): void {
-  const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
+/** Save text as a file download. */
+function saveFile(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.filename;
+  link.download = filename;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Save a CSV answer as a file download. */
+export function saveCsv(file: { filename: string; csv: string }): void {
+  saveFile(file.filename, file.csv, 'text/csv;charset=utf-8');
+}
+
+/** Save a JSON document as a file download (a person's data export). */
+export function saveJson(filename: string, data: unknown): void {
+  saveFile(filename, JSON.stringify(data, null, 2), 'application/json');
 }

@@ -6,7 +6,7 @@ import type { AdminPerson, ImportStatus } from '../../shared/contracts/admin.js'
 import { ROLES, type Role } from '../../shared/domain/types.js';
 import { useTabContext } from '../app/tab-context.js';
 import { useApiResource } from '../impact/use-api.js';
-import { adminApi, saveCsv } from './admin-api.js';
+import { adminApi, saveCsv, saveJson } from './admin-api.js';
 import { NoticeBar, useAdminStyles, useErrorText, type Notice } from './admin-ui.js';
 
 export function PeopleSection() {
@@ -135,10 +135,10 @@ export function PeopleSection() {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell style={{ width: '22%' }}>{t('people.name')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: '30%' }}>{t('people.email')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '24%' }}>{t('people.email')}</TableHeaderCell>
                 <TableHeaderCell style={{ width: '14%' }}>{t('people.team')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: '20%' }}>{t('people.roles')}</TableHeaderCell>
-                <TableHeaderCell style={{ width: '14%' }}>{t('content.columns.actions')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '18%' }}>{t('people.roles')}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '22%' }}>{t('content.columns.actions')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -149,7 +149,13 @@ export function PeopleSection() {
                   <TableCell>{p.team}</TableCell>
                   <TableCell>{p.roles.map((r) => t(`people.role.${r}`)).join(', ')}</TableCell>
                   <TableCell>
-                    <Button size="small" aria-label={`${t('people.editRoles')}: ${p.displayName}`} onClick={() => { setRoles(p.roles); setEditing(p); }}>{t('people.editRoles')}</Button>
+                    <div className={styles.actions}>
+                      <Button size="small" aria-label={`${t('people.editRoles')}: ${p.displayName}`} onClick={() => { setRoles(p.roles); setEditing(p); }}>{t('people.editRoles')}</Button>
+                      <Button size="small" aria-label={`${t('people.exportData')}: ${p.displayName}`} data-testid={`export-${p.id}`}
+                        onClick={() => void adminApi.exportPerson(api, p.id).then((data) => saveJson(`person-${p.id}.json`, data), (err: unknown) => setNotice({ intent: 'error', text: errorText(err) }))}>
+                        {t('people.exportData')}
+                      </Button>
+                    </div>
                   </TableCell>
                 </TableRow>
               ))}

@@ -130,6 +130,7 @@ export const en = {
     syncUnavailable: 'Directory sync is not configured.',
     roles: 'Roles',
     editRoles: 'Edit roles',
+    exportData: 'Export data',
     rolesTitle: 'Roles of {{name}}',
     name: 'Name',
     email: 'Email',

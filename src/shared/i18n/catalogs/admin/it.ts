@@ -123,6 +123,7 @@ export const it: AdminCatalog = {
     syncUnavailable: 'La sincronizzazione della directory non è configurata.',
     roles: 'Ruoli',
     editRoles: 'Modifica ruoli',
+    exportData: 'Esporta dati',
     rolesTitle: 'Ruoli di {{name}}',
     name: 'Nome',
     email: 'Email',

@@ -123,6 +123,7 @@ export const ja: AdminCatalog = {
     syncUnavailable: 'ディレクトリ同期は設定されていません。',
     roles: 'ロール',
     editRoles: 'ロールを編集',
+    exportData: 'データをエクスポート',
     rolesTitle: '{{name}} さんのロール',
     name: '氏名',
     email: 'メール',

@@ -123,6 +123,7 @@ export const ru: AdminCatalog = {
     syncUnavailable: 'Синхронизация каталога не настроена.',
     roles: 'Роли',
     editRoles: 'Изменить роли',
+    exportData: 'Экспорт данных',
     rolesTitle: 'Роли: {{name}}',
     name: 'Имя',
     email: 'Почта',

@@ -123,6 +123,7 @@ export const th: AdminCatalog = {
     syncUnavailable: 'ยังไม่ได้ตั้งค่าการซิงค์ไดเรกทอรี',
     roles: 'บทบาท',
     editRoles: 'แก้ไขบทบาท',
+    exportData: 'ส่งออกข้อมูล',
     rolesTitle: 'บทบาทของ {{name}}',
     name: 'ชื่อ',
     email: 'อีเมล',

@@ -123,6 +123,7 @@ export const zh: AdminCatalog = {
     syncUnavailable: '未配置目录同步。',
     roles: '角色',
     editRoles: '编辑角色',
+    exportData: '导出数据',
     rolesTitle: '{{name}} 的角色',
     name: '姓名',
     email: '邮箱',
