@@ -23,7 +23,7 @@ const PREFIX = `dlv${Date.now().toString(36)}`;
 
 function startWorker(az: string): Child {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/delivery-worker-process.ts'], { env: { PATH: process.env.PATH ?? '', AZ: az, PREFIX, RATE: String(RATE), VISIBILITY_MS: '8000', CONCURRENCY: values.concurrency }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/delivery-worker-process.ts'], { env: { PATH: process.env.PATH ?? '', AZ: az, PREFIX, RATE: String(RATE), VISIBILITY_MS: '30000', CONCURRENCY: values.concurrency }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -60,7 +60,7 @@ const workers = [startWorker(azurite.connectionString), startWorker(azurite.conn
 await waitFor(async () => workers.every((w) => w.output().includes('WORKER READY')), 30_000, 'workers');
 let killed = false;
 const done = async () => (await stores.deliveries.listByCampaign(TENANT, CAMPAIGN)).every((d) => d.status !== 'planned' && d.status !== 'sending');
-const deadline = Math.max(Date.now(), startAt) + SPREAD_S * 1000 + Math.ceil((N / RATE) * 1000) * 10 + 120_000;
+const deadline = Math.max(Date.now(), startAt) + SPREAD_S * 1000 + Math.ceil((N / RATE) * 1000) * 3 + 120_000;
 // Reading 10,000 records is itself load: look only when the connector has seen every conversation, or every 20 s.
 let lastCheck = 0;
 for (;;) {
@@ -91,6 +91,7 @@ for (const w of workers) {
 }
 
 const records = await stores.deliveries.listByCampaign(TENANT, CAMPAIGN);
+if (records.some((r) => r.status === 'planned' || r.status === 'sending')) for (const w of workers) console.log(`  worker output (last lines):\n${w.output().split('\n').slice(-8).join('\n')}`);
 const counts = new Map<string, number>();
 for (const r of records) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
 const perConversation = new Map<string, number>();
