@@ -106,6 +106,22 @@ describe('Admin tab in Chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('creates a content item in the editor; a blocked phrase in its suggested text is flagged', async () => {
+    const page = await open('content', 'lang=en&as=demo-admin', 'content-new');
+    await page.getByTestId('content-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Link/ }).fill('https://news.contoso.example/e2e-form-item');
+    await dialog.getByRole('textbox', { name: /^Title/ }).fill('E2E form item');
+    await page.getByTestId('text-variants-0').fill('Great read.\nＵＧＡＮＤＡ telegram data for sale');
+    await page.getByTestId('content-save').click();
+    await page.getByText('Created “E2E form item” as a draft.').waitFor({ timeout: 20_000 });
+    const row = page.getByRole('row').filter({ hasText: 'E2E form item' });
+    await expect(row.getByTestId('flagged').textContent()).resolves.toContain('Uganda Telegram data');
+    const stored = (await app.app.repositories.content.list(tenant)).find((i) => i.title === 'E2E form item');
+    expect(stored).toMatchObject({ status: 'draft', url: 'https://news.contoso.example/e2e-form-item', suggestedTexts: [{ network: 'linkedin', language: 'en', variants: ['Great read.', 'ＵＧＡＮＤＡ telegram data for sale'] }] });
+    await page.close();
+  }, 90_000);
+
   it('publishes a policy version and the bot asks again', async () => {
     const page = await open('policy', 'lang=en&as=demo-admin', 'policy-publish');
     await page.getByTestId('policy-summary').fill('Version for the e2e test: disclose AI help.');
