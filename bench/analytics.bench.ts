@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     for (const month of months) await aggregates.replaceMonth(TENANT, month, rows.filter((r) => r.scope.startsWith(month)), NOW.toISOString());
     log(`read model written to Azurite (replaceMonth x ${months.length}): ${ms(performance.now() - t)}`);
 
-    const analytics = createAnalyticsService({
+    const benchDeps = {
       aggregates,
       events: new TableAnalyticsEventRepository(tables.client('analyticsEvents')),
       archive: { listClicks: () => Promise.reject(new Error('no rebuild in the bench')), listShares: () => Promise.resolve([]), listConversions: () => Promise.resolve([]) },
@@ -107,10 +107,19 @@ async function main(): Promise<void> {
       topics: { list: async () => [] },
       clock: () => NOW,
       staleAfterMs: 3_600_000,
-    });
+    };
+    const analytics = createAnalyticsService(benchDeps);
 
     // Served: the real report (KPIs, trend, weekdays, every breakdown of both quarters).
+    let s0 = performance.now();
     const first = await analytics.report(TENANT, { period: 'quarter' }, 'en');
+    const coldMs = performance.now() - s0;
+    // A second cold read (a fresh service: nothing in memory but the roster) for a steadier figure.
+    const fresh = createAnalyticsService({ ...benchDeps, people: async () => people });
+    s0 = performance.now();
+    await fresh.report(TENANT, { period: 'quarter' }, 'en');
+    const cold2Ms = performance.now() - s0;
+    log(`cold report (read model read from Azurite, summed, both quarters): ${ms(coldMs)} and ${ms(cold2Ms)}`);
     const served: number[] = [];
     for (let i = 0; i < QUERIES; i++) {
       const s = performance.now();
@@ -137,19 +146,8 @@ async function main(): Promise<void> {
       log('MISMATCH in the team breakdown or active advocates');
     }
 
-    // Naive baseline, part 1: the domain functions over every event, both quarters, per query.
-    const naive: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const s = performance.now();
-      for (const p of [period, previous]) {
-        sumMetrics(events, p);
-        for (const d of ['team', 'persona', 'topic', 'content', 'network', 'campaign', 'person', 'day', 'day-of-week'] as const) aggregateMetrics(events, d, { period: p });
-        countActiveAdvocates(events, enrolled, p);
-      }
-      naive.push(performance.now() - s);
-    }
-    naive.sort((a, b) => a - b);
-    // Part 2: reading the events from a table (a tenant-filtered scan of Clicks, as the rebuild does),
+    log(`served report, warm (build times checked in storage, report from memory) (${QUERIES} queries): p50 ${ms(pct(served, 50))}, p95 ${ms(pct(served, 95))}`);
+    // Naive baseline, part 1: reading the events from a table (a tenant-filtered scan of Clicks, as the rebuild does),
     // measured on a sample and scaled to all events.
     const clicks = new TableClickRepository(tables.client('clicks'));
     const sample: Click[] = events.slice(0, SCAN_SAMPLE).map((e, i) => ({ code: `code${i % 5_000}`, tenantId: TENANT, visitorKey: `v${i}`, day: utcDay(e.at), at: e.at, employeeId: e.employeeId, contentId: e.contentId ?? 'c0', network: e.network ?? 'linkedin' }));
@@ -162,20 +160,33 @@ async function main(): Promise<void> {
     const scanMs = performance.now() - t;
     const scanAllMs = (scanMs / scanned.length) * events.length;
 
+    // Part 2 (after the storage work: a long idle keep-alive socket ends in EPIPE): the domain functions over every event, both quarters, per query.
+    const naive: number[] = [];
+    for (let i = 0; i < 1; i++) {
+      const s = performance.now();
+      for (const p of [period, previous]) {
+        sumMetrics(events, p);
+        for (const d of ['team', 'persona', 'topic', 'content', 'network', 'campaign', 'person', 'day', 'day-of-week'] as const) aggregateMetrics(events, d, { period: p });
+        countActiveAdvocates(events, enrolled, p);
+      }
+      naive.push(performance.now() - s);
+    }
+    naive.sort((a, b) => a - b);
     const p50 = pct(served, 50);
     const p95 = pct(served, 95);
     const naiveMs = pct(naive, 50) + scanAllMs;
     log('');
     log('| what | figure |');
     log('|---|---|');
-    log(`| served report, quarter vs previous quarter (${QUERIES} queries) | p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(served[served.length - 1] as number)} |`);
+    log(`| cold report: read model read from Azurite and summed, both quarters (first request after a build) | ${ms(coldMs)}, ${ms(cold2Ms)} |`);
+    log(`| warm report (${QUERIES} queries: build times checked in storage, same build answered from memory) | p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(served[served.length - 1] as number)} |`);
     log(`| naive, domain metrics over ${events.length.toLocaleString('en')} events in memory (both quarters, every breakdown) | p50 ${ms(pct(naive, 50))} |`);
     log(`| naive, reading the events: ${scanned.length.toLocaleString('en')} rows scanned in ${ms(scanMs)}, scaled to ${events.length.toLocaleString('en')} | ${ms(scanAllMs)} |`);
     log(`| naive total (scan + compute) / served p50 | ${(naiveMs / p50).toFixed(0)}x (compute only: ${(pct(naive, 50) / p50).toFixed(1)}x) |`);
-    log(`| goal p95 < ${GOAL_P95_MS} ms | ${p95 < GOAL_P95_MS ? 'met' : 'MISSED'} |`);
+    log(`| goal < ${GOAL_P95_MS} ms (warm p95 and both cold reads) | ${p95 < GOAL_P95_MS && Math.max(coldMs, cold2Ms) < GOAL_P95_MS ? 'met' : 'MISSED'} |`);
     log(`| figures equal the domain's metrics | ${failed ? 'NO' : 'yes'} |`);
     log(`whole run: ${ms(performance.now() - t0)}; load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    if (p95 >= GOAL_P95_MS) failed = true;
+    if (p95 >= GOAL_P95_MS || Math.max(coldMs, cold2Ms) >= GOAL_P95_MS) failed = true;
   } finally {
     child.kill();
   }

@@ -69,6 +69,9 @@ export interface AnalyticsService {
   recordSession(tenantId: string, employeeId: string, at: Date): Promise<void>;
 }
 
+/** Reports kept in memory (per tenant, period, language and build). */
+const REPORT_CACHE = 32;
+
 /** Sessions closer together than this are one session. */
 export const SESSION_WINDOW_MS = 30 * 60_000;
 
@@ -81,6 +84,7 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
   const rebuilding = new Map<string, Promise<{ months: number; events: number }>>();
   const lastSession = new Map<string, number>();
   const caches = new Map<string, { at: number; value: Promise<unknown> }>();
+  const reports = new Map<string, AnalyticsReport>();
 
   function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = caches.get(key);
@@ -103,7 +107,9 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
       deps.content.list(tenantId),
       Promise.all([...wanted].map((m) => deps.events.listMonth(tenantId, m))).then((lists) => lists.flat()),
     ]);
+    // What the rebuild read is the freshest roster and board: the labels follow the build.
     caches.set(`people\u0000${tenantId}`, { at: Date.now(), value: Promise.resolve(people) });
+    caches.set(`content\u0000${tenantId}`, { at: Date.now(), value: Promise.resolve(content) });
     const events = toMetricEvents({ clicks, shares, conversions, other, employees: people, content, currency }).filter((e) => wanted.has(utcDay(e.at).slice(0, 7)));
     const rows = buildAggregateRows(events);
     const builtAt = clock().toISOString();
@@ -120,19 +126,20 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
     return job;
   }
 
-  /** Build months never built (waiting), and refresh the current month when stale (not waiting). */
-  async function ensureFresh(tenantId: string, months: readonly string[]): Promise<void> {
+  /** Build months never built (waiting), and refresh the current month when stale (not waiting); answers each month's build time. */
+  async function ensureFresh(tenantId: string, months: readonly string[]): Promise<Map<string, string>> {
     const built = await deps.aggregates.builtAt(tenantId, months);
     const missing = months.filter((m) => !built.has(m));
     if (missing.length > 0) {
       await rebuild(tenantId, [...new Set([...lastMonths(clock(), 13), ...missing])]);
-      return;
+      return deps.aggregates.builtAt(tenantId, months);
     }
     const current = clock().toISOString().slice(0, 7);
     const at = built.get(current);
     if (at !== undefined && clock().getTime() - Date.parse(at) > staleAfterMs && !rebuilding.has(tenantId)) {
       void rebuild(tenantId).catch((err: unknown) => deps.logger?.warn({ error: err instanceof Error ? err.message : String(err) }, 'analytics rebuild failed'));
     }
+    return built;
   }
 
   async function summarize(tenantId: string, period: DayPeriod): Promise<{ summary: AggregateSummary; builtAt: string | null }> {
@@ -160,7 +167,12 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
       const period = kind === 'custom' ? { from: query.from as string, to: query.to as string } : currentPeriod(kind, clock().toISOString());
       const previous = previousPeriod(period, kind);
       const months = [...new Set([...segmentPeriod(previous), ...segmentPeriod(period)].map((s) => s.month))];
-      await ensureFresh(tenantId, months);
+      const built = await ensureFresh(tenantId, months);
+      // The same build of the same months gives the same report: answer it from memory until a
+      // rebuild stamps a month anew (the key holds every month's build time).
+      const key = [tenantId, kind, period.from, period.to, language, ...months.map((m) => built.get(m) ?? '-')].join('\u0000');
+      const hit = reports.get(key);
+      if (hit) return hit;
       const [current, before, people, names] = await Promise.all([summarize(tenantId, period), summarize(tenantId, previous), peopleOf(tenantId), labels(tenantId, language)]);
       const enrolled = people.filter((p) => p.roles.length > 0).map((p) => p.id);
       const activeNow = activeAdvocatesFrom(current.summary.breakdowns.person, enrolled);
@@ -190,7 +202,10 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
           BREAKDOWN_DIMENSIONS.map((d) => [d, { rows: fullBreakdowns[d].slice(0, PAGE_ROWS), omitted: Math.max(0, fullBreakdowns[d].length - PAGE_ROWS) }]),
         ) as AnalyticsResponse['breakdowns'],
       };
-      return { response, fullBreakdowns };
+      const report = { response, fullBreakdowns };
+      reports.set(key, report);
+      if (reports.size > REPORT_CACHE) reports.delete(reports.keys().next().value as string);
+      return report;
     },
     async recordSession(tenantId, employeeId, at) {
       const key = `${tenantId}\u0000${employeeId}`;
