@@ -168,18 +168,14 @@ export class TableCampaignResponseReader implements CampaignResponseReader {
   }
 }
 
-/** Table Storage allows 15 comparisons per filter: the partition key plus 14 row keys per query. */
-const KEYS_PER_QUERY = 14;
-
-/** Rows of one partition with these row keys, a few queries instead of one read each. */
+/**
+ * Rows of one partition with these row keys: point reads in parallel. (A filter of OR-ed row keys
+ * would be one request per 14 keys, but the emulator answers it by scanning the whole table, which
+ * at 10,000 rows costs far more than the point reads it saves.)
+ */
 async function readRowsOf(table: TableClient, pk: string, rowKeys: readonly string[], what: string): Promise<Record<string, unknown>[]> {
-  const unique = [...new Set(rowKeys)];
-  const chunks: string[][] = [];
-  for (let i = 0; i < unique.length; i += KEYS_PER_QUERY) chunks.push(unique.slice(i, i + KEYS_PER_QUERY));
-  const results = await Promise.all(
-    chunks.map((chunk) => listRows(table, what, { filter: `${odata`PartitionKey eq ${pk}`} and (${chunk.map((rk) => odata`RowKey eq ${rk}`).join(' or ')})` })),
-  );
-  return results.flat();
+  const rows = await Promise.all([...new Set(rowKeys)].map((rk) => readRow(table, pk, rk, what)));
+  return rows.filter((row): row is Record<string, unknown> => row !== undefined);
 }
 
 /** People's conversation references read a few at a time (the worker's batch), from the references table. */
