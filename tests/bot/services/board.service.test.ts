@@ -55,10 +55,11 @@ describe('searchBoard', () => {
     expect(view.items.map((i) => i.id)).toEqual(ids);
   });
 
-  it('combines filters, caps the list and names topics in the reader language', async () => {
+  it('combines filters, caps the list and names the board topics in the reader language', async () => {
     const view = await board.searchBoard(TENANT, { category: 'personal-interest', uiLanguage: 'ja', limit: 1 }, NOW);
     expect(view.items.map((i) => i.id)).toEqual(['culture-ja']);
-    expect(view.topicNames).toEqual({ culture: '企業文化' });
+    // Topic names cover the whole live board (the topic filter lists them), in the reader's language when it has one.
+    expect(view.topicNames).toEqual({ advocacy: 'Employee advocacy', ai: '人工知能', culture: '企業文化' });
     const limited = await board.searchBoard(TENANT, { uiLanguage: 'en', limit: 2 }, NOW);
     expect(limited.items).toHaveLength(2);
     expect(limited.counts.all).toBe(3);
