@@ -4,7 +4,8 @@
  * Policy, Settings, People and the Audit log. Room is left for Campaigns, Topics and Contests
  * (add them to SECTIONS with their roles).
  */
-import { makeStyles, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { mergeClasses, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { usePageStyles } from '../shell/page-layout.js';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/domain/types.js';
@@ -29,25 +30,8 @@ const VIEWS = {
   audit: lazy(() => import('./audit-section.js').then((m) => ({ default: m.AuditSection }))),
 } as const;
 
-const useStyles = makeStyles({
-  page: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    maxWidth: '1400px',
-    margin: '0 auto',
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXXL}`,
-    boxSizing: 'border-box',
-    width: '100%',
-    '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}` },
-  },
-  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  h1: { margin: 0 },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
-});
-
 export function AdminPage() {
-  const styles = useStyles();
+  const layout = usePageStyles();
   const { t } = useTranslation('admin');
   const { me } = useTabContext();
   const location = useHashLocation();
@@ -57,10 +41,10 @@ export function AdminPage() {
   const section = (visible.find((s) => s.id === asked) ?? visible[0])?.id as keyof typeof VIEWS | undefined;
   const View = section ? VIEWS[section] : undefined;
   return (
-    <section className={styles.page} aria-labelledby="admin-title">
-      <div className={styles.titles}>
-        <Text as="h1" id="admin-title" size={700} weight="semibold" className={styles.h1}>{t('title')}</Text>
-        <Text as="p" className={styles.subtitle}>{t('subtitle')}</Text>
+    <section className={mergeClasses(layout.page, layout.wide)} aria-labelledby="admin-title">
+      <div className={layout.titles}>
+        <Text as="h1" id="admin-title" size={700} weight="semibold" className={layout.h1}>{t('title')}</Text>
+        <Text as="p" className={layout.subtitle}>{t('subtitle')}</Text>
       </div>
       <TabList selectedValue={section} onTabSelect={(_e, d) => { window.location.hash = routeHref('admin', String(d.value)); }} aria-label={t('nav.label')}>
         {visible.map((s) => <Tab key={s.id} value={s.id} data-testid={`admin-tab-${s.id}`}>{t(`nav.${s.id}`)}</Tab>)}

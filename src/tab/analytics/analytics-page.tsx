@@ -11,7 +11,7 @@ import { MAX_CUSTOM_DAYS, type AnalyticsResponse } from '../../shared/contracts/
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type PeriodKind } from '../../shared/domain/analytics.js';
 import { useTabContext } from '../app/tab-context.js';
 import { useFormatters, type Formatters } from '../impact/format.js';
-import { usePageStyles } from '../impact/page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 import { BreakdownTable } from './breakdown-table.js';
 import { ExportButton } from './export-button.js';
 import { KpiCards } from './kpi-cards.js';

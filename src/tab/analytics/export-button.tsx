@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportTable } from '../../shared/contracts/analytics.js';
 import { useTabContext } from '../app/tab-context.js';
-import { usePageStyles } from '../impact/page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 import { downloadCsv, type PeriodChoice } from './use-analytics.js';
 
 export function ExportButton({ table, name, period }: { table: ExportTable; name: string; period: PeriodChoice }) {

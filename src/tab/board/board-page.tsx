@@ -4,7 +4,8 @@
  * in the board" lands there too, as `#/board?item=<id>` or Teams' `subEntityId: item:<id>`).
  * The panel and the "Suggest content" dialog are lazy chunks.
  */
-import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Text, tokens, mergeClasses } from '@fluentui/react-components';
+import { usePageStyles } from '../shell/page-layout.js';
 import { Lightbulb16Regular } from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,21 +23,6 @@ const SuggestDialog = lazy(() => import('./suggest-dialog.js'));
 const SEARCH_DELAY_MS = 300;
 
 const useStyles = makeStyles({
-  page: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    maxWidth: '1400px',
-    margin: '0 auto',
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXXL}`,
-    boxSizing: 'border-box',
-    width: '100%',
-    '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}` },
-  },
-  heading: { display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
-  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  h1: { margin: 0 },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
   headActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   grid: {
     display: 'grid',
@@ -60,6 +46,7 @@ function openItemOf(rest: string[], params: URLSearchParams): string | undefined
 /** Route `#/board`. */
 export function BoardPage() {
   const styles = useStyles();
+  const layout = usePageStyles();
   const { t } = useTranslation('tab');
   const { locale } = useTabContext();
   const location = useHashLocation();
@@ -108,16 +95,16 @@ export function BoardPage() {
   const filtered = filters.category !== undefined || filters.language !== undefined || filters.topic !== undefined || filters.team !== undefined || q !== '';
 
   return (
-    <section className={styles.page} aria-labelledby="board-title" aria-busy={board.loading}>
-      <div className={styles.heading}>
-        <div className={styles.titles}>
-          <Text as="h1" id="board-title" size={700} weight="semibold" className={styles.h1}>
+    <section className={mergeClasses(layout.page, layout.wide)} aria-labelledby="board-title" aria-busy={board.loading}>
+      <div className={layout.heading}>
+        <div className={layout.titles}>
+          <Text as="h1" id="board-title" size={700} weight="semibold" className={layout.h1}>
             {t('board.title')}
           </Text>
-          <Text as="p" className={styles.subtitle}>
+          <Text as="p" className={layout.subtitle}>
             {t('board.subtitle')}
           </Text>
-          <Text as="p" size={200} className={styles.subtitle}>
+          <Text as="p" size={200} className={layout.subtitle}>
             {t('board.filters.sortedHint')}
           </Text>
         </div>

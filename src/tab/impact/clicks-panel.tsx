@@ -7,7 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImpactResponse } from '../../shared/contracts/impact.js';
 import type { Formatters } from './format.js';
-import { usePageStyles } from './page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 
 const ClicksChart = lazy(() => import('./clicks-chart.js'));
 

@@ -9,7 +9,7 @@ import { GOAL_KINDS, GOAL_MAX_TARGET, type GoalKind } from '../../shared/domain/
 import type { GoalProgressDto } from '../../shared/contracts/impact.js';
 import { ApiError } from '../api/client.js';
 import type { Formatters } from './format.js';
-import { usePageStyles } from './page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 
 const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },

@@ -12,7 +12,7 @@ import { useFormatters } from './format.js';
 import { GoalsPanel } from './goals-panel.js';
 import { ImpactStats } from './impact-stats.js';
 import { PageError, PageLoading } from './page-states.js';
-import { usePageStyles } from './page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 import { PersonaCard, WinsCard } from './persona-wins.js';
 import { useApiResource } from './use-api.js';
 

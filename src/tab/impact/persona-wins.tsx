@@ -4,7 +4,7 @@ import { Trophy20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { ImpactResponse } from '../../shared/contracts/impact.js';
 import type { Formatters } from './format.js';
-import { usePageStyles } from './page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },

@@ -7,7 +7,7 @@ import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTabContext } from '../app/tab-context.js';
-import { usePageStyles } from '../impact/page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 import { registerChannelTabConfig } from '../teams/host.js';
 import { LeaderboardView } from './leaderboard-view.js';
 

@@ -6,7 +6,7 @@
 import { Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useHashLocation } from '../app/router.js';
-import { usePageStyles } from '../impact/page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 import { LeaderboardConfigure } from './leaderboard-configure.js';
 import { LeaderboardView } from './leaderboard-view.js';
 

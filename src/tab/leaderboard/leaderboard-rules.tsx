@@ -6,7 +6,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { LeaderboardResponse } from '../../shared/contracts/leaderboard.js';
 import type { Formatters } from '../impact/format.js';
-import { usePageStyles } from '../impact/page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 
 type Contest = NonNullable<LeaderboardResponse['contest']>;
 

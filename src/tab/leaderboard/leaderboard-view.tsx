@@ -7,7 +7,7 @@ import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { LeaderboardResponseSchema, type LeaderboardResponse } from '../../shared/contracts/leaderboard.js';
 import { useFormatters, type Formatters } from '../impact/format.js';
-import { usePageStyles } from '../impact/page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 import { PageError, PageLoading } from '../impact/page-states.js';
 import { useApiResource } from '../impact/use-api.js';
 import { ExclusionsCard, PrizesCard, RulesCard } from './leaderboard-rules.js';

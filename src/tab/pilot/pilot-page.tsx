@@ -11,7 +11,7 @@ import { PERSONAS, type Persona } from '../../shared/domain/types.js';
 import { ApiError } from '../api/client.js';
 import { useTabContext } from '../app/tab-context.js';
 import { useFormatters, type Formatters } from '../impact/format.js';
-import { usePageStyles } from '../impact/page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 import { PilotChecklist } from './pilot-checklist.js';
 import { PilotDecisionPanel } from './pilot-decision.js';
 import { pilotWrites, usePilot } from './use-pilot.js';

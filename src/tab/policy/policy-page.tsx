@@ -9,7 +9,7 @@ import { PolicyResponseSchema, PolicyTextSchema, type PolicyResponse, type Polic
 import { routeHref, useHashLocation } from '../app/router.js';
 import { useTabContext } from '../app/tab-context.js';
 import { useFormatters } from '../impact/format.js';
-import { usePageStyles } from '../impact/page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 import { PageError, PageLoading } from '../impact/page-states.js';
 import { useApiResource } from '../impact/use-api.js';
 import { PolicyAgree } from './policy-agree.js';

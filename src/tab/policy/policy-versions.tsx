@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PolicyResponse } from '../../shared/contracts/policy.js';
 import { routeHref } from '../app/router.js';
 import type { Formatters } from '../impact/format.js';
-import { usePageStyles } from '../impact/page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: 'none' },

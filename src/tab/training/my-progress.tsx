@@ -8,7 +8,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyTrainingItem, MyTrainingAction } from '../../shared/contracts/training.js';
 import { useTabContext } from '../app/tab-context.js';
-import { usePageStyles } from '../impact/page-layout.js';
+import { usePageStyles } from '../shell/page-layout.js';
 import { useApiResource } from '../impact/use-api.js';
 import { trainingApi } from './training-api.js';
 

@@ -3,7 +3,8 @@
  * retire, push), the nudges pushed, and progress (completion per persona and module, who is
  * stuck). The sub-page is in the hash: `#/training/modules`, `#/training/pushes`, `#/training/progress`.
  */
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, tokens, mergeClasses } from '@fluentui/react-components';
+import { usePageStyles } from '../shell/page-layout.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingModuleDto } from '../../shared/contracts/training.js';
@@ -19,21 +20,6 @@ import { PushesList } from './pushes-list.js';
 import { trainingApi } from './training-api.js';
 
 const useStyles = makeStyles({
-  page: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    maxWidth: '1400px',
-    margin: '0 auto',
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXXL}`,
-    boxSizing: 'border-box',
-    width: '100%',
-    '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}` },
-  },
-  heading: { display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
-  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  h1: { margin: 0 },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground2 },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
@@ -42,6 +28,7 @@ type Section = (typeof SECTIONS)[number];
 
 export function TrainingPage() {
   const styles = useStyles();
+  const layout = usePageStyles();
   const { t } = useTranslation('training');
   const { t: tc } = useTranslation('common');
   const { api } = useTabContext();
@@ -80,11 +67,11 @@ export function TrainingPage() {
 
   const error = shown.error ?? all.error;
   return (
-    <section className={styles.page} aria-labelledby="training-title" aria-busy={shown.loading}>
-      <div className={styles.heading}>
-        <div className={styles.titles}>
-          <Text as="h1" id="training-title" size={700} weight="semibold" className={styles.h1}>{t('title')}</Text>
-          <Text as="p" className={styles.subtitle}>{t('page.subtitle')}</Text>
+    <section className={mergeClasses(layout.page, layout.wide)} aria-labelledby="training-title" aria-busy={shown.loading}>
+      <div className={layout.heading}>
+        <div className={layout.titles}>
+          <Text as="h1" id="training-title" size={700} weight="semibold" className={layout.h1}>{t('title')}</Text>
+          <Text as="p" className={layout.subtitle}>{t('page.subtitle')}</Text>
         </div>
         {section === 'modules' && <Button appearance="primary" onClick={() => setEditing('new')} data-testid="module-new">{t('list.new')}</Button>}
       </div>

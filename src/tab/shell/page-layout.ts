@@ -1,4 +1,8 @@
-/** Page frame styles shared by My impact, Leaderboard and Policy (the board's widths and paddings). */
+/**
+ * The page frame every tab page uses: centred column with Teams-like paddings, the title block,
+ * cards, muted text and screen-reader-only text. `wide` is for pages with grids and tables
+ * (board, training, admin).
+ */
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const usePageStyles = makeStyles({
@@ -13,6 +17,8 @@ export const usePageStyles = makeStyles({
     width: '100%',
     '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}` },
   },
+  wide: { maxWidth: '1400px' },
+  heading: { display: 'flex', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   h1: { margin: 0 },
   h2: { margin: 0, display: 'block' },
