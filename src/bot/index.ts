@@ -122,7 +122,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         warn: (details, message) => server.log.warn(details, message),
       },
     });
-    services.wins.attachNotifier(createWinNotifier(bot.messenger));
+    services.wins.attachNotifier(createWinNotifier(bot.messenger, { trainingTitle: async (tenantId, moduleId) => (await repositories.training.modules.get(tenantId, moduleId)).value.title }));
     // One campaign service for the API and every module that dispatches through the pipeline.
     const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex'), engagement: { shares: repositories.shares, clicksForShares: (codes) => services.liveCounts.clicksForShares(codes) }, history: createPromptHistory({ campaigns: repositories.campaigns.campaigns, deliveries: repositories.campaigns.deliveries, prompts: repositories.prompts }) });
     if (config.delivery.worker) {

@@ -92,7 +92,7 @@ export async function startBotHarness(options: BotHarnessOptions): Promise<BotHa
     ...(options.localTenantId ? { localTenantId: options.localTenantId } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  measurement.wins.attachNotifier(createWinNotifier(bot.messenger));
+  measurement.wins.attachNotifier(createWinNotifier(bot.messenger, { trainingTitle: async (tenantId, moduleId) => (await repositories.training.modules.get(tenantId, moduleId)).value.title }));
   return {
     bot,
     connector,

@@ -8,7 +8,7 @@ export const en = {
   card: {
     eyebrow: 'Training for you',
     meta: '{{minutes}} min · {{format}}',
-    whyPersona: 'Picked for you as a {{persona}}: short, and at your own pace.',
+    whyPersona: 'Picked for your persona ({{persona}}): short, and at your own pace.',
     whyRole: 'For your role as {{role}} on your topic.',
     start: 'Start',
     done: 'Done',
