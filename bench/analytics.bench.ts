@@ -18,7 +18,8 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
-import { buildAggregateRows, previousPeriod, toMetricPeriod, utcDay } from '../src/shared/domain/analytics.js';
+import { buildAggregateRows, utcDay } from '../src/shared/domain/analytics.js';
+import { previousPeriod, toMetricPeriod } from '../src/shared/domain/analytics-periods.js';
 import { aggregateMetrics, countActiveAdvocates, sumMetrics, type MetricEvent } from '../src/shared/domain/metrics.js';
 import { createSeededRandom } from '../src/shared/domain/stagger-balance.js';
 import { NETWORKS, PERSONAS, type Click } from '../src/shared/domain/types.js';

@@ -3,7 +3,8 @@
  * month), the events that have no table of their own (board sessions, engagement), and the
  * pilot's plan and go/no-go decisions. Implemented in src/bot/storage.
  */
-import type { AggregateRow, PeriodSegment } from '../../shared/domain/analytics.js';
+import type { AggregateRow } from '../../shared/domain/analytics.js';
+import type { PeriodSegment } from '../../shared/domain/analytics-periods.js';
 import type { ManualReadinessItemId, ManualTick } from '../../shared/domain/analytics-pilot.js';
 import type { PilotDecision } from '../../shared/contracts/pilot.js';
 import type { Network } from '../../shared/domain/types.js';

@@ -9,21 +9,8 @@
  * `staleAfterMs` (the page shows when the figures were built). A rebuild recomputes whole months,
  * so replays, late conversions and retried webhooks can never count twice.
  */
-import {
-  activeAdvocatesFrom,
-  buildAggregateRows,
-  BREAKDOWN_DIMENSIONS,
-  compareKpis,
-  currentPeriod,
-  previousPeriod,
-  segmentPeriod,
-  summarizeAggregates,
-  utcDay,
-  type AggregateSummary,
-  type BreakdownDimension,
-  type DayPeriod,
-  type PeriodKind,
-} from '../../shared/domain/analytics.js';
+import { activeAdvocatesFrom, buildAggregateRows, BREAKDOWN_DIMENSIONS, compareKpis, summarizeAggregates, utcDay, type AggregateSummary, type BreakdownDimension } from '../../shared/domain/analytics.js';
+import { currentPeriod, previousPeriod, segmentPeriod, type DayPeriod, type PeriodKind } from '../../shared/domain/analytics-periods.js';
 import { emptyTotals, type MetricTotals } from '../../shared/domain/metrics.js';
 import type { AnalyticsQuery, AnalyticsResponse, BreakdownRow } from '../../shared/contracts/analytics.js';
 import { PAGE_ROWS } from '../../shared/contracts/analytics.js';

@@ -7,7 +7,8 @@
  */
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { AGGREGATE_DIMENSIONS, type AggregateDimension, type AggregateRow, type PeriodSegment } from '../../shared/domain/analytics.js';
+import { AGGREGATE_DIMENSIONS, type AggregateDimension, type AggregateRow } from '../../shared/domain/analytics.js';
+import { type PeriodSegment } from '../../shared/domain/analytics-periods.js';
 import { METRIC_NAMES, type MetricTotals } from '../../shared/domain/metrics.js';
 import { NETWORKS } from '../../shared/domain/types.js';
 import type { AggregateRead, AnalyticsAggregateRepository, AnalyticsEventRepository, StoredAnalyticsEvent } from '../services/analytics.ports.js';

@@ -4,7 +4,8 @@
  * weekdays and every breakdown, with the attributed conversions and revenue.
  */
 import { z } from 'zod';
-import { BREAKDOWN_DIMENSIONS, PERIOD_KINDS } from '../domain/analytics.js';
+import { BREAKDOWN_DIMENSIONS } from '../domain/analytics.js';
+import { PERIOD_KINDS } from '../domain/analytics-periods.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 

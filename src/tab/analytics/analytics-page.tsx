@@ -8,7 +8,8 @@ import { Button, Field, Input, makeStyles, MessageBar, MessageBarActions, Messag
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CUSTOM_DAYS, type AnalyticsResponse } from '../../shared/contracts/analytics.js';
-import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type PeriodKind } from '../../shared/domain/analytics.js';
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '../../shared/domain/analytics.js';
+import { type PeriodKind } from '../../shared/domain/analytics-periods.js';
 import { useTabContext } from '../app/tab-context.js';
 import { useFormatters, type Formatters } from '../impact/format.js';
 import { usePageStyles } from '../shell/page-layout.js';

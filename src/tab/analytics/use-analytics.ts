@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AnalyticsResponseSchema, type AnalyticsResponse, type ExportTable } from '../../shared/contracts/analytics.js';
-import type { PeriodKind } from '../../shared/domain/analytics.js';
+import type { PeriodKind } from '../../shared/domain/analytics-periods.js';
 import type { ApiClient } from '../api/client.js';
 import { useApiResource, type ResourceState } from '../impact/use-api.js';
 

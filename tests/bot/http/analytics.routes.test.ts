@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalyticsResponseSchema, type AnalyticsResponse } from '../../../src/shared/contracts/analytics.js';
 import { PilotResponseSchema } from '../../../src/shared/contracts/pilot.js';
-import { previousPeriod, toMetricPeriod, type DayPeriod } from '../../../src/shared/domain/analytics.js';
+import { previousPeriod, toMetricPeriod, type DayPeriod } from '../../../src/shared/domain/analytics-periods.js';
 import { aggregateMetrics, countActiveAdvocates, sumMetrics, type MetricEvent } from '../../../src/shared/domain/metrics.js';
 import { toMetricEvents } from '../../../src/bot/services/analytics-events.js';
 import { lastMonths } from '../../../src/bot/services/analytics.service.js';

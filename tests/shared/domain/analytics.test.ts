@@ -5,17 +5,11 @@ import {
   buildAggregateRows,
   chunkOf,
   compareKpis,
-  currentPeriod,
-  daysOf,
-  periodLength,
-  previousPeriod,
-  segmentPeriod,
   summarizeAggregates,
-  toMetricPeriod,
   utcDay,
   type AggregateRow,
-  type DayPeriod,
 } from '../../../src/shared/domain/analytics.js';
+import { currentPeriod, daysOf, periodLength, previousPeriod, segmentPeriod, toMetricPeriod, type DayPeriod } from '../../../src/shared/domain/analytics-periods.js';
 import {
   countSharesWithClicks,
   MANUAL_READINESS_ITEMS,
