@@ -8,7 +8,7 @@ import { createSeededRandom } from '../../shared/domain/stagger-balance.js';
 import { recommendTrainingModules, type TrainingProgressRecord } from '../../shared/domain/training-nudges.js';
 import type { Employee } from '../../shared/domain/types.js';
 import type { TrainingStores } from '../services/training.ports.js';
-import { toLearner } from '../services/training.service.js';
+import { toLearner } from '../services/training-views.js';
 import { buildStarterModules } from './training-modules.js';
 
 const DAY = 86_400_000;

@@ -11,7 +11,8 @@ import { ConflictError, ValidationError } from './errors.js';
 import type { EmployeeRepository } from './ports.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import type { TrainingNudgeDispatcher, TrainingPush, TrainingStores } from './training.ports.js';
-import { toLearner, type TrainingService } from './training.service.js';
+import type { TrainingService } from './training.service.js';
+import { toLearner } from './training-views.js';
 
 export interface TrainingPushServiceDeps {
   stores: TrainingStores;

@@ -14,19 +14,16 @@ import {
   summarizeModuleCompletion,
   toTrainingProgress,
   MAX_NOT_NOWS,
-  moduleTargetsLearner,
   type TrainingAction,
-  type TrainingNudgeLearner,
-  type TrainingProgressRecord,
 } from '../../shared/domain/training-nudges.js';
-import { roleIncludes } from '../../shared/domain/topics.js';
-import { PERSONAS, SUPPORTED_LANGUAGES, type Employee, type Language, type Persona, type TopicRole } from '../../shared/domain/types.js';
+import { PERSONAS } from '../../shared/domain/types.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import type { EmployeeRepository } from './ports.js';
 import { mapLimit } from '../util/map-limit.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import type { TrainingStores } from './training.ports.js';
 import type { WinsService } from './wins.service.js';
+import { itemOf, languageRank, toLearner, viewOf, type TrainingNudgeView } from './training-views.js';
 
 export interface TrainingServiceDeps {
   stores: TrainingStores;
@@ -37,19 +34,6 @@ export interface TrainingServiceDeps {
   /** Called after a person's first Done (e.g. the Viva Learning sync); failures are logged, never thrown. */
   onCompleted?: (tenantId: string, employeeId: string, module: TrainingModuleRecord, at: Date) => Promise<void>;
   logger?: { warn(details: object, message: string): void };
-}
-
-/** The parts of an employee the training rules read. */
-export function toLearner(employee: Employee): TrainingNudgeLearner {
-  return {
-    id: employee.id,
-    persona: employee.persona,
-    topics: employee.topics,
-    language: employee.language,
-    team: employee.team,
-    promptsPaused: employee.promptsPaused,
-    ...(employee.audit ? { learningStyle: employee.audit.learningStyle } : {}),
-  };
 }
 
 const ISSUE_TEXT: Record<string, string> = {
@@ -63,46 +47,6 @@ const ISSUE_TEXT: Record<string, string> = {
 
 function slug(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
-}
-
-/** Order of a module's first language in the product's language list (stable lists across languages). */
-const languageRank = (m: TrainingModuleRecord) => SUPPORTED_LANGUAGES.indexOf(m.languages[0] ?? 'en');
-
-/** A person's row for a module, as they see it. */
-function itemOf(module: TrainingModuleRecord, record: TrainingProgressRecord | undefined, withContent: boolean): MyTrainingItem {
-  return {
-    moduleId: module.id,
-    title: module.title,
-    ...(module.summary ? { summary: module.summary } : {}),
-    format: module.format,
-    durationMinutes: module.durationMinutes,
-    status: record?.status ?? 'new',
-    notNows: record?.notNows ?? 0,
-    ...(record?.startedAt ? { startedAt: record.startedAt } : {}),
-    ...(record?.completedAt ? { completedAt: record.completedAt } : {}),
-    ...(module.link ? { link: module.link } : {}),
-    ...(withContent && module.body ? { body: module.body } : {}),
-  };
-}
-
-/** What a nudge card needs about a module and the person it goes to. */
-export interface TrainingNudgeView {
-  module: TrainingModuleRecord;
-  record?: TrainingProgressRecord;
-  language: Language;
-  /** Why it fits: the person's persona when targeted, else the targeted role their role includes. */
-  fit: { persona?: Persona; topicRole?: TopicRole };
-}
-
-/** The nudge view of a module for a person. */
-export function viewOf(module: TrainingModuleRecord, record: TrainingProgressRecord | undefined, employee: Employee): TrainingNudgeView {
-  const fit: TrainingNudgeView['fit'] = {};
-  if (module.targetPersonas.includes(employee.persona)) fit.persona = employee.persona;
-  else if (moduleTargetsLearner(module, employee)) {
-    const role = module.targetTopicRoles.find((r) => employee.topics.some((t) => roleIncludes(t.role, r)));
-    if (role) fit.topicRole = role;
-  }
-  return { module, ...(record ? { record } : {}), language: employee.language, fit };
 }
 
 /** Build the training service. */
