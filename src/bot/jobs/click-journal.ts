@@ -12,12 +12,14 @@
  * corrupt record ends its segment (a crash mid-write leaves at most the last batch incomplete,
  * and none of its waiters were answered). `lock` holds the owning process id.
  */
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Click } from '../../shared/domain/types.js';
-import { decodeRecords, encodeRecord, HEADER, HEADER_BYTES, SEGMENT_NAME, segmentName, syncDir, takeLock, writeAll } from './click-journal-format.js';
+import { decodeRecords, encodeRecord, HEADER, HEADER_BYTES, segmentName, syncDir, takeLock, writeAll } from './click-journal-format.js';
+import { readRange, recoverSegments, type JournalPosition, type Segment } from './click-journal-recovery.js';
 
 export { decodeRecords, encodeRecord };
+export type { JournalPosition };
 
 const READ_CHUNK = 4 * 1024 * 1024;
 /** Backlog age is tracked in buckets of this length (health reports it to the second). */
@@ -32,11 +34,6 @@ export interface ClickLogger {
   info(details: object, message: string): void;
   warn(details: object, message: string): void;
   error(details: object, message: string): void;
-}
-
-export interface JournalPosition {
-  segment: number;
-  offset: number;
 }
 
 /** Clicks read from the journal, and where the checkpoint goes once they are stored. */
@@ -69,11 +66,6 @@ export interface ClickJournalStats {
   appended: number;
   /** Write+fdatasync batches since start (group commit: far fewer than appends). */
   syncs: number;
-}
-
-interface Segment {
-  seq: number;
-  size: number;
 }
 
 /** The journal of one instance; `ClickJournal.open` replays what is on disk. */
@@ -159,7 +151,7 @@ export class ClickJournal {
         continue;
       }
       const length = Math.min(seg.size - pos.offset, READ_CHUNK);
-      const buf = await this.readRange(seg.seq, pos.offset, length);
+      const buf = await readRange(join(this.options.dir, segmentName(seg.seq)), pos.offset, length);
       const decoded = decodeRecords(buf, max);
       if (decoded.clicks.length === 0) {
         // Only a corrupt record can stop a read at zero (a record is far smaller than a chunk).
@@ -276,22 +268,6 @@ export class ClickJournal {
     for (const listener of this.listeners) listener();
   }
 
-  private async readRange(seq: number, offset: number, length: number): Promise<Buffer> {
-    const handle = await open(join(this.options.dir, segmentName(seq)), 'r');
-    try {
-      const buf = Buffer.allocUnsafe(length);
-      let read = 0;
-      while (read < length) {
-        const { bytesRead } = await handle.read(buf, read, length - read, offset + read);
-        if (bytesRead === 0) break;
-        read += bytesRead;
-      }
-      return buf.subarray(0, read);
-    } finally {
-      await handle.close();
-    }
-  }
-
   /** Start a new active segment (header written and synced, directory entry synced). */
   private async rotate(): Promise<void> {
     const previous = this.active as (Segment & { handle: FileHandle }) | undefined;
@@ -306,55 +282,16 @@ export class ClickJournal {
     await previous?.handle.close().catch(() => undefined);
   }
 
-  /** Read the checkpoint and the segments after it, cut torn tails, count the backlog, open a new segment. */
+  /** Read what an earlier run left (checkpoint, segments, backlog), then open a new segment. */
   private async recover(): Promise<void> {
-    const { dir, logger } = this.options;
-    const checkpointText = await readFile(join(dir, 'checkpoint.json'), 'utf8').catch(() => undefined);
-    const names = await readdir(dir);
-    const seqs = names.flatMap((n) => {
-      const m = SEGMENT_NAME.exec(n);
-      return m ? [Number(m[1])] : [];
-    }).sort((a, b) => a - b);
-    if (checkpointText) {
-      const parsed = JSON.parse(checkpointText) as JournalPosition;
-      this.checkpoint = { segment: parsed.segment, offset: parsed.offset };
-    } else if (seqs.length > 0) {
-      this.checkpoint = { segment: seqs[0]!, offset: HEADER_BYTES };
-    }
-    let replayed = 0;
-    let index = 0;
-    for (const seq of seqs) {
-      const path = join(dir, segmentName(seq));
-      if (seq < this.checkpoint.segment) {
-        await unlink(path);
-        continue;
-      }
-      const buf = await readFile(path);
-      const start = seq === this.checkpoint.segment ? this.checkpoint.offset : HEADER_BYTES;
-      const headerOk = buf.length >= HEADER_BYTES && buf.subarray(0, HEADER_BYTES).equals(HEADER);
-      const decoded = headerOk ? decodeRecords(buf.subarray(start)) : { clicks: [], bytes: 0, corrupt: buf.length > 0, complete: buf.length === 0 };
-      const validEnd = headerOk ? start + decoded.bytes : HEADER_BYTES;
-      if (!decoded.complete) {
-        logger.warn({ segment: seq, cutBytes: buf.length - validEnd }, 'click journal: torn or corrupt tail cut (a write interrupted by a crash, never answered)');
-        const handle = await open(path, 'r+');
-        try {
-          if (!headerOk) await writeAll(handle, HEADER);
-          await handle.truncate(validEnd);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-      }
-      const first = decoded.clicks[0];
-      if (first) this.marks.push({ index, atMs: Date.parse(first.at) || this.now() });
-      index += decoded.clicks.length;
-      replayed += decoded.clicks.length;
-      this.segments.push({ seq, size: validEnd });
-    }
-    this.appendedRecords = replayed;
-    this.unflushedBytes = this.segments.reduce((sum, s) => sum + s.size - (s.seq === this.checkpoint.segment ? this.checkpoint.offset : HEADER_BYTES), 0);
+    const found = await recoverSegments(this.options.dir, this.options.logger, this.now);
+    this.checkpoint = found.checkpoint;
+    this.segments = found.segments;
+    this.marks = found.marks;
+    this.appendedRecords = found.replayed;
+    this.unflushedBytes = found.unflushedBytes;
     await this.rotate();
-    if (replayed > 0) logger.info({ replayed, segments: this.segments.length - 1 }, 'click journal: replaying clicks not yet stored');
+    if (found.replayed > 0) this.options.logger.info({ replayed: found.replayed, segments: this.segments.length - 1 }, 'click journal: replaying clicks not yet stored');
   }
 
   /** For tests: where the active segment's file is. */
