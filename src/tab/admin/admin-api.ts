@@ -20,6 +20,7 @@ import {
 import type { ContentAction } from '../../shared/domain/content-lifecycle.js';
 import type { Role } from '../../shared/domain/types.js';
 import type { ApiClient, QueryParams } from '../api/client.js';
+import { saveFile } from '../shell/save-file.js';
 
 const enc = encodeURIComponent;
 const opts = (signal?: AbortSignal, query?: QueryParams) => ({ ...(signal ? { signal } : {}), ...(query ? { query } : {}) });
@@ -47,18 +48,6 @@ export const adminApi = {
   auditCsv: (api: ApiClient) => api.get('/api/admin/exports/audit', CsvFileSchema),
   importCsvReport: (api: ApiClient, id: string) => api.get(`/api/admin/exports/import/${enc(id)}`, CsvFileSchema),
 };
-
-/** Save text as a file download. */
-function saveFile(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Save a CSV answer as a file download. */
 export function saveCsv(file: { filename: string; csv: string }): void {

@@ -7,6 +7,7 @@ import { AnalyticsResponseSchema, type AnalyticsResponse, type ExportTable } fro
 import type { PeriodKind } from '../../shared/domain/analytics-periods.js';
 import type { ApiClient } from '../api/client.js';
 import { useApiResource, type ResourceState } from '../impact/use-api.js';
+import { saveFile } from '../shell/save-file.js';
 
 /** The period asked for. */
 export interface PeriodChoice {
@@ -29,12 +30,5 @@ export function useAnalytics(period: PeriodChoice): ResourceState<AnalyticsRespo
 /** Download one table as a CSV file. */
 export async function downloadCsv(api: ApiClient, period: PeriodChoice, table: ExportTable): Promise<void> {
   const file = await api.get('/api/analytics/export', ExportSchema, { query: { ...periodQuery(period), table, format: 'json' } });
-  const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(file.filename, file.csv, 'text/csv;charset=utf-8');
 }
