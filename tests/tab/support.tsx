@@ -44,7 +44,7 @@ export function fakeFetch(routes: FakeRoutes, seen: SeenRequest[]): typeof fetch
   }) as typeof fetch;
 }
 
-const ME: MeResponse = { employeeId: 'emp-1', displayName: 'Aiko', roles: ['employee'], pages: ['board', 'impact', 'leaderboard', 'policy'] };
+const ME: MeResponse = { employeeId: 'emp-1', displayName: 'Aiko', roles: ['employee'], pages: ['board', 'impact', 'leaderboard', 'topics', 'policy'] };
 
 /** Render `ui` inside Fluent, i18n (`locale`) and the tab context with a client over `routes`. */
 export async function renderInTab(ui: ReactNode, routes: FakeRoutes, locale = 'en') {

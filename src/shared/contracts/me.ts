@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ROLES, SUPPORTED_LANGUAGES, type Role } from '../domain/types.js';
 
 /** Every page of the tab, in navigation order. */
-export const PAGES = ['board', 'impact', 'leaderboard', 'policy', 'training', 'pilot', 'analytics', 'admin'] as const;
+export const PAGES = ['board', 'impact', 'leaderboard', 'topics', 'policy', 'training', 'pilot', 'analytics', 'admin'] as const;
 export type PageName = (typeof PAGES)[number];
 
 /** Roles that may open a page; `enrolled` means any programme role. */
@@ -14,6 +14,7 @@ export const PAGE_ROLES: Record<PageName, readonly Role[] | 'enrolled'> = {
   board: 'enrolled',
   impact: 'enrolled',
   leaderboard: 'enrolled',
+  topics: 'enrolled',
   policy: 'enrolled',
   training: ['trainer', 'admin'],
   pilot: ['executive', 'admin'],

@@ -15,9 +15,10 @@ import { training } from './catalogs/training/index.js';
 import { campaigns } from './catalogs/campaigns/index.js';
 import { analytics } from './catalogs/analytics/index.js';
 import { admin } from './catalogs/admin/index.js';
+import { topics } from './catalogs/topics/index.js';
 
 /** Every namespace with its catalogs per language. */
-export const catalogs = { common, bot, tab, sharing, clicks, impact, training, campaigns, analytics, admin } as const;
+export const catalogs = { common, bot, tab, sharing, clicks, impact, training, campaigns, analytics, admin, topics } as const;
 export type Namespace = keyof typeof catalogs;
 export const NAMESPACES = Object.keys(catalogs) as Namespace[];
 

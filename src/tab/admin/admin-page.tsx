@@ -18,6 +18,9 @@ const SECTIONS: ReadonlyArray<{ id: string; roles: readonly Role[] }> = [
   { id: 'policy', roles: ['admin'] },
   { id: 'settings', roles: ['admin'] },
   { id: 'people', roles: ['admin'] },
+  { id: 'campaigns', roles: ['admin', 'coordinator'] },
+  { id: 'topics', roles: ['admin', 'coordinator'] },
+  { id: 'contests', roles: ['admin'] },
   { id: 'audit', roles: ['admin'] },
 ];
 
@@ -27,6 +30,9 @@ const VIEWS = {
   policy: lazy(() => import('./policy-section.js').then((m) => ({ default: m.PolicySection }))),
   settings: lazy(() => import('./settings-section.js').then((m) => ({ default: m.SettingsSection }))),
   people: lazy(() => import('./people-section.js').then((m) => ({ default: m.PeopleSection }))),
+  campaigns: lazy(() => import('./campaigns-section.js').then((m) => ({ default: m.CampaignsSection }))),
+  topics: lazy(() => import('./topics-section.js').then((m) => ({ default: m.TopicsSection }))),
+  contests: lazy(() => import('./contests-section.js').then((m) => ({ default: m.ContestsSection }))),
   audit: lazy(() => import('./audit-section.js').then((m) => ({ default: m.AuditSection }))),
 } as const;
 

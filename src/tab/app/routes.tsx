@@ -6,6 +6,7 @@ export const pages: Record<RouteName, LazyExoticComponent<ComponentType>> = {
   board: lazy(() => import('../board/board-page.js').then((m) => ({ default: m.BoardPage }))),
   impact: lazy(() => import('../impact/impact-page.js').then((m) => ({ default: m.ImpactPage }))),
   leaderboard: lazy(() => import('../leaderboard/leaderboard-page.js').then((m) => ({ default: m.LeaderboardPage }))),
+  topics: lazy(() => import('../topics/topics-page.js').then((m) => ({ default: m.TopicsPage }))),
   policy: lazy(() => import('../policy/policy-page.js').then((m) => ({ default: m.PolicyPage }))),
   training: lazy(() => import('../training/training-page.js').then((m) => ({ default: m.TrainingPage }))),
   pilot: lazy(() => import('../pilot/pilot-page.js').then((m) => ({ default: m.PilotPage }))),

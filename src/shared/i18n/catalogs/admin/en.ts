@@ -9,6 +9,9 @@ export const en = {
     policy: 'Policy',
     settings: 'Settings',
     people: 'People',
+    campaigns: 'Campaigns',
+    topics: 'Topics',
+    contests: 'Contests',
     audit: 'Audit log',
   },
   common: {

@@ -3,7 +3,7 @@ import type { AdminCatalog } from './index.js';
 export const it: AdminCatalog = {
   title: 'Amministrazione',
   subtitle: 'Gestisci il programma: contenuti, proposte, policy, impostazioni e persone.',
-  nav: { label: 'Sezioni di amministrazione', content: 'Contenuti', suggestions: 'Proposte', policy: 'Policy', settings: 'Impostazioni', people: 'Persone', audit: 'Registro attività' },
+  nav: { label: 'Sezioni di amministrazione', content: 'Contenuti', suggestions: 'Proposte', policy: 'Policy', settings: 'Impostazioni', people: 'Persone', campaigns: 'Campagne', topics: 'Temi', contests: 'Concorsi', audit: 'Registro attività' },
   common: {
     save: 'Salva',
     cancel: 'Annulla',

@@ -3,7 +3,7 @@ import type { AdminCatalog } from './index.js';
 export const th: AdminCatalog = {
   title: 'ผู้ดูแล',
   subtitle: 'บริหารโปรแกรม: เนื้อหา ข้อเสนอแนะ นโยบาย การตั้งค่า และบุคลากร',
-  nav: { label: 'ส่วนของผู้ดูแล', content: 'เนื้อหา', suggestions: 'ข้อเสนอแนะ', policy: 'นโยบาย', settings: 'การตั้งค่า', people: 'บุคลากร', audit: 'บันทึกการตรวจสอบ' },
+  nav: { label: 'ส่วนของผู้ดูแล', content: 'เนื้อหา', suggestions: 'ข้อเสนอแนะ', policy: 'นโยบาย', settings: 'การตั้งค่า', people: 'บุคลากร', campaigns: 'แคมเปญ', topics: 'หัวข้อ', contests: 'การแข่งขัน', audit: 'บันทึกการตรวจสอบ' },
   common: {
     save: 'บันทึก',
     cancel: 'ยกเลิก',

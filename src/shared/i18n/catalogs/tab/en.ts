@@ -25,6 +25,7 @@ export const en = {
     board: 'Board',
     impact: 'My impact',
     leaderboard: 'Leaderboard',
+    topics: 'Topics',
     policy: 'Policy',
     training: 'Training',
     pilot: 'Pilot',

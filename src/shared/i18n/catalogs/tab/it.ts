@@ -22,6 +22,7 @@ export const it: TabCatalog = {
     board: 'Bacheca',
     impact: 'Il mio impatto',
     leaderboard: 'Classifica',
+    topics: 'Temi',
     policy: 'Policy',
     training: 'Formazione',
     pilot: 'Pilota',

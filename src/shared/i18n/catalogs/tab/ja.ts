@@ -22,6 +22,7 @@ export const ja: TabCatalog = {
     board: 'ボード',
     impact: 'マイ インパクト',
     leaderboard: 'リーダーボード',
+    topics: 'トピック',
     policy: 'ポリシー',
     training: 'トレーニング',
     pilot: 'パイロット',

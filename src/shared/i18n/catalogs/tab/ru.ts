@@ -22,6 +22,7 @@ export const ru: TabCatalog = {
     board: 'Доска',
     impact: 'Мои результаты',
     leaderboard: 'Рейтинг',
+    topics: 'Темы',
     policy: 'Политика',
     training: 'Обучение',
     pilot: 'Пилот',

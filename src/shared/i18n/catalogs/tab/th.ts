@@ -22,6 +22,7 @@ export const th: TabCatalog = {
     board: 'บอร์ด',
     impact: 'ผลลัพธ์ของฉัน',
     leaderboard: 'กระดานผู้นำ',
+    topics: 'หัวข้อ',
     policy: 'นโยบาย',
     training: 'การฝึกอบรม',
     pilot: 'โครงการนำร่อง',

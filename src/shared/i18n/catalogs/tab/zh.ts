@@ -22,6 +22,7 @@ export const zh: TabCatalog = {
     board: '内容板',
     impact: '我的影响力',
     leaderboard: '排行榜',
+    topics: '话题',
     policy: '政策',
     training: '培训',
     pilot: '试点',
