@@ -124,7 +124,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     });
     services.wins.attachNotifier(createWinNotifier(bot.messenger, { trainingTitle: async (tenantId, moduleId) => (await repositories.training.modules.get(tenantId, moduleId)).value.title }));
     // One campaign service for the API and every module that dispatches through the pipeline.
-    const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex'), engagement: { shares: repositories.shares, clicksForShares: (codes) => services.liveCounts.clicksForShares(codes) }, history: createPromptHistory({ campaigns: repositories.campaigns.campaigns, deliveries: repositories.campaigns.deliveries, prompts: repositories.prompts }) });
+    const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex'), engagement: { shares: repositories.shares, clicksForShares: (codes) => services.liveCounts.clicksForShares(codes) }, history: createPromptHistory({ campaigns: repositories.campaigns.campaigns, deliveries: repositories.campaigns.deliveries, prompts: repositories.prompts }), topics: repositories.topics });
     if (config.delivery.worker) {
       // Weekly jobs (contest update to team channels, pilot digest), once per week across instances.
       // Seam: the digest data is the analytics helper's `services.pilot.digestFor` (.tmp/PILOT-DIGEST.md); without it digests are skipped.

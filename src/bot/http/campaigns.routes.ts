@@ -1,40 +1,17 @@
 /**
  * Campaign routes of the tab API (issue 9), for admins and coordinators of the caller's tenant:
- * create, preview, launch, pause, resume, cancel, live status. Transport only: zod-validated
+ * list, audience options, create, preview, launch, pause, resume, cancel, live status (contracts
+ * in `src/shared/contracts/campaigns.ts`). Writes hand the audit trail their before/after. Transport only: zod-validated
  * input, one campaign service call, JSON out; typed service errors become 404/409/400.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { PERSONAS, SUPPORTED_LANGUAGES } from '../../shared/domain/types.js';
+import { CampaignListQuerySchema, CreateCampaignSchema } from '../../shared/contracts/campaigns.js';
 import type { CampaignService } from '../services/campaign.service.js';
+import { recordChange } from './audit-trail.js';
 import { requireRole } from './auth.js';
 import { describeZodError, sendError } from './errors.js';
 
-const idList = z.array(z.string().min(1).max(128)).max(10_000).default([]);
-const subject = z.string().min(1).max(128);
-const CreateCampaignSchema = z.object({
-  /** A share campaign of this content item (the default kind)... */
-  contentId: subject.optional(),
-  /** ...or a subject of another kind an admin may send to an audience (`training`: module id). */
-  kind: z.enum(['share', 'training']).optional(),
-  subjectId: subject.optional(),
-  audience: z
-    .object({
-      personas: z.array(z.enum(PERSONAS)).default([]),
-      teams: z.array(z.string().min(1).max(128)).max(500).default([]),
-      topicIds: idList,
-      languages: z.array(z.enum(SUPPORTED_LANGUAGES)).default([]),
-      employeeIds: idList,
-    })
-    .default({}),
-  window: z.object({ start: z.string().datetime(), end: z.string().datetime() }),
-  slotMinutes: z.number().int().min(5).max(1_440).default(30),
-}).superRefine((body, ctx) => {
-  const kind = body.kind ?? 'share';
-  if (body.contentId !== undefined && body.subjectId !== undefined) ctx.addIssue({ code: 'custom', path: ['subjectId'], message: 'give contentId or subjectId, not both' });
-  else if (body.contentId === undefined && body.subjectId === undefined) ctx.addIssue({ code: 'custom', path: ['contentId'], message: 'required (or kind + subjectId)' });
-  else if (body.contentId !== undefined && kind !== 'share') ctx.addIssue({ code: 'custom', path: ['contentId'], message: `contentId is for share campaigns; use subjectId for ${kind}` });
-});
 const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const ACTIONS = ['launch', 'pause', 'resume', 'cancel'] as const;
 const ActionParamsSchema = ParamsSchema.extend({ action: z.enum(ACTIONS) });
@@ -54,7 +31,20 @@ export function registerCampaignRoutes(fastify: FastifyInstance, deps: CampaignR
     const { contentId, kind, subjectId, audience, window, slotMinutes } = body.data;
     const draft = contentId !== undefined ? { contentId, audience, window, slotMinutes } : { kind: kind ?? 'share', subjectId: subjectId ?? '', audience, window, slotMinutes };
     const campaign = await deps.campaigns.create(identity.tenantId, identity.employeeId, draft);
+    recordChange(request, undefined, { id: campaign.id, kind: campaign.kind, subjectId: campaign.subjectId, state: campaign.state, window: campaign.window });
     return reply.code(201).send(campaign);
+  });
+
+  fastify.get('/api/campaigns', guard, async (request, reply) => {
+    const query = CampaignListQuerySchema.safeParse(request.query ?? {});
+    if (!query.success) return sendError(reply, request, 400, 'badRequest', describeZodError(query.error));
+    return reply.header('cache-control', 'private, no-store').send(await deps.campaigns.list(request.identity!.tenantId, query.data.kind, query.data.limit));
+  });
+
+  fastify.get('/api/campaigns/audience', guard, async (request, reply) => {
+    const query = z.object({}).strict().safeParse(request.query ?? {});
+    if (!query.success) return sendError(reply, request, 400, 'badRequest', describeZodError(query.error));
+    return reply.header('cache-control', 'private, no-store').send(await deps.campaigns.audienceOptions(request.identity!.tenantId));
   });
 
   fastify.get('/api/campaigns/:id/preview', guard, async (request, reply) => {
@@ -74,7 +64,14 @@ export function registerCampaignRoutes(fastify: FastifyInstance, deps: CampaignR
     if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
     const { id, action } = params.data;
     const tenantId = request.identity!.tenantId;
-    if (action === 'launch') return reply.send(await deps.campaigns.launch(tenantId, id));
-    return reply.send(await deps.campaigns[action](tenantId, id));
+    if (action === 'launch') {
+      const launched = await deps.campaigns.launch(tenantId, id);
+      recordChange(request, { state: 'draft' }, { state: 'running', planned: launched.planned });
+      return reply.send(launched);
+    }
+    const before = { pause: 'running', resume: 'paused', cancel: undefined }[action];
+    const after = await deps.campaigns[action](tenantId, id);
+    recordChange(request, before ? { state: before } : undefined, { state: after.state });
+    return reply.send(after);
   });
 }

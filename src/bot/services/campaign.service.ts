@@ -8,7 +8,7 @@ import { planStaggeredDelivery, type StaggerPlan } from '../../shared/domain/sta
 import type { Employee } from '../../shared/domain/types.js';
 import type { CampaignStores } from './campaigns.ports.js';
 import { ConflictError, ValidationError } from './errors.js';
-import type { EmployeeRepository, ShareRepository } from './ports.js';
+import type { EmployeeRepository, ShareRepository, TopicRepository } from './ports.js';
 import type { PromptHistory } from './prompt-history.ports.js';
 
 export interface CampaignServiceDeps {
@@ -24,6 +24,15 @@ export interface CampaignServiceDeps {
   };
   /** Prompts people already received or have planned (weekly cap, taken slots); without it, none. */
   history?: PromptHistory;
+  /** Topic names for the audience picker (without it, topics are named by id). */
+  topics?: Pick<TopicRepository, 'list'>;
+}
+
+/** What an audience can be built from (the admin's picker): teams, topics, people and who is left out. */
+export interface AudienceOptionsResult {
+  teams: string[];
+  topics: { id: string; name: Record<string, string> }[];
+  people: { id: string; name: string; team: string; language: Employee['language']; persona: Employee['persona']; topicIds: string[]; excluded?: 'opted-out' | 'paused' }[];
 }
 
 /** Live counts: recipients per delivery status, and what they did with a share prompt. */
@@ -209,6 +218,33 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         engagement = countEngagement(id, records.filter((r) => r.status === 'sent' || r.status === 'unknown'), ours, responses, clicks);
       }
       return { campaign, counts: { ...countDeliveries(records), ...engagement } };
+    },
+
+    /**
+     * Campaigns of one kind, newest first (at most `limit`, `more` counts the rest), each with its
+     * delivery counts (one read of the records per launched campaign; drafts have none).
+     */
+    async list(tenantId: string, kind: DispatchKind, limit: number): Promise<{ items: { campaign: Campaign; counts: DeliveryCounts }[]; more: number }> {
+      const all = (await stores.campaigns.list(tenantId)).filter((c) => c.kind === kind).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+      const page = all.slice(0, limit);
+      const items = await Promise.all(page.map(async (campaign) => ({ campaign, counts: countDeliveries(campaign.state === 'draft' ? [] : await stores.deliveries.listByCampaign(tenantId, campaign.id)) })));
+      return { items, more: all.length - page.length };
+    },
+
+    /** The audience picker's options: teams and topics in use, everyone with why they would be left out. */
+    async audienceOptions(tenantId: string): Promise<AudienceOptionsResult> {
+      const [roster, topics] = await Promise.all([deps.employees.listByTenant(tenantId), deps.topics?.list(tenantId) ?? []]);
+      const teams = [...new Set(roster.map((e) => e.team).filter((t) => t !== ''))].sort((a, b) => a.localeCompare(b));
+      const named = new Map(topics.map((t) => [t.id, t.name as Record<string, string>]));
+      const used = new Set(roster.flatMap((e) => e.topics.map((t) => t.topicId)));
+      for (const id of named.keys()) used.add(id);
+      const people = roster
+        .map((e) => {
+          const excluded = e.weeklyPromptCap <= 0 ? ('opted-out' as const) : e.promptsPaused ? ('paused' as const) : undefined;
+          return { id: e.id, name: e.displayName, team: e.team, language: e.language, persona: e.persona, topicIds: e.topics.map((t) => t.topicId), ...(excluded ? { excluded } : {}) };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name));
+      return { teams, topics: [...used].sort().map((id) => ({ id, name: named.get(id) ?? { en: id } })), people };
     },
 
     /** One recipient's delivery record (status, reason, sentAt), or undefined when none was planned. */
