@@ -12,6 +12,7 @@ import { loadConfig, ConfigError, type AppConfig } from './config.js';
 import { createPeopleImportService } from './services/people-import.service.js';
 import { directorySync } from './graph/directory-sync.js';
 import { buildServer } from './http/server.js';
+import type { TokenVerifier } from './http/auth.js';
 import { seedDemoProgramme, type SeedResult } from './seed/seed.service.js';
 import { seedStarterTraining } from './seed/training-seed.js';
 import { seedAdminDemo } from './seed/admin-seed.js';
@@ -68,6 +69,8 @@ export interface StartOptions {
    * table (again after a retry or replay, so it must be idempotent on `code|visitorKey|day`).
    */
   onClicksFlushed?: (clicks: Click[]) => Promise<void>;
+  /** Verifies Teams SSO tokens in `entra` auth mode instead of Entra's JWKS (tests sign with a local key). */
+  verifyToken?: TokenVerifier;
 }
 
 /** Start everything the config asks for and listen; resolves once the app answers requests. */
@@ -176,6 +179,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       bot,
       pingStorage: () => repositories.ping(),
       tabDistDir: resolve(config.tabDistDir),
+      ...(options.verifyToken ? { verifyToken: options.verifyToken } : {}),
       sharing: services.sharing,
       policy: services.policy,
       auditLog: repositories.auditLog,

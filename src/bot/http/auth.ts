@@ -3,7 +3,8 @@
  *
  * - `entra`: the tab sends its Teams SSO token as a bearer; it is validated against Entra ID's
  *   JWKS (signature, audience = our app id URI or client id, issuer of the token's tenant, expiry),
- *   and the caller is the token's `tid`/`oid`.
+ *   and the caller is the token's `tid`/`oid`. With `AAD_APP_TENANT_ID` set, tokens of any other
+ *   tenant are refused (401).
  * - `dev`: an explicit local-only mode (refused in production by config) where the caller is the
  *   configured demo user, or the seeded employee named in the `x-dev-user` header.
  *
@@ -90,6 +91,8 @@ async function identify(
   if (!match?.[1] || !verify) return undefined;
   try {
     const claims = ssoClaims.parse(await verify(match[1]));
+    // A deployment for one organisation (AAD_APP_TENANT_ID set) accepts that tenant's tokens only.
+    if (deps.config.mode === 'entra' && deps.config.tenantId && claims.tid !== deps.config.tenantId) throw new Error('token of another tenant');
     return { tenantId: claims.tid, employeeId: claims.oid, name: claims.name };
   } catch (err) {
     request.log.info({ reason: err instanceof Error ? err.message : 'invalid token' }, 'bearer token refused');
