@@ -51,7 +51,12 @@ export function registerErrorHandling(fastify: FastifyInstance): void {
     if (err instanceof NotFoundError) return sendError(reply, request, 404, 'notFound');
     if (err instanceof ConflictError) return sendError(reply, request, 409, 'conflict');
     if (err instanceof ValidationError) return sendError(reply, request, 400, 'badRequest', err.message);
-    const fastifyStatus = !(err instanceof StorageError) && isFastifyError(err) ? err.statusCode : undefined;
+    // Storage unreachable or failing (no answer, 5xx): a clear, retryable 503, not a 500.
+    if (err instanceof StorageError && (err.statusCode === undefined || err.statusCode >= 500)) {
+      request.log.warn({ error: err.message.split('\n')[0] }, 'storage unavailable');
+      return sendError(reply.header('retry-after', '5'), request, 503, 'unavailable');
+    }
+    const fastifyStatus = !(err instanceof StorageError) && (isFastifyError(err) || isExposedHttpError(err)) ? err.statusCode : undefined;
     if (fastifyStatus !== undefined && fastifyStatus >= 400 && fastifyStatus < 500) {
       return sendError(reply, request, fastifyStatus, fastifyStatus === 404 ? 'notFound' : 'badRequest', err.message);
     }
@@ -59,6 +64,15 @@ export function registerErrorHandling(fastify: FastifyInstance): void {
     return sendError(reply, request, 500, 'generic');
   });
   fastify.setNotFoundHandler((request, reply) => sendError(reply, request, 404, 'notFound'));
+}
+
+/**
+ * Client errors of Fastify's own plugins built with `http-errors` (e.g. @fastify/static refusing a
+ * path with a NUL byte or an encoded `..`: 400/403) say so with `expose: true`; they stay 4xx.
+ */
+function isExposedHttpError(err: Error): err is Error & { statusCode: number } {
+  const { expose, statusCode } = err as { expose?: unknown; statusCode?: unknown };
+  return expose === true && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
 }
 
 /** Errors Fastify raises itself (codes `FST_*`) carry a trustworthy HTTP status. */

@@ -8,7 +8,7 @@
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { classifyClickSource, clickDay, clickIdentity, isCountableClick, visitorKey, type ClickSource } from '../../shared/domain/clicks.js';
-import { isValidLinkCode } from '../../shared/domain/tracked-links.js';
+import { isValidLinkCode, validateShareTarget } from '../../shared/domain/tracked-links.js';
 import type { Click, TrackedLink } from '../../shared/domain/types.js';
 import type { TrackedLinkRepository } from './ports.js';
 
@@ -89,7 +89,8 @@ export class ClickRedirectService {
   async click(code: string, ip: string, userAgent: string | undefined): Promise<ClickOutcome> {
     if (!isValidLinkCode(code)) return { kind: 'not-found' };
     const link = this.links.get(code) ?? (await this.load(code));
-    if (!link) return { kind: 'not-found' };
+    // Defence in depth: a stored target that is not a plain http(s) URL is never followed.
+    if (!link || !validateShareTarget(link.targetUrl).ok) return { kind: 'not-found' };
     const source = this.classify(userAgent);
     if (!isCountableClick(source)) return { kind: 'redirect', location: link.targetUrl, counted: 'not-counted', source };
     const at = this.now();
