@@ -196,8 +196,6 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       admin: {
         content: createAdminContentService({ content: repositories.content, suggestions: repositories.suggestions, employees: repositories.employees, adminSettings: repositories.adminSettings, randomBytes: (count) => randomBytes(count), clock: now, notifyRejection: createRejectionNotifier(bot.messenger), logger: { warn: (details, message) => server.log.warn(details, message) } }),
         settings: createAdminSettingsService({ adminSettings: repositories.adminSettings, employees: repositories.employees, policies: repositories.policies, policy: services.policy, randomBytes: (count) => randomBytes(count), clock: now, askPolicy: createPolicyAsker(bot.messenger, services.policy), logger: { warn: (details, message) => server.log.warn(details, message) } }),
-        peopleImport: createPeopleImportService({ jobs: repositories.importJobs, employees: repositories.employees, newId: () => randomUUID(), now }),
-        auditLog: repositories.auditLog,
         dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, clock: now }),
       },
       campaigns,

@@ -1,6 +1,7 @@
 /** The tab's API client: headers it sends, contract parsing, error mapping (no browser needed). */
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApiClient } from '../../src/tab/api/client.js';
+import { z } from 'zod';
+import { ApiError, createApiClient, filenameOf } from '../../src/tab/api/client.js';
 import { parseHash } from '../../src/tab/app/router.js';
 import { toThemeName } from '../../src/tab/teams/host.js';
 
@@ -98,5 +99,59 @@ describe('tab helpers', () => {
     [undefined, 'light'],
   ])('toThemeName(%s) -> %s', (teams, ours) => {
     expect(toThemeName(teams)).toBe(ours);
+  });
+});
+
+describe('files through the API client', () => {
+  it('downloads with the same authentication, keeps the bytes (BOM included) and takes the server\'s file name', async () => {
+    const seen: { url?: string; headers?: Record<string, string> } = {};
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('name\n佐藤\n')]);
+    const api = createApiClient({
+      getAuthToken: async () => 'tok',
+      language: 'ja',
+      baseUrl: 'http://app.test',
+      fetch: (async (input: URL | RequestInfo, init?: RequestInit) => {
+        seen.url = String(input);
+        seen.headers = init?.headers as Record<string, string>;
+        return new Response(bytes, { status: 200, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="audit-log.csv"' } });
+      }) as typeof fetch,
+    });
+    const file = await api.download('/api/admin/audit', { query: { format: 'csv' } });
+    expect(seen.url).toBe('http://app.test/api/admin/audit?format=csv');
+    expect(seen.headers?.authorization).toBe('Bearer tok');
+    expect(file.filename).toBe('audit-log.csv');
+    expect(file.blob.type).toBe('text/csv; charset=utf-8');
+    expect([...new Uint8Array(await file.blob.arrayBuffer())]).toEqual([...bytes]);
+  });
+
+  it('turns a refused download into an ApiError with the server\'s code', async () => {
+    const api = createApiClient({ getAuthToken: async () => undefined, language: 'en', baseUrl: 'http://app.test', fetch: fakeFetch(403, { error: { code: 'forbidden', message: 'no' } }) });
+    await expect(api.download('/api/admin/audit')).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+  });
+
+  it('uploads text with its own content type and parses the JSON answer', async () => {
+    const seen: { init?: RequestInit } = {};
+    const api = createApiClient({
+      getAuthToken: async () => undefined,
+      language: 'en',
+      baseUrl: 'http://app.test',
+      fetch: (async (_input: URL | RequestInfo, init?: RequestInit) => {
+        seen.init = init;
+        return new Response(JSON.stringify({ job: { id: 'j1' } }), { status: 202, headers: { 'content-type': 'application/json' } });
+      }) as typeof fetch,
+    });
+    const answer = await api.upload('POST', '/api/admin/people/import', 'text/csv', 'a,b\n1,2', z.object({ job: z.object({ id: z.string() }) }));
+    expect(answer.job.id).toBe('j1');
+    expect((seen.init?.headers as Record<string, string>)['content-type']).toBe('text/csv');
+    expect(seen.init?.body).toBe('a,b\n1,2');
+  });
+
+  it('reads file names from Content-Disposition without any path', () => {
+    expect(filenameOf('attachment; filename="report.csv"')).toBe('report.csv');
+    expect(filenameOf("attachment; filename*=UTF-8''%E5%A0%B1%E5%91%8A.csv")).toBe('報告.csv');
+    expect(filenameOf('attachment; filename="../../etc/passwd"')).toBe('passwd');
+    expect(filenameOf('attachment; filename=plain.json')).toBe('plain.json');
+    expect(filenameOf('inline')).toBeUndefined();
+    expect(filenameOf(null)).toBeUndefined();
   });
 });

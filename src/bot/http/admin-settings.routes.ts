@@ -1,7 +1,7 @@
 /**
  * Admin-only routes: settings (`GET/PUT /api/admin/settings`, `POST /api/admin/settings/webhook-secret`
  * shows a new key once), people (`GET /api/admin/people`, `PUT /api/admin/people/:id/roles`,
- * `POST /api/admin/people/import-text` = the CSV import with the file's text in JSON, for the tab),
+ * the CSV import itself is `POST /api/admin/people/import` in people.routes.ts),
  * and the policy (`GET /api/admin/policy`, `POST /api/admin/policy/versions` publishes and asks again).
  */
 import type { FastifyInstance } from 'fastify';
@@ -10,19 +10,12 @@ import {
   AdminPeopleListSchema,
   AdminPolicyViewSchema,
   AdminSettingsInputSchema,
-  ImportTextSchema,
   PersonRolesInputSchema,
   PublishPolicySchema,
 } from '../../shared/contracts/admin.js';
 import type { AdminSettingsService } from '../services/admin-settings.service.js';
-import { ValidationError } from '../services/errors.js';
-import type { PeopleImportService } from '../services/people-import.service.js';
-import type { AuditLogRepository } from '../services/audit.ports.js';
 import type { DataRequestService } from '../services/data-requests.service.js';
 import { recordChange } from './audit-trail.js';
-import { AUDIT_CSV_COLUMNS } from './audit.routes.js';
-import { toCsv } from './csv.js';
-import { REPORT_COLUMNS } from './people.routes.js';
 import { requireRole } from './auth.js';
 import { describeZodError, sendError } from './errors.js';
 
@@ -30,9 +23,6 @@ const IdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/) });
 
 export interface AdminSettingsRoutesDeps {
   settings: AdminSettingsService;
-  peopleImport?: Pick<PeopleImportService, 'start' | 'status'>;
-  /** The audit log, for the tab's CSV export. */
-  auditLog?: Pick<AuditLogRepository, 'list'>;
   /** Data requests (export a person's data). */
   dataRequests?: DataRequestService;
 }
@@ -89,20 +79,6 @@ export function registerAdminSettingsRoutes(fastify: FastifyInstance, deps: Admi
     return reply.header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename="person-${params.data.id}.json"`).send(data);
   });
 
-  fastify.post('/api/admin/people/import-text', admin, async (request, reply) => {
-    if (!deps.peopleImport) return sendError(reply, request, 409, 'conflict', 'people import is not configured');
-    const body = ImportTextSchema.safeParse(request.body ?? {});
-    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
-    const identity = request.identity!;
-    try {
-      const { job } = await deps.peopleImport.start(identity.tenantId, identity.employeeId, body.data.csv);
-      return reply.code(202).header('location', `/api/admin/people/import/${job.id}`).send({ job });
-    } catch (err) {
-      if (err instanceof ValidationError) return sendError(reply, request, 400, 'badRequest', err.message);
-      throw err;
-    }
-  });
-
   fastify.get('/api/admin/policy', admin, async (request, reply) => {
     const view = await deps.settings.policyView(request.identity!.tenantId);
     return reply.header('cache-control', 'private, no-store').send(AdminPolicyViewSchema.parse(view));
@@ -114,20 +90,5 @@ export function registerAdminSettingsRoutes(fastify: FastifyInstance, deps: Admi
     const result = await deps.settings.publishPolicy(request.identity!.tenantId, body.data);
     recordChange(request, undefined, { version: result.version, title: body.data.title });
     return reply.code(201).send(result);
-  });
-
-  // CSV files as JSON ({ filename, csv }) for the tab, which downloads them with its own auth header.
-  fastify.get('/api/admin/exports/audit', admin, async (request, reply) => {
-    if (!deps.auditLog) return sendError(reply, request, 404, 'notFound');
-    const entries = await deps.auditLog.list(request.identity!.tenantId, { limit: 5_000 });
-    return reply.header('cache-control', 'private, no-store').send({ filename: 'audit-log.csv', csv: toCsv(AUDIT_CSV_COLUMNS, entries) });
-  });
-
-  fastify.get('/api/admin/exports/import/:id', admin, async (request, reply) => {
-    const params = IdParams.safeParse(request.params);
-    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
-    const status = deps.peopleImport ? await deps.peopleImport.status(request.identity!.tenantId, params.data.id) : undefined;
-    if (!status) return sendError(reply, request, 404, 'notFound');
-    return reply.header('cache-control', 'private, no-store').send({ filename: `people-import-${params.data.id}.csv`, csv: toCsv(REPORT_COLUMNS, status.issues) });
   });
 }

@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { AnalyticsExportQuerySchema, AnalyticsQuerySchema, type BreakdownRow, type ExportTable, type Totals } from '../../shared/contracts/analytics.js';
 import type { AnalyticsReport, AnalyticsService } from '../services/analytics.service.js';
 import { requireRole } from './auth.js';
-import { sendCsv, toCsv, type CsvColumn } from './csv.js';
+import { sendCsv, type CsvColumn } from './csv.js';
 import { describeZodError, requestLanguage, sendError } from './errors.js';
 
 export interface AnalyticsRoutesDeps {
@@ -115,13 +115,12 @@ export function registerAnalyticsRoutes(fastify: FastifyInstance, deps: Analytic
     const { lang: _lang, ...rest } = (request.query ?? {}) as Record<string, unknown>;
     const parsed = AnalyticsExportQuerySchema.safeParse(rest);
     if (!parsed.success) return sendError(reply, request, 400, 'badRequest', describeZodError(parsed.error));
-    const { table, format, ...period } = parsed.data;
+    const { table, ...period } = parsed.data;
     const query = AnalyticsQuerySchema.safeParse(Object.fromEntries(Object.entries(period).filter(([, v]) => v !== undefined)));
     if (!query.success) return sendError(reply, request, 400, 'badRequest', describeZodError(query.error));
     const report = await deps.analytics.report(request.identity!.tenantId, query.data, requestLanguage(request));
     const { columns, rows } = exportTable(report, table);
     const filename = `analytics-${table}-${report.response.period.from}-${report.response.period.to}.csv`;
-    if (format === 'json') return reply.header('cache-control', 'private, no-store').send({ filename, csv: toCsv(columns, rows as never[]) });
     return sendCsv(reply, filename, columns, rows as never[]);
   });
 }

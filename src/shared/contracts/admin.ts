@@ -137,9 +137,6 @@ export const AdminPeopleListSchema = z.object({ people: z.array(AdminPersonSchem
 /** Body of `PUT /api/admin/people/:id/roles`. */
 export const PersonRolesInputSchema = z.object({ roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length) }).strict();
 
-/** Body of `POST /api/admin/people/import-text`: the CSV file's text (the tab reads the file). */
-export const ImportTextSchema = z.object({ csv: z.string().min(1).max(5 * 1024 * 1024) }).strict();
-
 export { SuggestionSchema };
 
 /** `GET /api/admin/policy`: versions with acknowledgement counts, and each person's version. */
@@ -190,5 +187,3 @@ export const AuditEntrySchema = z.object({
 export type AuditEntryDto = z.infer<typeof AuditEntrySchema>;
 export const AuditListSchema = z.object({ entries: z.array(AuditEntrySchema) });
 
-/** `GET /api/admin/exports/audit` and `/api/admin/exports/import/:id`: a CSV file the tab saves. */
-export const CsvFileSchema = z.object({ filename: z.string(), csv: z.string() });

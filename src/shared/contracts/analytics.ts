@@ -88,8 +88,6 @@ export type ExportTable = (typeof EXPORT_TABLES)[number];
 export const AnalyticsExportQuerySchema = z
   .object({
     table: z.enum(EXPORT_TABLES),
-    /** `json` answers `{ filename, csv }` for the tab (its API client sends auth headers and parses JSON). */
-    format: z.enum(['csv', 'json']).default('csv'),
     period: z.enum(PERIOD_KINDS).default('quarter'),
     from: day.optional(),
     to: day.optional(),

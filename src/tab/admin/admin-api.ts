@@ -9,7 +9,6 @@ import {
   AdminSuggestionListSchema,
   ApproveSuggestionResultSchema,
   AuditListSchema,
-  CsvFileSchema,
   ImportStartedSchema,
   ImportStatusSchema,
   PublishPolicyResultSchema,
@@ -19,7 +18,7 @@ import {
 } from '../../shared/contracts/admin.js';
 import type { ContentAction } from '../../shared/domain/content-lifecycle.js';
 import type { Role } from '../../shared/domain/types.js';
-import type { ApiClient, QueryParams } from '../api/client.js';
+import type { ApiClient, DownloadedFile, QueryParams } from '../api/client.js';
 import { saveFile } from '../shell/save-file.js';
 
 const enc = encodeURIComponent;
@@ -38,20 +37,20 @@ export const adminApi = {
   rotateSecret: (api: ApiClient) => api.send('POST', '/api/admin/settings/webhook-secret', RotatedSecretSchema),
   people: (api: ApiClient, signal?: AbortSignal) => api.get('/api/admin/people', AdminPeopleListSchema, opts(signal)),
   setRoles: (api: ApiClient, id: string, roles: Role[]) => api.send('PUT', `/api/admin/people/${enc(id)}/roles`, z.object({ roles: z.array(z.string()) }).passthrough(), { roles }),
-  importCsv: (api: ApiClient, csv: string) => api.send('POST', '/api/admin/people/import-text', ImportStartedSchema, { csv }),
+  importCsv: (api: ApiClient, csv: string) => api.upload('POST', '/api/admin/people/import', 'text/csv', csv, ImportStartedSchema),
   sync: (api: ApiClient) => api.send('POST', '/api/admin/people/sync', ImportStartedSchema),
   importStatus: (api: ApiClient, id: string, signal?: AbortSignal) => api.get(`/api/admin/people/import/${enc(id)}`, ImportStatusSchema, opts(signal)),
   policy: (api: ApiClient, signal?: AbortSignal) => api.get('/api/admin/policy', AdminPolicyViewSchema, opts(signal)),
   publishPolicy: (api: ApiClient, input: { title: string; summary: string; body: string }) => api.send('POST', '/api/admin/policy/versions', PublishPolicyResultSchema, input),
   audit: (api: ApiClient, signal?: AbortSignal) => api.get('/api/admin/audit', AuditListSchema, opts(signal, { limit: 500 })),
   exportPerson: (api: ApiClient, id: string) => api.get(`/api/admin/people/${enc(id)}/export`, z.record(z.unknown())),
-  auditCsv: (api: ApiClient) => api.get('/api/admin/exports/audit', CsvFileSchema),
-  importCsvReport: (api: ApiClient, id: string) => api.get(`/api/admin/exports/import/${enc(id)}`, CsvFileSchema),
+  auditCsv: (api: ApiClient) => api.download('/api/admin/audit', { query: { format: 'csv' }, fallbackName: 'audit-log.csv' }),
+  importCsvReport: (api: ApiClient, id: string) => api.download(`/api/admin/people/import/${enc(id)}/report.csv`),
 };
 
-/** Save a CSV answer as a file download. */
-export function saveCsv(file: { filename: string; csv: string }): void {
-  saveFile(file.filename, file.csv, 'text/csv;charset=utf-8');
+/** Save a downloaded file (a CSV export) in the browser. */
+export function saveCsv(file: DownloadedFile): void {
+  saveFile(file.filename, file.blob);
 }
 
 /** Save a JSON document as a file download (a person's data export). */

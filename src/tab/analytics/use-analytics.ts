@@ -1,8 +1,7 @@
 /**
  * The Analytics page's data: the report of a period (`GET /api/analytics`) and CSV downloads of
- * its tables (`GET /api/analytics/export?format=json`, saved as a file by the browser).
+ * its tables (`GET /api/analytics/export`, a CSV saved as a file by the browser).
  */
-import { z } from 'zod';
 import { AnalyticsResponseSchema, type AnalyticsResponse, type ExportTable } from '../../shared/contracts/analytics.js';
 import type { PeriodKind } from '../../shared/domain/analytics-periods.js';
 import type { ApiClient } from '../api/client.js';
@@ -16,7 +15,6 @@ export interface PeriodChoice {
   to?: string;
 }
 
-const ExportSchema = z.object({ filename: z.string(), csv: z.string() });
 
 function periodQuery(period: PeriodChoice): Record<string, string | undefined> {
   return period.kind === 'custom' ? { period: 'custom', from: period.from, to: period.to } : { period: period.kind };
@@ -29,6 +27,6 @@ export function useAnalytics(period: PeriodChoice): ResourceState<AnalyticsRespo
 
 /** Download one table as a CSV file. */
 export async function downloadCsv(api: ApiClient, period: PeriodChoice, table: ExportTable): Promise<void> {
-  const file = await api.get('/api/analytics/export', ExportSchema, { query: { ...periodQuery(period), table, format: 'json' } });
-  saveFile(file.filename, file.csv, 'text/csv;charset=utf-8');
+  const file = await api.download('/api/analytics/export', { query: { ...periodQuery(period), table }, fallbackName: `analytics-${table}.csv` });
+  saveFile(file.filename, file.blob);
 }

@@ -43,8 +43,22 @@ export interface ApiClient {
   get<T>(path: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, options?: { query?: QueryParams; signal?: AbortSignal }): Promise<T>;
   /** `POST`/`PUT`/`DELETE` with a JSON body, the answer parsed with `schema`. */
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, body?: unknown, signal?: AbortSignal): Promise<T>;
+  /**
+   * `GET path` of a file (CSV, JSON export) with the same authentication, for the browser to save:
+   * the bytes as sent (a CSV's BOM kept for Excel) and the file name from `Content-Disposition` (or `fallbackName`).
+   */
+  download(path: string, options?: { query?: QueryParams; signal?: AbortSignal; fallbackName?: string }): Promise<DownloadedFile>;
+  /** `POST`/`PUT` of a file's text with its own content type (e.g. `text/csv`), the JSON answer parsed with `schema`. */
+  upload<T>(method: 'POST' | 'PUT', path: string, contentType: string, text: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, signal?: AbortSignal): Promise<T>;
   getBoard(query: BoardQuery, signal?: AbortSignal): Promise<BoardResponse>;
   getMe(signal?: AbortSignal): Promise<MeResponse>;
+}
+
+/** A file the API returned, ready for `saveFile`. */
+export interface DownloadedFile {
+  filename: string;
+  /** The body as sent, typed with the response's media type (e.g. `text/csv;charset=utf-8`). */
+  blob: Blob;
 }
 
 /** Build the client once per host; it is cheap and stateless. */
@@ -52,29 +66,34 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = options.baseUrl ?? window.location.origin;
 
-  async function call<T>(method: string, path: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, query: QueryParams, body: unknown, signal?: AbortSignal): Promise<T> {
+  /** One authenticated request; `body` is sent as JSON unless it is a typed text (`{ contentType, text }`). */
+  async function request(method: string, path: string, query: QueryParams, accept: string, body: unknown, signal?: AbortSignal, raw?: { contentType: string; text: string }): Promise<Response> {
     const url = new URL(path, base);
     for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
 
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': options.language };
+    const headers: Record<string, string> = { accept, 'accept-language': options.language };
     const token = await options.getAuthToken().catch(() => undefined);
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.devUser) headers['x-dev-user'] = options.devUser;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (raw) headers['content-type'] = raw.contentType;
+    else if (body !== undefined) headers['content-type'] = 'application/json';
 
-    let response: Response;
     try {
-      response = await doFetch(url, {
+      return await doFetch(url, {
         method,
         headers,
         signal,
         credentials: 'same-origin',
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(raw ? { body: raw.text } : body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch (err) {
       if (signal?.aborted) throw err;
       throw new ApiError('generic', 0, err instanceof Error ? err.message : undefined);
     }
+  }
+
+  async function call<T>(method: string, path: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, query: QueryParams, body: unknown, signal?: AbortSignal, raw?: { contentType: string; text: string }): Promise<T> {
+    const response = await request(method, path, query, 'application/json', body, signal, raw);
     const answer: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
     if (!response.ok) throw toApiError(response.status, answer);
     const parsed = schema.safeParse(answer);
@@ -85,10 +104,36 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const client: ApiClient = {
     get: (path, schema, opts) => call('GET', path, schema, opts?.query ?? {}, undefined, opts?.signal),
     send: (method, path, schema, body, signal) => call(method, path, schema, {}, body, signal),
+    upload: (method, path, contentType, text, schema, signal) => call(method, path, schema, {}, undefined, signal, { contentType, text }),
+    download: async (path, opts) => {
+      const response = await request('GET', path, opts?.query ?? {}, '*/*', undefined, opts?.signal);
+      if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
+      const type = response.headers.get('content-type') ?? 'application/octet-stream';
+      const blob = new Blob([await response.arrayBuffer()], { type });
+      const filename = filenameOf(response.headers.get('content-disposition')) ?? opts?.fallbackName ?? path.split('/').pop() ?? 'download';
+      return { filename, blob };
+    },
     getBoard: (query, signal) => client.get('/api/board', BoardResponseSchema, { query: { ...query }, signal }),
     getMe: (signal) => client.get('/api/me', MeResponseSchema, { signal }),
   };
   return client;
+}
+
+/** The file name of a `Content-Disposition` header (`filename*=UTF-8''...` or `filename="..."`), without any path. */
+export function filenameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  let name: string | undefined;
+  if (extended?.[1]) {
+    try {
+      name = decodeURIComponent(extended[1].trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  name ??= /filename\s*=\s*"([^"]*)"/i.exec(disposition)?.[1] ?? /filename\s*=\s*([^;\s]+)/i.exec(disposition)?.[1];
+  const base = name?.split(/[\\/]/).pop()?.trim();
+  return base ? base : undefined;
 }
 
 function toApiError(status: number, body: unknown): ApiError {

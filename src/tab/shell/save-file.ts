@@ -1,6 +1,6 @@
-/** Save text the API returned as a file download (CSV exports, a person's data export). */
-export function saveFile(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Save what the API returned as a file download (CSV exports, a person's data export). */
+export function saveFile(filename: string, data: string | Blob, type = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type }) : data);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
