@@ -42,6 +42,7 @@ import { createBoardShareService } from './services/board-share.service.js';
 import { createSuggestionService } from './services/suggestions.service.js';
 import { createAdminContentService } from './services/admin-content.service.js';
 import { createAdminSettingsService } from './services/admin-settings.service.js';
+import { createContestAdminService } from './services/contests-admin.service.js';
 import { createDataRequestService } from './services/data-requests.service.js';
 import { createPolicyAsker, createRejectionNotifier } from './teams/admin-notices.js';
 
@@ -199,6 +200,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, clock: now }),
       },
       campaigns,
+      contests: createContestAdminService({ contests: repositories.contests, conversationReferences: repositories.conversationReferences, employees: repositories.employees, newId: () => randomBytes(6).toString('hex'), rescore: (tenantId, contestId) => services.scoring.rebuildContest(tenantId, contestId), logger: { warn: (details, message) => server.log.warn(details, message) } }),
     });
     // The seed writes clicks and shares straight to their tables: bring them into the scoring ledger
     // in the background (a few seconds; a rebuild is safe beside live scoring and on any instance).

@@ -35,6 +35,7 @@ import type { SuggestionService } from '../services/suggestions.service.js';
 import { registerSuggestionRoutes } from './suggestions.routes.js';
 import { registerAdminContentRoutes, type AdminContentRoutesDeps } from './admin-content.routes.js';
 import { registerAdminSettingsRoutes, type AdminSettingsRoutesDeps } from './admin-settings.routes.js';
+import { registerContestRoutes, type ContestRoutesDeps } from './contests.routes.js';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -75,6 +76,8 @@ export interface ServerDeps {
   suggestions?: SuggestionService;
   /** Admin tab API (`/api/admin/content|suggestions|settings|people|policy`); registered when given. */
   admin?: AdminContentRoutesDeps & AdminSettingsRoutesDeps;
+  /** Admin > Contests (`/api/admin/contests`, admins); registered when given. */
+  contests?: ContestRoutesDeps['contests'];
 }
 
 /** Build the server with every route registered; the caller decides when to listen. */
@@ -114,6 +117,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerAdminContentRoutes(fastify, deps.admin);
     registerAdminSettingsRoutes(fastify, deps.admin);
   }
+  if (deps.contests) registerContestRoutes(fastify, { contests: deps.contests });
   if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
   if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });
   if (deps.clicks) registerClickRoutes(fastify, deps.clicks);

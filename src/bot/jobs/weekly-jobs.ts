@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { isWithinPromptWindow, nextAllowedSlot } from '../../shared/domain/prompt-slots.js';
 import type { Contest } from '../../shared/domain/types.js';
 import type { CampaignService } from '../services/campaign.service.js';
+import { weeklyUpdateChannels } from '../services/weekly-update.service.js';
 import type { ContestRepository, ConversationReferenceRepository, EmployeeRepository, PilotRepository } from '../services/ports.js';
 import { cardAttachment } from '../teams/cards/expand.js';
 import { renderPilotDigestCard, type PilotDigestCardData } from '../teams/cards/pilot-digest/pilot-digest.card.js';
@@ -59,7 +60,8 @@ export function createWeeklyContestUpdateJob(deps: WeeklyJobsDeps): WeeklyJob {
         const contest = runningContest(await deps.contests.list(tenantId), now);
         if (!contest) continue;
         const channels = (await deps.references.listByTenant(tenantId)).filter((r) => r.employeeId.startsWith(CHANNEL_RECIPIENT_PREFIX));
-        for (const channel of channels) {
+        // The contest's own update channel when an admin picked one (weekly-update.service.ts).
+        for (const channel of weeklyUpdateChannels(contest, channels)) {
           await deps.campaigns().dispatchOne({ id: `wcu-${week}-${shortHash(tenantId, channel.employeeId)}`, tenantId, kind: 'weekly-update', subjectId: contest.id, recipientId: channel.employeeId, at: now.toISOString(), createdBy: 'weekly-job' });
         }
       }

@@ -106,6 +106,10 @@ export interface ContestRepository {
   get(tenantId: string, id: string): Promise<Versioned<Contest>>;
   list(tenantId: string): Promise<Contest[]>;
   upsert(tenantId: string, contest: Contest): Promise<void>;
+  /** Insert a new contest; ConflictError when the id exists. */
+  create(tenantId: string, contest: Contest): Promise<Versioned<Contest>>;
+  /** Replace a contest read at `etag`; ConflictError when someone changed it since. */
+  update(tenantId: string, contest: Contest, etag: string): Promise<Versioned<Contest>>;
 }
 
 export interface TopicRepository {

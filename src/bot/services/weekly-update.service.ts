@@ -6,12 +6,22 @@
  */
 import { contestDaysLeft } from '../../shared/domain/contests.js';
 import { computeMovers, isoWeekKey, type Mover } from '../../shared/domain/contest-snapshots.js';
-import type { Prize } from '../../shared/domain/types.js';
+import type { Contest, Prize } from '../../shared/domain/types.js';
 import { pickWinToCelebrate, type Win } from '../../shared/domain/wins.js';
 import type { BoardEntry, LeaderboardService } from './leaderboard.service.js';
 import type { ContestSnapshotRepository, ParticipantDirectory, WinRepository } from './scoring.ports.js';
 
 const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * The team channels that get a contest's weekly update: the contest's own channel when an admin
+ * picked one and the bot is still installed there; otherwise (none picked, or the bot was removed
+ * from it) every team channel the bot is installed in, as before channels could be picked.
+ */
+export function weeklyUpdateChannels<T extends { employeeId: string }>(contest: Pick<Contest, 'updateChannelId'>, channels: readonly T[]): T[] {
+  const picked = contest.updateChannelId === undefined ? undefined : channels.find((c) => c.employeeId === contest.updateChannelId);
+  return picked ? [picked] : [...channels];
+}
 
 export interface WeeklyContestUpdate {
   contest: { id: string; name: string; startsAt: string; endsAt: string };

@@ -27,4 +27,12 @@ export class TableContestRepository implements ContestRepository {
   upsert(tenantId: string, contest: Contest): Promise<void> {
     return this.contests.upsert(tenantId, contest);
   }
+
+  create(tenantId: string, contest: Contest): Promise<Versioned<Contest>> {
+    return this.contests.create(tenantId, contest);
+  }
+
+  update(tenantId: string, contest: Contest, etag: string): Promise<Versioned<Contest>> {
+    return this.contests.update(tenantId, contest, etag);
+  }
 }

@@ -158,6 +158,7 @@ export const contestSchema: z.ZodType<Contest, z.ZodTypeDef, unknown> = z.object
   ),
   excludedRoles: z.array(z.enum(ROLES)),
   excludedEmployeeIds: z.array(z.string()),
+  updateChannelId: z.string().optional(),
 });
 
 export const topicSchema: z.ZodType<Topic, z.ZodTypeDef, unknown> = z.object({

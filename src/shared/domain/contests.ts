@@ -229,3 +229,42 @@ export function getMyRank(contest: Contest, leaderboard: readonly LeaderboardEnt
   const above = leaderboard.slice(0, index).reverse().find((e) => e.rank < mine.rank);
   return { ...base, status: 'ranked', rank: mine.rank, gapToNext: above ? above.points - mine.points + 1 : null, prize: mine.prize ?? null };
 }
+
+/** Bounds an admin's contest must stay within (`validateContest`). */
+export const CONTEST_LIMITS = Object.freeze({ maxWeight: 100, maxDays: 366, maxPrizes: 20, maxPrizeRank: 100, maxExcludedPeople: 1_000 });
+
+/** What is wrong with a contest an admin entered (the API names it; the tab translates it). */
+export type ContestProblem =
+  | 'window-invalid'
+  | 'window-order'
+  | 'window-too-long'
+  | 'weight-range'
+  | 'weights-all-zero'
+  | 'prize-rank-range'
+  | 'prize-rank-repeated'
+  | 'too-many-prizes'
+  | 'too-many-exclusions';
+
+/**
+ * The rules of a contest an admin saves: a window that starts before it ends and lasts at most a
+ * year; weights that are whole points from 0 to 100 with at least one above 0 (a contest where
+ * nothing scores ranks no one); prizes with distinct ranks from 1 to 100. Contests of a tenant may
+ * overlap (`contestsOpenAt`: an event scores in every open contest), so overlap is not a problem.
+ * Returns every problem found, in this order; an empty list means the contest is valid.
+ */
+export function validateContest(contest: Pick<Contest, 'startsAt' | 'endsAt' | 'weights' | 'prizes' | 'excludedEmployeeIds'>): ContestProblem[] {
+  const problems: ContestProblem[] = [];
+  const start = Date.parse(contest.startsAt);
+  const end = Date.parse(contest.endsAt);
+  if (!Number.isFinite(start) || !Number.isFinite(end)) problems.push('window-invalid');
+  else if (end <= start) problems.push('window-order');
+  else if (end - start > CONTEST_LIMITS.maxDays * DAY_MS) problems.push('window-too-long');
+  const weights = [contest.weights.uniqueClick, contest.weights.share, contest.weights.conversion];
+  if (weights.some((w) => !Number.isInteger(w) || w < 0 || w > CONTEST_LIMITS.maxWeight)) problems.push('weight-range');
+  else if (weights.every((w) => w === 0)) problems.push('weights-all-zero');
+  if (contest.prizes.length > CONTEST_LIMITS.maxPrizes) problems.push('too-many-prizes');
+  if (contest.prizes.some((p) => !Number.isInteger(p.rank) || p.rank < 1 || p.rank > CONTEST_LIMITS.maxPrizeRank)) problems.push('prize-rank-range');
+  if (new Set(contest.prizes.map((p) => p.rank)).size !== contest.prizes.length) problems.push('prize-rank-repeated');
+  if (contest.excludedEmployeeIds.length > CONTEST_LIMITS.maxExcludedPeople) problems.push('too-many-exclusions');
+  return problems;
+}

@@ -210,6 +210,8 @@ export interface Contest {
   prizes: Prize[];
   excludedRoles: Role[];
   excludedEmployeeIds: string[];
+  /** Team channel (recipient id `channel:<team id>`) that gets the weekly update; none = every team channel. */
+  updateChannelId?: string;
 }
 
 /** Leadership pilot phases (Oktopost / Onalytica). */
