@@ -89,6 +89,6 @@ export function createAppServices(repositories: Repositories & MeasurementReposi
       events: measurement.scoring,
       ...(options.logger ? { logger: options.logger } : {}),
     }),
-    board: createBoardService({ content: repositories.content, topics: repositories.topics }),
+    board: createBoardService({ content: repositories.content, topics: repositories.topics, employees: repositories.employees, shares: repositories.shares }),
   };
 }

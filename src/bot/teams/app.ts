@@ -25,6 +25,7 @@ import { registerPolicyHandlers } from './policy.handler.js';
 import { createTeamsMessenger } from './proactive.js';
 import { registerShareHandlers } from './share.handler.js';
 import { registerTrainingHandlers } from './training.handler.js';
+import { registerVivaCardHandlers } from './viva-card.handler.js';
 import { registerWelcomeHandlers } from './welcome.handler.js';
 
 /**
@@ -139,6 +140,8 @@ export function createBotApp(deps: BotAppDeps): BotApp {
   registerShareHandlers(app, teamsDeps);
   registerTrainingHandlers(app, teamsDeps);
   registerMessageExtension(app, teamsDeps);
+  // Viva Connections dashboard card (manifest `dashboardCards`): cardExtension/* invokes.
+  registerVivaCardHandlers(app, teamsDeps);
   registerCommandHandlers(app, teamsDeps);
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

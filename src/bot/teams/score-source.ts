@@ -29,6 +29,8 @@ export interface MyScore {
   /** People ranked. */
   ranked: number;
   clicks: number;
+  /** Clicks in the current ISO week (the Viva dashboard card); absent when the source cannot tell. */
+  clicksThisWeek?: number;
   shares: number;
 }
 
@@ -55,6 +57,7 @@ export function scoreSourceFrom(leaderboard: Pick<LeaderboardService, 'top' | 'm
         ...(rank?.status === 'ranked' && rank.rank !== null ? { rank: rank.rank } : {}),
         ranked: board.rankedCount,
         clicks: impact.clicks.total,
+        clicksThisWeek: impact.clicks.thisWeek,
         shares: impact.shares,
       };
     },

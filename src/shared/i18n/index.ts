@@ -16,9 +16,10 @@ import { campaigns } from './catalogs/campaigns/index.js';
 import { analytics } from './catalogs/analytics/index.js';
 import { admin } from './catalogs/admin/index.js';
 import { topics } from './catalogs/topics/index.js';
+import { viva } from './catalogs/viva/index.js';
 
 /** Every namespace with its catalogs per language. */
-export const catalogs = { common, bot, tab, sharing, clicks, impact, training, campaigns, analytics, admin, topics } as const;
+export const catalogs = { common, bot, tab, sharing, clicks, impact, training, campaigns, analytics, admin, topics, viva } as const;
 export type Namespace = keyof typeof catalogs;
 export const NAMESPACES = Object.keys(catalogs) as Namespace[];
 

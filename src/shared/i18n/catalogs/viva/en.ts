@@ -1,0 +1,33 @@
+/** The Viva Connections dashboard card (card view and quick views), English: the source catalog. */
+export const en = {
+  title: 'Advocacy Hub',
+  card: {
+    waiting_one: '{{value}} post waiting for you',
+    waiting_few: '{{value}} posts waiting for you',
+    waiting_many: '{{value}} posts waiting for you',
+    waiting_other: '{{value}} posts waiting for you',
+    clicks_one: '{{value}} click this week',
+    clicks_few: '{{value}} clicks this week',
+    clicks_many: '{{value}} clicks this week',
+    clicks_other: '{{value}} clicks this week',
+    rank: 'rank {{rank}} of {{ranked}}',
+    notRanked: 'not ranked yet',
+    noContest: 'no contest running',
+    open: 'Top posts',
+    join: 'Open Advocacy Hub in Teams to join the programme.',
+    joinButton: 'Open in Teams',
+  },
+  quick: {
+    title: 'Top posts for you',
+    empty: 'You have shared everything on the board. New posts will show up here.',
+    share: 'Share',
+    board: 'Open the board',
+    shareTitle: 'Share this post',
+    shareHint: 'Each button opens the network with your suggested text. You check it and post it yourself.',
+    shareOn: 'Share on {{network}}',
+    sharedOn: 'Shared on {{network}}',
+    back: 'Back',
+    policyFirst: 'Before your first share, please read and agree to the social media policy in Advocacy Hub in Teams.',
+    unavailable: 'This post is no longer on the board.',
+  },
+};
