@@ -1,0 +1,178 @@
+/**
+ * The new-campaign form: a published content item (search), the audience (personas, teams,
+ * topics, languages, named people; who is left out and why shown as you choose), the delivery
+ * window in the admin's time zone and the slot length. Saves a draft, then the detail shows its
+ * preview.
+ */
+import { Button, Checkbox, Combobox, Field, Input, Option, Tag, TagGroup, Text } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AudienceOptions } from '../../shared/contracts/campaigns.js';
+import type { CampaignAudience } from '../../shared/domain/campaigns.js';
+import { PERSONAS, SUPPORTED_LANGUAGES, type Language } from '../../shared/domain/types.js';
+import { useTabContext } from '../app/tab-context.js';
+import { useApiResource } from '../impact/use-api.js';
+import { adminApi } from './admin-api.js';
+import { NoticeBar, useAdminStyles, useErrorText, type Notice } from './admin-ui.js';
+import { audienceReach, campaignInput, defaultWindow, fromLocalInput, validateCampaignForm, type CampaignFormErrors } from './campaign-form-rules.js';
+import { adminTimeZone, formatWindow, useReasonLabel } from './campaign-ui.js';
+import { campaignsApi } from './campaigns-api.js';
+
+const EMPTY_AUDIENCE: CampaignAudience = { personas: [], teams: [], topicIds: [], languages: [], employeeIds: [] };
+
+function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
+  return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
+}
+
+export interface CampaignFormProps {
+  options: AudienceOptions;
+  onCancel(): void;
+  onCreated(id: string): void;
+  /** The clock (tests); the browser's otherwise. */
+  now?: () => Date;
+}
+
+export function CampaignForm({ options, onCancel, onCreated, now = () => new Date() }: CampaignFormProps) {
+  const styles = useAdminStyles();
+  const { t } = useTranslation('campaigns');
+  const { t: ta } = useTranslation('admin');
+  const { api, locale, language } = useTabContext();
+  const errorText = useErrorText();
+  const reasonLabel = useReasonLabel();
+  const [initial] = useState(() => defaultWindow(now()));
+  const [query, setQuery] = useState('');
+  const [contentId, setContentId] = useState('');
+  const [contentTitle, setContentTitle] = useState('');
+  const [audience, setAudience] = useState<CampaignAudience>(EMPTY_AUDIENCE);
+  const [personQuery, setPersonQuery] = useState('');
+  const [start, setStart] = useState(initial.start);
+  const [end, setEnd] = useState(initial.end);
+  const [slot, setSlot] = useState('30');
+  const [errors, setErrors] = useState<CampaignFormErrors>({});
+  const [notice, setNotice] = useState<Notice>();
+  const [saving, setSaving] = useState(false);
+  const content = useApiResource((a, signal) => adminApi.content(a, { status: 'published', ...(query.trim() && query !== contentTitle ? { q: query.trim() } : {}) }, signal), [query === contentTitle ? '' : query.trim()]);
+  const languageName = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
+  const num = new Intl.NumberFormat(locale);
+  const names = useMemo(() => new Map(options.people.map((p) => [p.id, p])), [options.people]);
+  const reach = useMemo(() => audienceReach(options.people, audience), [options.people, audience]);
+  const topicName = (name: Record<string, string>) => name[language as Language] ?? name.en ?? '';
+  const zone = adminTimeZone();
+  const values = { contentId, audience, start, end, slotMinutes: Number(slot) };
+  const windowText = !Number.isNaN(fromLocalInput(start)) && fromLocalInput(end) > fromLocalInput(start) ? formatWindow(locale, { start: new Date(fromLocalInput(start)).toISOString(), end: new Date(fromLocalInput(end)).toISOString() }) : '';
+  const message = (field: keyof CampaignFormErrors) => {
+    const e = errors[field];
+    return e ? t(`admin.form.errors.${e.key}`, Object.fromEntries(Object.entries(e.values ?? {}).map(([k, v]) => [k, typeof v === 'number' ? num.format(v) : v]))) : undefined;
+  };
+  const set = (patch: Partial<CampaignAudience>) => setAudience((a) => ({ ...a, ...patch }));
+  const matchingPeople = options.people.filter((p) => !audience.employeeIds.includes(p.id) && p.name.toLowerCase().includes(personQuery.trim().toLowerCase())).slice(0, 50);
+
+  async function save() {
+    const found = validateCampaignForm(values, now());
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setSaving(true);
+    setNotice(undefined);
+    try {
+      onCreated((await campaignsApi.create(api, campaignInput(values))).id);
+    } catch (err) {
+      setNotice({ intent: 'error', text: errorText(err) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className={styles.form} onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate data-testid="campaign-form" aria-labelledby="campaign-form-title">
+      <Text as="h3" id="campaign-form-title" size={400} weight="semibold" className={styles.h2}>{t('admin.form.title')}</Text>
+      <NoticeBar notice={notice} />
+      <Field label={t('admin.form.content')} required validationMessage={message('content')}>
+        <Combobox
+          freeform
+          placeholder={t('admin.form.contentPlaceholder')}
+          value={query}
+          selectedOptions={contentId ? [contentId] : []}
+          onChange={(e) => { setQuery((e.target as HTMLInputElement).value); setContentId(''); setContentTitle(''); }}
+          onOptionSelect={(_e, d) => { setContentId(d.optionValue ?? ''); setContentTitle(d.optionText ?? ''); setQuery(d.optionText ?? ''); }}
+          data-testid="campaign-content"
+        >
+          {(content.data?.items ?? []).map((item) => <Option key={item.id} value={item.id} text={item.title}>{`${item.title} (${languageName.of(item.language) ?? item.language})`}</Option>)}
+          {content.data && content.data.items.length === 0 && <Option disabled value="" text="">{t('admin.form.contentNone')}</Option>}
+        </Combobox>
+      </Field>
+
+      <fieldset className={styles.card}>
+        <legend><Text weight="semibold">{t('admin.form.audience')}</Text></legend>
+        <Text size={200} className={styles.muted}>{t('admin.form.audienceHint')}</Text>
+        <Field label={t('admin.form.personas')}>
+          <div className={styles.row}>{PERSONAS.map((p) => <Checkbox key={p} label={ta(`content.persona.${p}`)} checked={audience.personas.includes(p)} onChange={(_e, d) => set({ personas: toggle(audience.personas, p, d.checked === true) })} />)}</div>
+        </Field>
+        {options.teams.length > 0 && (
+          <Field label={t('admin.form.teams')}>
+            <div className={styles.row}>{options.teams.map((team) => <Checkbox key={team} label={team} checked={audience.teams.includes(team)} onChange={(_e, d) => set({ teams: toggle(audience.teams, team, d.checked === true) })} />)}</div>
+          </Field>
+        )}
+        {options.topics.length > 0 && (
+          <Field label={t('admin.form.topics')}>
+            <div className={styles.row}>{options.topics.map((topic) => <Checkbox key={topic.id} label={topicName(topic.name)} checked={audience.topicIds.includes(topic.id)} onChange={(_e, d) => set({ topicIds: toggle(audience.topicIds, topic.id, d.checked === true) })} />)}</div>
+          </Field>
+        )}
+        <Field label={t('admin.form.languages')}>
+          <div className={styles.row}>{SUPPORTED_LANGUAGES.map((l) => <Checkbox key={l} label={languageName.of(l) ?? l} checked={audience.languages.includes(l)} onChange={(_e, d) => set({ languages: toggle(audience.languages, l, d.checked === true) })} />)}</div>
+        </Field>
+        <Field label={t('admin.form.people')}>
+          <Combobox
+            freeform
+            placeholder={t('admin.form.peoplePlaceholder')}
+            value={personQuery}
+            selectedOptions={[]}
+            onChange={(e) => setPersonQuery((e.target as HTMLInputElement).value)}
+            onOptionSelect={(_e, d) => { if (d.optionValue) set({ employeeIds: [...audience.employeeIds, d.optionValue] }); setPersonQuery(''); }}
+            data-testid="campaign-people"
+          >
+            {matchingPeople.map((p) => {
+              const label = p.excluded ? t('admin.form.excludedTag', { name: p.name, reason: reasonLabel(p.excluded) }) : `${p.name} · ${p.team}`;
+              return <Option key={p.id} value={p.id} text={p.name} disabled={p.excluded !== undefined}>{label}</Option>;
+            })}
+          </Combobox>
+        </Field>
+        {audience.employeeIds.length > 0 && (
+          <TagGroup onDismiss={(_e, d) => set({ employeeIds: audience.employeeIds.filter((id) => id !== d.value) })} aria-label={t('admin.form.people')}>
+            {audience.employeeIds.map((id) => (
+              <Tag key={id} value={id} dismissible dismissIcon={{ 'aria-label': t('admin.form.removePerson', { name: names.get(id)?.name ?? id }) }}>{names.get(id)?.name ?? id}</Tag>
+            ))}
+          </TagGroup>
+        )}
+        <div role="status" aria-live="polite" className={styles.section}>
+          <Text weight="semibold" data-testid="audience-matches">{t('admin.form.matches', { value: num.format(reach.included) })}</Text>
+          <Text size={200} className={styles.muted} data-testid="audience-left-out">{t('admin.form.leftOut', { optedOut: num.format(reach.optedOut), paused: num.format(reach.paused) })}</Text>
+          {reach.excluded.length > 0 && (
+            <Text size={200} data-testid="audience-excluded">{t('admin.form.leftOutNames', { names: reach.excluded.slice(0, 20).map((e) => t('admin.form.excludedTag', { name: e.name, reason: reasonLabel(e.reason) })).join('; ') + (reach.excluded.length > 20 ? ' …' : '') })}</Text>
+          )}
+        </div>
+      </fieldset>
+
+      <fieldset className={styles.card}>
+        <legend><Text weight="semibold">{t('admin.form.window')}</Text></legend>
+        <Text size={200} className={styles.muted}>{t('admin.form.windowHint', { zone })}</Text>
+        <div className={styles.row}>
+          <Field label={t('admin.form.start')} required validationMessage={message('start')}>
+            <Input type="datetime-local" value={start} onChange={(_e, d) => setStart(d.value)} data-testid="campaign-start" />
+          </Field>
+          <Field label={t('admin.form.end')} required validationMessage={message('end')}>
+            <Input type="datetime-local" value={end} onChange={(_e, d) => setEnd(d.value)} data-testid="campaign-end" />
+          </Field>
+          <Field label={t('admin.form.slot')} hint={t('admin.form.slotHint')} validationMessage={message('slot')}>
+            <Input type="number" min={5} max={1440} step={5} value={slot} onChange={(_e, d) => setSlot(d.value)} data-testid="campaign-slot" />
+          </Field>
+        </div>
+        {windowText && <Text data-testid="campaign-window-summary">{windowText}</Text>}
+      </fieldset>
+
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={saving} data-testid="campaign-save">{saving ? t('admin.form.saving') : t('admin.form.save')}</Button>
+        <Button onClick={onCancel}>{t('admin.form.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
