@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { findPlaceholders, loadEnvironment, resolvePlaceholders } from './lib/env-files.js';
 import { decodePng, readPngHeader } from './lib/png.js';
+import { languageOfFile, syncLocalization, syncManifest } from './lib/manifest-parts.js';
 import { validateAgainstBundledSchema } from './lib/schema-validation.js';
 
 /** Placeholders that may resolve to an empty string (e.g. no name suffix in production). */
@@ -38,6 +39,65 @@ export interface PackageOptions {
 export type PackageResult =
   | { ok: true; zipPath: string; manifestPath: string; entries: string[]; manifest: Json; schemaVersion: string }
   | { ok: false; errors: string[] };
+
+const sortedJson = (doc: Json) => JSON.stringify(Object.fromEntries(Object.entries(doc).sort(([a], [b]) => a.localeCompare(b))));
+
+/**
+ * The generated sections (scripts/lib/manifest-parts.ts) as the declarations make them now, or a
+ * line per file that drifted. Reads the files as written (placeholders unresolved).
+ */
+export function checkGeneratedSections(sourceDir: string): string[] {
+  const errors: string[] = [];
+  const fix = 'run `npm run package -- --sync` and commit the result';
+  let manifest: Json;
+  try {
+    manifest = JSON.parse(readFileSync(join(sourceDir, 'manifest.json'), 'utf8')) as Json;
+  } catch {
+    return []; // reported by the build itself
+  }
+  const synced = syncManifest(manifest);
+  for (const key of ['bots', 'staticTabs', 'dashboardCards']) {
+    if (JSON.stringify(synced[key]) !== JSON.stringify(manifest[key])) {
+      errors.push(`manifest.json: ${key} differs from the app's declarations (chat commands, tab pages, Viva card); ${fix}`);
+    }
+  }
+  for (const file of localeFilesOf(manifest)) {
+    const language = languageOfFile(manifest, file);
+    if (!language || !existsSync(join(sourceDir, file))) continue;
+    let doc: Json;
+    try {
+      doc = JSON.parse(readFileSync(join(sourceDir, file), 'utf8')) as Json;
+    } catch {
+      continue;
+    }
+    if (sortedJson(syncLocalization(doc, language)) !== sortedJson(doc)) {
+      errors.push(`${file}: tab names or command descriptions differ from the ${language} catalogs; ${fix}`);
+    }
+  }
+  return errors;
+}
+
+/** Write the generated sections into the committed manifest and localization files. */
+export function syncSourceFiles(sourceDir = 'appPackage'): string[] {
+  const written: string[] = [];
+  const manifestPath = join(sourceDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Json;
+  writeFileSync(manifestPath, `${JSON.stringify(syncManifest(manifest), null, 2)}\n`);
+  written.push(manifestPath);
+  for (const file of localeFilesOf(manifest)) {
+    const language = languageOfFile(manifest, file);
+    const path = join(sourceDir, file);
+    if (!language || !existsSync(path)) continue;
+    writeFileSync(path, `${JSON.stringify(syncLocalization(JSON.parse(readFileSync(path, 'utf8')) as Json, language), null, 2)}\n`);
+    written.push(path);
+  }
+  return written;
+}
+
+function localeFilesOf(manifest: Json): string[] {
+  const info = (manifest.localizationInfo ?? {}) as { defaultLanguageFile?: string; additionalLanguages?: { file: string }[] };
+  return [info.defaultLanguageFile, ...(info.additionalLanguages ?? []).map((l) => l.file)].filter((f): f is string => typeof f === 'string');
+}
 
 /** Follow a localization key such as `bots[0].commandLists[1].commands[2].description`. */
 export function valueAtPath(doc: unknown, path: string): unknown {
@@ -159,6 +219,7 @@ export async function buildAppPackage(options: PackageOptions): Promise<PackageR
   }
   // Refuse unresolved placeholders before anything else: schema errors about them would only be noise.
   if (!manifest || errors.length > 0) return { ok: false, errors };
+  errors.push(...checkGeneratedSections(sourceDir));
 
   const domain = options.vars.BOT_DOMAIN;
   if (domain && !/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) {
@@ -209,18 +270,19 @@ export function placeholdersIn(sourceDir = 'appPackage'): string[] {
   return [...names];
 }
 
-/** Parse `--env dev` / `--env=dev` (default `local`). */
-export function parseArgs(argv: readonly string[]): { env: string } {
+/** Parse `--env dev` / `--env=dev` (default `local`) and `--sync`. */
+export function parseArgs(argv: readonly string[]): { env: string; sync: boolean } {
   let env = 'local';
   argv.forEach((arg, i) => {
     if (arg === '--env') env = argv[i + 1] ?? env;
     else if (arg.startsWith('--env=')) env = arg.slice('--env='.length);
   });
-  return { env };
+  return { env, sync: argv.includes('--sync') };
 }
 
 async function main(): Promise<number> {
-  const { env } = parseArgs(process.argv.slice(2));
+  const { env, sync } = parseArgs(process.argv.slice(2));
+  if (sync) for (const path of syncSourceFiles(resolve('appPackage'))) console.log(`synced ${path}`);
   let vars: Record<string, string>;
   try {
     vars = loadEnvironment(resolve('env'), env);

@@ -3,15 +3,16 @@
  * validation of the manifest and every localization file, icons, zip contents, and the refusals.
  * Plus a cheap guard on the Bicep template's security-relevant lines.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseEnvFile, resolvePlaceholders } from '../../scripts/lib/env-files.js';
 import { encodePng, readPngHeader } from '../../scripts/lib/png.js';
 import { drawColorIcon, drawOutlineIcon } from '../../scripts/make-icons.js';
-import { buildAppPackage, checkIcons, parseArgs, placeholdersIn } from '../../scripts/package-app.js';
+import { buildAppPackage, checkIcons, parseArgs, placeholdersIn, syncSourceFiles } from '../../scripts/package-app.js';
 import { CHAT_COMMAND_ORDER, CHAT_COMMANDS } from '../../src/bot/teams/commands.js';
 import { MESSAGE_EXTENSION_COMMANDS } from '../../src/bot/teams/verbs.js';
 
@@ -95,7 +96,7 @@ describe('app package', async () => {
       configurableTabs: { configurationUrl: string }[];
       validDomains: string[];
     };
-    expect(m.staticTabs.map((t) => t.entityId)).toEqual(['board', 'impact', 'training', 'pilot', 'analytics', 'admin']);
+    expect(m.staticTabs.map((t) => t.entityId)).toEqual(['board', 'impact', 'leaderboard', 'topics', 'training', 'pilot', 'analytics', 'admin']);
     for (const tab of m.staticTabs) {
       expect(tab.contentUrl).toBe(`https://advocacy.example.com/tab/index.html#/${tab.entityId}`);
     }
@@ -184,6 +185,49 @@ describe('refusals', () => {
     expect(errors).toContainEqual(expect.stringContaining('BOT_DOMAIN "https://advocacy.example.com"'));
   });
 
+  it('refuses a manifest that drifted from the app\'s declarations, and --sync repairs it', async () => {
+    const sourceDir = copyOfAppPackage();
+    const manifestPath = join(sourceDir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bots: { commandLists: { commands: unknown[] }[] }[]; staticTabs: unknown[] };
+    manifest.bots[0]!.commandLists[0]!.commands.splice(1, 1);
+    manifest.staticTabs.splice(3, 1);
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const drifted = await buildAppPackage({ env: 'test', vars: TEST_VARS, sourceDir, outDir: join(sourceDir, 'build') });
+    const errors = drifted.ok ? [] : drifted.errors;
+    expect(errors).toContainEqual(expect.stringMatching(/^manifest\.json: bots differs from the app's declarations.*npm run package -- --sync/));
+    expect(errors).toContainEqual(expect.stringMatching(/^manifest\.json: staticTabs differs/));
+    syncSourceFiles(sourceDir);
+    const repaired = await buildAppPackage({ env: 'test', vars: TEST_VARS, sourceDir, outDir: join(sourceDir, 'build') });
+    expect(repaired.ok ? [] : repaired.errors).toEqual([]);
+  });
+
+  it('npm run package: exit 0 and a zip for a good package, exit 1 with every problem listed for a broken one', () => {
+    const root = tempDir();
+    const sourceDir = join(root, 'appPackage');
+    mkdirSync(join(root, 'env'));
+    cpSync(copyOfAppPackage(), sourceDir, { recursive: true });
+    writeFileSync(join(root, 'env', '.env.ci'), Object.entries(TEST_VARS).map(([k, v]) => `${k}=${v}`).join('\n'));
+    const run = () => spawnSync(resolve('node_modules/.bin/tsx'), [resolve('scripts/package-app.ts'), '--env', 'ci'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const good = run();
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toContain('Schema validation passed');
+    expect(existsSync(join(sourceDir, 'build', 'appPackage.ci.zip'))).toBe(true);
+
+    rmSync(join(sourceDir, 'build'), { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(sourceDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    delete manifest.version;
+    manifest.accentColor = 'teal';
+    writeFileSync(join(sourceDir, 'manifest.json'), JSON.stringify(manifest));
+    rmSync(join(sourceDir, 'outline.png'));
+    const broken = run();
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('App package for "ci" NOT built');
+    expect(broken.stderr).toMatch(/manifest\.json: .*version/);
+    expect(broken.stderr).toMatch(/manifest\.json: \/accentColor/);
+    expect(broken.stderr).toContain('icons.outline: file outline.png not found');
+    expect(existsSync(join(sourceDir, 'build'))).toBe(false);
+  }, 120_000);
+
   it('keeps the committed icons identical to what scripts/make-icons.ts draws', () => {
     expect(readFileSync('appPackage/color.png').equals(encodePng(drawColorIcon()))).toBe(true);
     expect(readFileSync('appPackage/outline.png').equals(encodePng(drawOutlineIcon()))).toBe(true);
@@ -207,9 +251,9 @@ describe('environment files', () => {
       text: '1-two words-${{EMPTY}}-${{NOPE}}',
       unresolved: ['EMPTY', 'NOPE'],
     });
-    expect(parseArgs(['--env', 'dev'])).toEqual({ env: 'dev' });
-    expect(parseArgs(['--env=prod'])).toEqual({ env: 'prod' });
-    expect(parseArgs([])).toEqual({ env: 'local' });
+    expect(parseArgs(['--env', 'dev'])).toEqual({ env: 'dev', sync: false });
+    expect(parseArgs(['--env=prod', '--sync'])).toEqual({ env: 'prod', sync: true });
+    expect(parseArgs([])).toEqual({ env: 'local', sync: false });
   });
 
   it('keeps secrets out of the committed env files', () => {
