@@ -90,6 +90,10 @@ const envSchema = z
     if (env.VIVA_LEARNING === true && !env.VIVA_LEARNING_PROVIDER_ID) {
       ctx.addIssue({ code: 'custom', path: ['VIVA_LEARNING_PROVIDER_ID'], message: 'is required when VIVA_LEARNING is on' });
     }
+    if (env.NODE_ENV === 'production' && !env.BOT_ID) {
+      // Without an app id the adapter accepts unsigned activities (local tools only).
+      ctx.addIssue({ code: 'custom', path: ['BOT_ID'], message: 'is required in production (without it /api/messages would accept unsigned activities)' });
+    }
     if (env.NODE_ENV === 'production' && !env.SECRET_CLICK_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_CLICK_KEY'], message: 'is required in production (the dev key is public)' });
     }

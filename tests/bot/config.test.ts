@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production', STORAGE_ACCOUNT_NAME: 'advocacyhubprod', AUTH_MODE: 'entra',
       AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111',
       SECRET_CLICK_KEY: 'k'.repeat(32),
+      BOT_ID: '22222222-2222-4222-8222-222222222222',
     });
     expect(config.storage).toEqual({ kind: 'account', accountName: 'advocacyhubprod' });
     expect(config.seedDemo).toBe(false);
@@ -36,10 +37,11 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
     [{ NODE_ENV: 'production' }, /AUTH_MODE: must be "entra" in production/],
+    [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', STORAGE_ACCOUNT_NAME: 'advocacyhubprod', SECRET_CLICK_KEY: 'k'.repeat(32) }, /BOT_ID: is required in production/],
     [{ AUTH_MODE: 'entra' }, /AAD_APP_CLIENT_ID: is required/],
     [{ STORAGE_ACCOUNT_NAME: 'Bad_Name' }, /STORAGE_ACCOUNT_NAME/],
     [{ PLAYGROUND: 'maybe' }, /PLAYGROUND/],
-    [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', SECRET_CLICK_KEY: 'k'.repeat(32) }, /STORAGE_ACCOUNT_NAME: is required in production/],
+    [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', SECRET_CLICK_KEY: 'k'.repeat(32), BOT_ID: '22222222-2222-4222-8222-222222222222' }, /STORAGE_ACCOUNT_NAME: is required in production/],
     [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', STORAGE_ACCOUNT_NAME: 'advocacyhubprod' }, /SECRET_CLICK_KEY: is required in production/],
     [{ SECRET_CLICK_KEY: 'short' }, /SECRET_CLICK_KEY: must be at least 32 characters/],
     [{ CLICK_JOURNAL_MAX_BYTES: '1000' }, /CLICK_JOURNAL_MAX_BYTES/],
