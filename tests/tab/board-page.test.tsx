@@ -58,6 +58,18 @@ describe('board page', () => {
     await user.click(screen.getByRole('combobox', { name: tabEn.board.filters.team }));
     await user.click(await screen.findByRole('option', { name: 'Sales' }, SLOW));
     await waitFor(() => expect(seen.some((r) => r.path === '/api/board?topic=quantum&team=Sales&q=quantum')).toBe(true), SLOW);
+    // The filtered board's URL can be bookmarked or sent on.
+    await waitFor(() => expect(window.location.hash).toBe('#/board?topic=quantum&team=Sales&q=quantum'), SLOW);
+  });
+
+  it('starts from the filters in its URL and ignores values it does not know', async () => {
+    window.location.hash = '#/board?category=industry&language=xx&topic=quantum&q=sensing';
+    const { seen } = await renderInTab(<BoardPage />, routes);
+    await screen.findByText('Quantum sensing', {}, SLOW);
+    await waitFor(() => expect(seen.some((r) => r.path === '/api/board?category=industry&topic=quantum&q=sensing')).toBe(true), SLOW);
+    expect(seen.some((r) => r.path.includes('language=xx'))).toBe(false);
+    expect((screen.getByRole('searchbox', { name: tabEn.board.filters.search }) as HTMLInputElement).value).toBe('sensing');
+    await waitFor(() => expect(window.location.hash).toBe('#/board?category=industry&topic=quantum&q=sensing'), SLOW);
   });
 
   it('opens the share panel from the deep link the share card builds', async () => {

@@ -34,6 +34,17 @@ export function sendError(
     .send({ error: { code, message: t(`error.${code}`, { details: details ?? '' }), ...(details ? { details } : {}) } });
 }
 
+/**
+ * Fastify's `frameworkErrors` option: a URL the router cannot take (malformed percent-encoding,
+ * a path parameter over `maxParamLength`) answers in the same shape as every other error, with a
+ * short reason and without echoing the URL back.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const reason = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is too long' : error.code === 'FST_ERR_BAD_URL' ? 'the URL is not validly encoded' : 'the request is malformed';
+  void sendError(reply, request, status, 'badRequest', reason);
+}
+
 /** Readable one-line summary of a zod error for `details`. */
 export function describeZodError(err: ZodError): string {
   return err.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');

@@ -9,7 +9,7 @@ import { createBoardService, type BoardService } from '../services/board.service
 import type { Repositories } from '../services/ports.js';
 import { registerAuth, type TokenVerifier } from './auth.js';
 import { registerBotRoute, type BotEndpoint } from './bot-route.js';
-import { registerErrorHandling } from './errors.js';
+import { answerFrameworkError, registerErrorHandling } from './errors.js';
 import { registerHealth, type HealthDeps } from './health.js';
 import { registerClickRoutes, type ClickRoutesDeps } from './click.routes.js';
 import { registerStaticTab } from './static-tab.js';
@@ -93,6 +93,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     },
     bodyLimit: 1024 * 1024,
+    // Router refusals (bad percent-encoding, over-long path parameters) in the API's error shape.
+    frameworkErrors: answerFrameworkError,
     trustProxy: true,
   });
   fastify.addHook('onSend', async (_request, reply) => {

@@ -2,6 +2,7 @@
  * The content board (`#/board`): live posts ranked for the person, with search and filters; a
  * card's Share opens the share panel at `#/board/item/<id>` (a deep link: the share card's "Open
  * in the board" lands there too, as `#/board?item=<id>` or Teams' `subEntityId: item:<id>`).
+ * The filters live in the URL (`#/board?category=&topic=&team=&language=&q=`, see board-url.ts).
  * The panel and the "Suggest content" dialog are lazy chunks.
  */
 import { Badge, Button, makeStyles, Text, tokens, mergeClasses } from '@fluentui/react-components';
@@ -12,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { routeHref, useHashLocation } from '../app/router.js';
 import { useTabContext } from '../app/tab-context.js';
 import { BoardFilters, type BoardFilterValues } from './board-filters.js';
+import { boardHash, filtersFromParams } from './board-url.js';
 import { BoardEmpty, BoardError, BoardSkeleton } from './board-states.js';
 import { ContentCard } from './content-card.js';
 import { useBoard } from './use-board.js';
@@ -35,8 +37,6 @@ const useStyles = makeStyles({
   cell: { display: 'flex', flexDirection: 'column', minWidth: 0 },
 });
 
-const NO_FILTERS: BoardFilterValues = { category: undefined, language: undefined, topic: undefined, team: undefined, text: '' };
-
 /** The item a hash opens: `#/board/item/<id>`, or the share card's `#/board?item=<id>`. */
 function openItemOf(rest: string[], params: URLSearchParams): string | undefined {
   if (rest[0] === 'item' && rest[1]) return rest[1];
@@ -50,8 +50,9 @@ export function BoardPage() {
   const { t } = useTranslation('tab');
   const { locale } = useTabContext();
   const location = useHashLocation();
-  const [filters, setFilters] = useState<BoardFilterValues>(NO_FILTERS);
-  const [q, setQ] = useState('');
+  // Filters start from the URL (a bookmarked or shared filtered board) and are written back to it.
+  const [filters, setFilters] = useState<BoardFilterValues>(() => filtersFromParams(location.params));
+  const [q, setQ] = useState(() => filters.text.trim());
   const [suggestOpen, setSuggestOpen] = useState(false);
   const [suggestLoaded, setSuggestLoaded] = useState(false);
   const openItem = openItemOf(location.rest, location.params);
@@ -66,6 +67,14 @@ export function BoardPage() {
     return () => clearTimeout(handle);
   }, [filters.text]);
 
+  // The list's URL follows the filters (replacing the entry: filtering is not navigation).
+  const listHash = boardHash({ ...filters, text: q });
+  useEffect(() => {
+    if (openItem === undefined && location.rest.length === 0 && !location.params.has('item') && window.location.hash !== listHash) {
+      window.history.replaceState(null, '', listHash);
+    }
+  }, [listHash, openItem, location]);
+
   // The share card's link form becomes the canonical deep link (keeps one history entry).
   useEffect(() => {
     if (location.rest.length === 0 && location.params.has('item')) {
@@ -79,12 +88,12 @@ export function BoardPage() {
   const opener = useRef<HTMLElement | null>(null);
   const { reload } = board;
   const closePanel = useCallback(() => {
-    window.location.hash = routeHref('board');
+    window.location.hash = listHash;
     // What was shared or skipped in the panel shows on the cards.
     reload();
     const back = opener.current;
     if (back) setTimeout(() => back.focus(), 0);
-  }, [reload]);
+  }, [reload, listHash]);
   useEffect(() => {
     if (openItem !== undefined && document.activeElement instanceof HTMLElement && document.activeElement.dataset.share === openItem) {
       opener.current = document.activeElement;
@@ -144,7 +153,7 @@ export function BoardPage() {
         <BoardEmpty
           filtered={filtered}
           onClear={() => {
-            setFilters(NO_FILTERS);
+            setFilters(filtersFromParams(new URLSearchParams()));
             setQ('');
           }}
         />
