@@ -1,6 +1,7 @@
-// Advocacy Hub in one resource group: App Service (Linux, Node 22 LTS) hosting the bot, the tab
-// and its API; a Storage account (tables + queues) reached with a managed identity only; the Azure
-// Bot registration with the Teams channel; Log Analytics + Application Insights.
+// Advocacy Hub in one resource group: App Service (Linux, Node 22 LTS, several instances) hosting
+// the bot, the tab and its API; a Storage account (tables + queues) reached with the web app's
+// system-assigned managed identity only; the Azure Bot registration with the Teams and Microsoft 365
+// (Viva Connections) channels; Log Analytics + Application Insights. infra/README.md lists why.
 // Deployed by `teamsapp provision` (arm/deploy); outputs become Teams Toolkit env variables.
 // No output carries a key or a secret; storage account keys are disabled altogether.
 
@@ -14,11 +15,16 @@ param location string = resourceGroup().location
 @description('App Service plan SKU: B1 is enough for a pilot; P0v3 or larger in production.')
 param webAppSku string = 'B1'
 
+@description('Instances the plan runs (scale-out). Every instance serves bot, tab, API and clicks; state lives in Storage. B1 allows up to 3, P0v3 up to 30.')
+@minValue(1)
+@maxValue(30)
+param instanceCount int = 2
+
 @description('Azure Bot pricing tier.')
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
 
-@description('Identity the bot authenticates with: the Entra app from botAadApp/create (SingleTenant), or the managed identity below (UserAssignedMSI, no secret at all).')
+@description('Identity the bot authenticates with: the Entra app from botAadApp/create (SingleTenant), or the user-assigned managed identity below (UserAssignedMSI, no secret at all; Azure Bot accepts only a user-assigned identity).')
 @allowed(['SingleTenant', 'UserAssignedMSI'])
 param botAppType string = 'SingleTenant'
 
@@ -54,6 +60,8 @@ var roleIds = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 }
 
+// Used only as the bot's identity with botAppType UserAssignedMSI. Storage is reached with the web
+// app's system-assigned identity (the role assignments below), never with this one or with keys.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-${resourceBaseName}'
   location: location
@@ -106,20 +114,20 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
 
 resource tableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
-  name: guid(storage.id, identity.id, roleIds.storageTableDataContributor)
+  name: guid(storage.id, webApp.id, roleIds.storageTableDataContributor)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataContributor)
-    principalId: identity.properties.principalId
+    principalId: webApp.identity.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource queueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
-  name: guid(storage.id, identity.id, roleIds.storageQueueDataContributor)
+  name: guid(storage.id, webApp.id, roleIds.storageQueueDataContributor)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageQueueDataContributor)
-    principalId: identity.properties.principalId
+    principalId: webApp.identity.principalId
     principalType: 'ServicePrincipal'
   }
 }
@@ -128,7 +136,10 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: 'asp-${resourceBaseName}'
   location: location
   kind: 'linux'
-  sku: { name: webAppSku }
+  sku: {
+    name: webAppSku
+    capacity: instanceCount
+  }
   properties: {
     reserved: true
   }
@@ -139,7 +150,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   location: location
   kind: 'app,linux'
   identity: {
-    type: 'UserAssigned'
+    type: 'SystemAssigned, UserAssigned'
     userAssignedIdentities: { '${identity.id}': {} }
   }
   properties: {
@@ -170,13 +181,14 @@ var baseSettings = {
   AUTH_MODE: 'entra'
   STORAGE_ACCOUNT_NAME: storage.name
   STORAGE_TABLE_PREFIX: storageTablePrefix
-  // DefaultAzureCredential picks the user-assigned identity by this client id.
-  AZURE_CLIENT_ID: identity.properties.clientId
+  // No client id setting: DefaultAzureCredential then uses the system-assigned identity for Storage.
   BOT_ID: botId
   BOT_TENANT_ID: tenant().tenantId
   AAD_APP_CLIENT_ID: aadAppClientId
   AAD_APP_TENANT_ID: aadAppTenantId
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+  // Application Insights auto-instrumentation of the Node app on Linux (requests, dependencies, logs).
+  ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   LOG_LEVEL: 'info'
   // Deploy ships dist/ and the lockfile; the platform installs production dependencies only.
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
@@ -217,6 +229,16 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+// Viva Connections dashboard cards reach the bot through the Microsoft 365 channel.
+resource m365Channel 'Microsoft.BotService/botServices/channels@2023-09-15-preview' = {
+  parent: bot
+  name: 'M365Extensions'
+  location: 'global'
+  properties: {
+    channelName: 'M365Extensions'
+  }
+}
+
 // Teams Toolkit writes each output into env/.env.<env> under the same name.
 output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
@@ -225,3 +247,4 @@ output WEB_APP_NAME string = webApp.name
 output STORAGE_ACCOUNT_NAME string = storage.name
 output AZURE_BOT_NAME string = bot.name
 output MANAGED_IDENTITY_CLIENT_ID string = identity.properties.clientId
+output WEB_APP_PRINCIPAL_ID string = webApp.identity.principalId

@@ -197,7 +197,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       admin: {
         content: createAdminContentService({ content: repositories.content, suggestions: repositories.suggestions, employees: repositories.employees, adminSettings: repositories.adminSettings, randomBytes: (count) => randomBytes(count), clock: now, notifyRejection: createRejectionNotifier(bot.messenger), logger: { warn: (details, message) => server.log.warn(details, message) } }),
         settings: createAdminSettingsService({ adminSettings: repositories.adminSettings, employees: repositories.employees, policies: repositories.policies, policy: services.policy, randomBytes: (count) => randomBytes(count), clock: now, askPolicy: createPolicyAsker(bot.messenger, services.policy), logger: { warn: (details, message) => server.log.warn(details, message) } }),
-        dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, clock: now }),
+        dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, eraser: repositories.personalData, clock: now }),
       },
       campaigns,
       contests: createContestAdminService({ contests: repositories.contests, conversationReferences: repositories.conversationReferences, employees: repositories.employees, newId: () => randomBytes(6).toString('hex'), rescore: (tenantId, contestId) => services.scoring.rebuildContest(tenantId, contestId), logger: { warn: (details, message) => server.log.warn(details, message) } }),

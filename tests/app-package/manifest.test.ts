@@ -277,6 +277,19 @@ describe('infra/azure.bicep', () => {
     expect(bicep).not.toMatch(/AccountKey=/i);
   });
 
+  it('storage roles go to the web app\'s system-assigned identity; several instances; no key or secret in any output', () => {
+    expect(bicep).toMatch(/type:\s*'SystemAssigned, UserAssigned'/);
+    expect(bicep.match(/principalId:\s*webApp\.identity\.principalId/g)).toHaveLength(2);
+    expect(bicep).not.toContain('AZURE_CLIENT_ID');
+    expect(bicep).toMatch(/capacity:\s*instanceCount/);
+    expect(bicep).toMatch(/param instanceCount int = [2-9]/);
+    expect(bicep).toContain("channelName: 'MsTeamsChannel'");
+    expect(bicep).toContain("channelName: 'M365Extensions'");
+    const outputs = bicep.split('\n').filter((line) => line.startsWith('output '));
+    expect(outputs.length).toBeGreaterThan(3);
+    for (const line of outputs) expect(line).not.toMatch(/key|secret|password|connectionstring|clickKey/i);
+  });
+
   it('runs on a Node LTS of 22 or later over HTTPS only', () => {
     expect(bicep).toMatch(/'NODE\|(2[2-9]|[3-9]\d)-lts'/);
     expect(bicep).toMatch(/httpsOnly:\s*true/);

@@ -23,7 +23,7 @@ const IdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/) });
 
 export interface AdminSettingsRoutesDeps {
   settings: AdminSettingsService;
-  /** Data requests (export a person's data). */
+  /** Data requests (export a person's data, delete it). */
   dataRequests?: DataRequestService;
 }
 
@@ -77,6 +77,18 @@ export function registerAdminSettingsRoutes(fastify: FastifyInstance, deps: Admi
     // A read of someone's personal data is worth an audit line too (reads are not recorded by the trail).
     request.log.info({ action: 'people.export', target: params.data.id, actor: request.identity!.employeeId }, 'personal data exported');
     return reply.header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename="person-${params.data.id}.json"`).send(data);
+  });
+
+  fastify.delete('/api/admin/people/:id', admin, async (request, reply) => {
+    const params = IdParams.safeParse(request.params);
+    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
+    if (!deps.dataRequests) return sendError(reply, request, 404, 'notFound');
+    const identity = request.identity!;
+    if (params.data.id === identity.employeeId) return sendError(reply, request, 409, 'conflict', 'you cannot delete your own data here; ask another admin');
+    const result = await deps.dataRequests.deletePerson(identity.tenantId, params.data.id);
+    // The audit line names the id (its target) and the counts, never the person's data.
+    recordChange(request, undefined, { erased: result.erased, remains: { links: result.remains.links, clicks: result.remains.clicks } });
+    return reply.header('cache-control', 'no-store').send(result);
   });
 
   fastify.get('/api/admin/policy', admin, async (request, reply) => {

@@ -39,6 +39,8 @@ import type { SuggestionRepository } from '../services/suggestions.ports.js';
 import { TableSuggestionRepository } from './suggestions.repository.js';
 import type { AdminSettingsRepository } from '../services/admin.ports.js';
 import { TableAdminSettingsRepository } from './admin-settings.repository.js';
+import { TablePersonalDataEraser } from './personal-data.repository.js';
+import type { PersonalDataEraser } from '../services/data-requests.ports.js';
 import type { AnalyticsAggregateRepository, AnalyticsEventRepository, PilotRecordRepository } from '../services/analytics.ports.js';
 import { TableAnalyticsAggregateRepository, TableAnalyticsEventRepository } from './analytics.repository.js';
 import { TablePilotRecordRepository } from './pilot-records.repository.js';
@@ -86,6 +88,8 @@ export type TableRepositories = Repositories & MeasurementRepositories & {
   analyticsEvents: AnalyticsEventRepository;
   /** Leadership pilot plans and go/no-go decisions. */
   pilotRecords: PilotRecordRepository;
+  /** Data requests: erase one person's rows across the tables (personal-data.repository.ts). */
+  personalData: PersonalDataEraser;
 };
 
 /** Build the repositories; no network call happens until `ensure()` or the first operation. */
@@ -140,6 +144,11 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     analyticsAggregates: new TableAnalyticsAggregateRepository(tables.client('analyticsAggregates')),
     analyticsEvents: new TableAnalyticsEventRepository(tables.client('analyticsEvents')),
     pilotRecords: new TablePilotRecordRepository(tables.client('pilotRecords')),
+    personalData: new TablePersonalDataEraser({
+      employees: tables.client('employees'), conversationReferences: tables.client('conversationReferences'), contentResponses: tables.client('contentResponses'), shares: tables.client('shares'),
+      trackedLinks: tables.client('trackedLinks'), clicks: tables.client('clicks'), prompts: tables.client('prompts'), policyAcknowledgements: tables.client('policyAcknowledgements'), goals: tables.client('goals'),
+      trainingProgress: tables.client('trainingProgress'), suggestions: tables.client('suggestions'), tallies: tables.client('tallies'), wins: tables.client('wins'), scores: tables.client('scores'), contests: tables.client('contests'),
+    }),
     async ensure() {
       await Promise.all([tables.ensureTables(), queues.ensureQueues()]);
     },
