@@ -81,13 +81,14 @@ for (;;) {
 }
 await Promise.all(workers.map((w) => stopChild(w)));
 // Storage calls per send, from the workers that stopped cleanly (a SIGKILLed worker prints nothing).
-const storage = { sends: 0, calls: {} as Record<string, number> };
+const storage = { sends: 0, calls: {} as Record<string, number>, physical: {} as Record<string, number> };
 for (const w of workers) {
   const line = w.output().split('\n').find((l) => l.startsWith('STORAGE_CALLS '));
   if (!line) continue;
-  const report = JSON.parse(line.slice('STORAGE_CALLS '.length)) as { sends: number; calls: Record<string, number> };
+  const report = JSON.parse(line.slice('STORAGE_CALLS '.length)) as { sends: number; calls: Record<string, number>; physical?: Record<string, number> };
   storage.sends += report.sends;
   for (const [k, v] of Object.entries(report.calls)) storage.calls[k] = (storage.calls[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(report.physical ?? {})) storage.physical[k] = (storage.physical[k] ?? 0) + v;
 }
 
 const records = await stores.deliveries.listByCampaign(TENANT, CAMPAIGN);
@@ -112,11 +113,16 @@ const throttled = connector.requests.filter((r) => r.status === 429).length;
 const faults = connector.requests.filter((r) => r.status === 503).length;
 
 console.log(`delivery benchmark${values.faults ? ' with faults (5% 503, one worker SIGKILLed and restarted)' : ''}: ${N} recipients due over ${SPREAD_S} s (${dueRate.toFixed(0)}/s due), 2 worker processes, connector global limit ${RATE}/s + Teams per-conversation limits, load ${loadavg()[0]?.toFixed(1)}`);
-console.log(`  statuses: ${[...counts].map(([s, c]) => `${s} ${c}`).join(', ')}`);
+console.log(`  final states: ${[...counts].map(([s, c]) => `${s} ${c}`).join(', ')}`);
+const reasons = new Map<string, number>();
+for (const r of records) if (r.status === 'failed' || r.status === 'unknown') reasons.set(`${r.status}: ${(r.reason ?? '(no reason)').replace(/\d{3,}/g, 'N').slice(0, 90)}`, (reasons.get(`${r.status}: ${(r.reason ?? '(no reason)').replace(/\d{3,}/g, 'N').slice(0, 90)}`) ?? 0) + 1);
+for (const [reason, c] of reasons) console.log(`    ${c} x ${reason}`);
 console.log(`  achieved ${achieved.toFixed(1)} sends/s over ${((last - first) / 1000).toFixed(1)} s vs allowed ${goalRate.toFixed(0)}/s: ratio ${(achieved / goalRate).toFixed(2)} (goal >= 0.9)`);
 console.log(`  429s received: ${throttled}   injected 5xx: ${faults}   duplicates: ${duplicates} (goal 0)   lost: ${lost} (goal 0)   unknown: ${counts.get('unknown') ?? 0}`);
 const totalCalls = Object.values(storage.calls).reduce((a, b) => a + b, 0);
 console.log(`  storage calls per send (workers that stopped cleanly, ${storage.sends} sends): ${(totalCalls / Math.max(1, storage.sends)).toFixed(2)} = ${Object.entries(storage.calls).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / Math.max(1, storage.sends)).toFixed(2)}`).join(', ')}`);
+const perSend = (v: number) => (v / Math.max(1, storage.sends)).toFixed(3);
+console.log(`  queue requests per send (one message carries up to 32 deliveries): ${Object.entries(storage.physical).map(([k, v]) => `${k.replace('queue requests: ', '')} ${perSend(v)}`).join(', ')}`);
 console.log(`  lateness vs planned time: p50 ${((lateness[Math.floor(lateness.length / 2)] ?? 0) / 1000).toFixed(1)} s, p95 ${(p95 / 1000).toFixed(1)} s`);
 await connector.stop();
 await stopChild(azurite);

@@ -2,12 +2,13 @@
  * One delivery worker process for `bench/delivery.bench.ts`: the real worker, throttle and
  * CloudAdapter sender against the bench's Azurite and connector; a simple Adaptive Card as the
  * message. Counts the storage calls it makes (per store method) and prints them as one
- * `STORAGE_CALLS {json}` line when stopped with SIGTERM. Env: AZ (connection string), PREFIX,
+ * `STORAGE_CALLS {json}` line (with the physical queue requests) when stopped with SIGTERM. Env: AZ (connection string), PREFIX,
  * RATE (tenant sends/s), VISIBILITY_MS, CONCURRENCY.
  */
 import { createDeliveryWorker } from '../../src/bot/jobs/delivery.worker.js';
 import { createSendThrottle } from '../../src/bot/jobs/send-throttle.js';
-import type { CampaignStores } from '../../src/bot/services/campaigns.ports.js';
+import type { CampaignStores, DeliveryQueue } from '../../src/bot/services/campaigns.ports.js';
+import type { DeliveryQueueRequests } from '../../src/bot/storage/delivery-queue.js';
 import { createTableRepositories } from '../../src/bot/storage/index.js';
 import { createBotAdapter } from '../../src/bot/teams/app.js';
 import { createTeamsDeliverySender } from '../../src/bot/teams/delivery-sender.js';
@@ -50,7 +51,10 @@ worker.start();
 console.log('WORKER READY');
 process.once('SIGTERM', () =>
   void worker.stop().then(() => {
-    console.log(`STORAGE_CALLS ${JSON.stringify({ sends, calls })}`);
+    // Physical queue requests (one message may carry several deliveries), beside the store calls.
+    const queue = (real.queue as DeliveryQueue & { requests?: DeliveryQueueRequests }).requests ?? { send: 0, receive: 0, delete: 0, update: 0 };
+    const physical = Object.fromEntries(Object.entries(queue).map(([k, v]) => [`queue requests: ${k}`, v]));
+    console.log(`STORAGE_CALLS ${JSON.stringify({ sends, calls, physical })}`);
     process.exit(0);
   }),
 );

@@ -134,7 +134,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       // Seam: the digest data is the analytics helper's `services.pilot.digestFor` (.tmp/PILOT-DIGEST.md); without it digests are skipped.
       const pilot = (services as { pilot?: { digestFor: Parameters<typeof createWeeklyDispatch>[0]['digestFor'] } }).pilot;
       const weekly = createWeeklyDispatch({
-        tenants: async () => [...new Set([config.auth.tenantId, config.bot.tenantId].filter((t): t is string => Boolean(t)))],
+        // Every tenant with a contest, a pilot or programme settings in storage, plus the configured one.
+        tenants: async () => [...new Set([config.auth.tenantId, config.bot.tenantId, ...(await repositories.tenants.withProgramme())].filter((t): t is string => Boolean(t)))],
         references: repositories.conversationReferences,
         contests: repositories.contests,
         pilots: repositories.pilots,

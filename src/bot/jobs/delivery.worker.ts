@@ -128,14 +128,23 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
   async function claimAll(items: Array<{ record: Versioned<Delivery> }>): Promise<Array<Versioned<Delivery> | undefined>> {
     const at = new Date(now()).toISOString();
     const next = items.map(({ record }) => ({ delivery: { ...record.value, status: 'sending' as const, attempts: record.value.attempts + 1, updatedAt: at }, etag: record.etag }));
-    if (next.length > 1) {
-      try {
-        return await stores.deliveries.updateMany(next);
-      } catch {
-        // fall through: claim one by one, losers get undefined
-      }
+    const chunks: Array<Promise<Array<Versioned<Delivery> | undefined>>> = [];
+    for (let i = 0; i < next.length; i += 100) {
+      const chunk = next.slice(i, i + 100);
+      chunks.push(
+        (async () => {
+          if (chunk.length > 1) {
+            try {
+              return await stores.deliveries.updateMany(chunk);
+            } catch {
+              // fall through: claim one by one, losers get undefined
+            }
+          }
+          return Promise.all(chunk.map((n) => marks.mark(n.delivery, n.etag)));
+        })(),
+      );
     }
-    return Promise.all(next.map((n) => marks.mark(n.delivery, n.etag)));
+    return (await Promise.all(chunks)).flat();
   }
 
   async function send(received: ReceivedDelivery, claimed: Versioned<Delivery>, reference: string | undefined): Promise<DeliveryOutcome> {
@@ -224,7 +233,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       let batch: ReceivedDelivery[] = [];
       if (room > 0) {
         try {
-          batch = await stores.queue.receive(Math.min(32, room), options.visibilityMs ?? 300_000);
+          // The queue may carry several deliveries per message: it is asked for about `room` deliveries.
+          batch = await stores.queue.receive(room, options.visibilityMs ?? 300_000);
         } catch (err) {
           deps.logger?.warn({ err: errorText(err) }, 'delivery queue receive failed');
         }

@@ -25,7 +25,7 @@ const DAY_MS = 86_400_000;
 
 /** What the weekly jobs read and where they dispatch. */
 export interface WeeklyJobsDeps {
-  /** Tenants to serve (the configured tenant locally; every tenant with data in production). */
+  /** Tenants to serve: every tenant with a contest, a pilot or programme settings in storage, plus the configured one. */
   tenants: () => Promise<readonly string[]>;
   references: Pick<ConversationReferenceRepository, 'listByTenant'>;
   contests: Pick<ContestRepository, 'list'>;

@@ -31,7 +31,18 @@ export function isoWeekOf(ms: number): string {
 export function createWeeklyScheduler(deps: WeeklySchedulerDeps, jobs: readonly WeeklyJob[], leaseMs = 15 * 60_000) {
   const now = deps.now ?? Date.now;
   let timer: NodeJS.Timeout | undefined;
+  let ticking = false;
+  /** One pass over the jobs; a pass while another is still running here returns [] (the lease is re-entrant for its holder). */
   async function tick(): Promise<string[]> {
+    if (ticking) return [];
+    ticking = true;
+    try {
+      return await pass();
+    } finally {
+      ticking = false;
+    }
+  }
+  async function pass(): Promise<string[]> {
     const ran: string[] = [];
     const week = isoWeekOf(now());
     for (const job of jobs) {

@@ -44,6 +44,7 @@ import type { PersonalDataEraser } from '../services/data-requests.ports.js';
 import type { AnalyticsAggregateRepository, AnalyticsEventRepository, PilotRecordRepository } from '../services/analytics.ports.js';
 import { TableAnalyticsAggregateRepository, TableAnalyticsEventRepository } from './analytics.repository.js';
 import { TablePilotRecordRepository } from './pilot-records.repository.js';
+import { createTenantDirectory, type TenantDirectory } from './tenant-directory.js';
 
 export { ConflictError, NotFoundError, StorageError, ValidationError } from './errors.js';
 export { updateWithRetry } from './optimistic.js';
@@ -88,6 +89,8 @@ export type TableRepositories = Repositories & MeasurementRepositories & {
   analyticsEvents: AnalyticsEventRepository;
   /** Leadership pilot plans and go/no-go decisions. */
   pilotRecords: PilotRecordRepository;
+  /** Tenants with a contest, a pilot or programme settings (the weekly jobs serve each; issue 9). */
+  tenants: TenantDirectory;
   /** Data requests: erase one person's rows across the tables (personal-data.repository.ts). */
   personalData: PersonalDataEraser;
 };
@@ -144,6 +147,7 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     analyticsAggregates: new TableAnalyticsAggregateRepository(tables.client('analyticsAggregates')),
     analyticsEvents: new TableAnalyticsEventRepository(tables.client('analyticsEvents')),
     pilotRecords: new TablePilotRecordRepository(tables.client('pilotRecords')),
+    tenants: createTenantDirectory({ contests: tables.client('contests'), pilots: tables.client('pilots'), settings: tables.client('settings') }),
     personalData: new TablePersonalDataEraser({
       employees: tables.client('employees'), conversationReferences: tables.client('conversationReferences'), contentResponses: tables.client('contentResponses'), shares: tables.client('shares'),
       trackedLinks: tables.client('trackedLinks'), clicks: tables.client('clicks'), prompts: tables.client('prompts'), policyAcknowledgements: tables.client('policyAcknowledgements'), goals: tables.client('goals'),

@@ -2,7 +2,8 @@
  * Weekly jobs through the pipeline (Azurite, real bot and worker): the bot added to a team keeps
  * the channel's reference; two instances tick at once and the contest update is dispatched once
  * to the channel and the pilot digest once to each cohort member; the worker posts the cards,
- * once each, even when the jobs are run again.
+ * once each, even when the jobs are run again. The jobs serve every tenant with a programme in
+ * storage (a second tenant with only a contest and a channel gets its update too).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWeeklyDispatch, previousWeekStart } from '../../../src/bot/jobs/weekly-jobs.js';
@@ -39,6 +40,14 @@ describe('weekly jobs', () => {
     }
     await harness.repositories.pilots.upsert(TENANT, { id: 'pilot-1', name: 'Leadership pilot', cohort: ['exec1', 'exec2'], phase: 'maintenance', startedAt: now.toISOString() });
 
+    // A second tenant that is not the configured one: a contest and a team channel in storage.
+    const OTHER = 'weekly-other-tenant';
+    await harness.repositories.contests.upsert(OTHER, { id: 'spring', name: 'Spring contest', startsAt: new Date(now.getTime() - 86_400_000).toISOString(), endsAt: new Date(now.getTime() + 86_400_000).toISOString(), weights: { uniqueClick: 1, share: 0, conversion: 0 }, prizes: [], excludedRoles: [], excludedEmployeeIds: [] });
+    const otherChannel = { serviceUrl: harness.connector.serviceUrl, channelId: 'msteams', conversation: { id: '19:other@thread.tacv2', conversationType: 'channel', tenantId: OTHER }, bot: { id: 'bot' } };
+    await harness.repositories.conversationReferences.upsert({ tenantId: OTHER, employeeId: `${CHANNEL_RECIPIENT_PREFIX}19:other@thread.tacv2`, reference: JSON.stringify(otherChannel), language: 'it', updatedAt: now.toISOString() });
+    const tenants = await harness.repositories.tenants.withProgramme();
+    expect(tenants).toEqual(expect.arrayContaining([TENANT, OTHER]));
+
     const digests: string[] = [];
     const digestFor = async (_tenantId: string, employeeId: string, weekStart: Date): Promise<PilotDigestCardData> => {
       digests.push(`${employeeId}@${weekStart.toISOString().slice(0, 10)}`);
@@ -46,7 +55,7 @@ describe('weekly jobs', () => {
     };
     const campaigns = testCampaignService(harness);
     const weekly = () =>
-      createWeeklyDispatch({ tenants: async () => [TENANT], references: harness.repositories.conversationReferences, contests: harness.repositories.contests, pilots: harness.repositories.pilots, employees: harness.repositories.employees, campaigns: () => campaigns, weeklyUpdate: harness.services.weeklyUpdate, digestFor, now: () => new Date() });
+      createWeeklyDispatch({ tenants: () => harness.repositories.tenants.withProgramme(), references: harness.repositories.conversationReferences, contests: harness.repositories.contests, pilots: harness.repositories.pilots, employees: harness.repositories.employees, campaigns: () => campaigns, weeklyUpdate: harness.services.weeklyUpdate, digestFor, now: () => new Date() });
     const a = createWeeklyScheduler({ leases: harness.repositories.campaigns.leases, holder: 'instance-a' }, weekly().jobs);
     const b = createWeeklyScheduler({ leases: harness.repositories.campaigns.leases, holder: 'instance-b' }, weekly().jobs);
     const ran = (await Promise.all([a.tick(), b.tick(), a.tick()])).flat().sort();
@@ -57,8 +66,11 @@ describe('weekly jobs', () => {
     const list = await harness.repositories.campaigns.campaigns.list(TENANT);
     const ours = list.filter((c) => c.id.includes(week));
     expect(ours.map((c) => c.kind).sort()).toEqual(['pilot-digest', 'pilot-digest', 'weekly-update']);
+    const otherCampaigns = (await harness.repositories.campaigns.campaigns.list(OTHER)).filter((c) => c.id.includes(week));
+    expect(otherCampaigns.map((c) => c.kind)).toEqual(['weekly-update']);
     try {
       for (const c of ours) await waitForDeliveries(harness, TENANT, c.id, (s) => s === 'sent');
+      await waitForDeliveries(harness, OTHER, otherCampaigns[0]!.id, (s) => s === 'sent');
       // Running the jobs again (e.g. after a crash before the lease was completed) dispatches nothing new.
       for (const job of weekly().jobs) await job.run(week);
       await new Promise((r) => setTimeout(r, 500));
@@ -68,6 +80,9 @@ describe('weekly jobs', () => {
     expect((await harness.repositories.campaigns.campaigns.list(TENANT)).filter((c) => c.id.includes(week))).toHaveLength(3);
     const toChannel = harness.connector.sent.filter((s) => s.conversationId === '19:general@thread.tacv2' && JSON.stringify(s.activity).includes('Q4 sharing contest'));
     expect(toChannel).toHaveLength(1);
+    const toOther = harness.connector.sent.filter((s) => s.conversationId === '19:other@thread.tacv2');
+    expect(toOther).toHaveLength(1);
+    expect(JSON.stringify(toOther[0]!.activity)).toContain('Spring contest');
     expect(JSON.stringify(toChannel[0]!.activity)).toContain('今週のコンテスト速報');
     expect(JSON.stringify(toChannel[0]!.activity)).toContain('Headphones');
     const exec2 = harness.connector.sent.filter((s) => s.conversationId === 'conv-exec2');
