@@ -4,6 +4,7 @@
  * registered up front, and counting what the Clicks table holds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createLinkCodes } from '../../src/bot/services/link-codes.js';
 import { createServer } from 'node:net';
 import { createTableRepositories, type TableRepositories } from '../../src/bot/storage/index.js';
 import { mapLimit } from '../../src/bot/util/map-limit.js';
@@ -26,7 +27,9 @@ export const CRAWLER_AGENTS = [
 ];
 
 /** Codes of `count` links: `B` + 11 digits (valid base62 link codes). */
-export const codeOf = (i: number) => `B${String(i).padStart(11, '0')}`;
+const signer = createLinkCodes();
+/** Link `i`'s code, signed with the dev key (the app refuses a code without its tag: link-codes.ts). */
+export const codeOf = (i: number) => signer.sign(`B${String(i).padStart(7, '0')}`);
 
 /**
  * Request `i` of the load: 20 requests in a row share a link (a post being clicked), visitors cycle
@@ -118,6 +121,8 @@ export async function startAppProcess(options: AppProcessOptions): Promise<Child
     LOG_LEVEL: 'warn',
     SECRET_CLICK_KEY: SECRET,
     CLICK_JOURNAL_DIR: options.journalDir,
+    // The limiter still runs on every request; the load's few thousand addresses stay under it.
+    RATE_LIMIT_LINKS_PER_MINUTE: '100000',
   });
   await waitFor(async () => {
     if (child.process.exitCode !== null) throw new Error(`app exited: ${child.output()}`);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEV_LINK_CODE_KEY } from './services/link-codes.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -55,6 +56,22 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Key of the HMAC-SHA256 of IP + user agent that identifies a click's visitor; required in production. */
     SECRET_CLICK_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Key of the tag that makes link and prompt codes self-verifying (a code failing it costs no storage read); required in production. */
+    SECRET_LINK_CODE_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Per-visitor requests per minute on `/l/:code` (per instance; docs/privacy.md). */
+    RATE_LIMIT_LINKS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    /** Per-visitor requests per minute on the share door `/s/:code/:network` (per instance). */
+    RATE_LIMIT_SHARES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    /** Per-sender requests per minute on `POST /api/conversions` (per instance). */
+    RATE_LIMIT_WEBHOOK_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+    /**
+     * Proxies in front of the app whose X-Forwarded-For entries are trusted (App Service: 1, its
+     * front end). The client address is the entry the outermost trusted proxy appended, so a
+     * visitor cannot pick their own address by sending X-Forwarded-For.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+    /** Click events older than this many days are deleted once a day (aggregates stay). */
+    CLICK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
     /** HMAC-SHA256 key of the conversions webhook; without it in production the webhook is off. */
     SECRET_CONVERSIONS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** This instance's click journal; default `.data/click-journal/<instance id>`. */
@@ -97,6 +114,9 @@ const envSchema = z
     if (env.NODE_ENV === 'production' && !env.SECRET_CLICK_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_CLICK_KEY'], message: 'is required in production (the dev key is public)' });
     }
+    if (env.NODE_ENV === 'production' && !env.SECRET_LINK_CODE_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_LINK_CODE_KEY'], message: 'is required in production (the dev key is public; keep it stable: links made with one key fail with another)' });
+    }
   });
 
 export type StorageConfig =
@@ -131,7 +151,24 @@ export interface AppConfig {
   vivaLearning: { enabled: boolean; providerId?: string; graphBaseUrl: string };
   /** Microsoft Graph: the base URL and the directory group the people sync reads, when configured. */
   graph: { baseUrl: string; syncGroupId?: string };
+  /** Abuse and privacy (docs/privacy.md): link-code tag key, per-visitor limits per minute (per instance), click retention. */
+  protection: ProtectionConfig;
 }
+
+/** Abuse and privacy settings (SECURITY.md, docs/privacy.md). */
+export interface ProtectionConfig {
+  /** HMAC key of the tag in every link and prompt code (SECRET_LINK_CODE_KEY, dev default locally). */
+  linkCodeKey: string;
+  /** Requests per minute per visitor address and instance. */
+  rateLimits: { links: number; shares: number; webhook: number };
+  /** Click events older than this are deleted by the daily retention job. */
+  clickRetentionDays: number;
+  /** Trusted proxy hops for the client address (Fastify `trustProxy`). */
+  trustedProxyHops: number;
+}
+
+/** Public local-only key of link-code tags; production refuses to start without SECRET_LINK_CODE_KEY. */
+export const DEV_ONLY_LINK_CODE_KEY = DEV_LINK_CODE_KEY;
 
 /** Click pipeline: the visitor-key secret and this instance's journal. */
 export interface ClickConfig {
@@ -223,5 +260,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, version = '0
     delivery: { worker: env.DELIVERY_WORKER ?? env.NODE_ENV !== 'test', perSecond: env.TENANT_SEND_RATE },
     vivaLearning: { enabled: env.VIVA_LEARNING ?? false, ...(env.VIVA_LEARNING_PROVIDER_ID ? { providerId: env.VIVA_LEARNING_PROVIDER_ID } : {}), graphBaseUrl: env.GRAPH_BASE_URL },
     graph: { baseUrl: env.GRAPH_BASE_URL.replace(/\/+$/, ''), ...(env.GRAPH_SYNC_GROUP_ID ? { syncGroupId: env.GRAPH_SYNC_GROUP_ID } : {}) },
+    protection: {
+      linkCodeKey: env.SECRET_LINK_CODE_KEY ?? DEV_ONLY_LINK_CODE_KEY,
+      rateLimits: { links: env.RATE_LIMIT_LINKS_PER_MINUTE, shares: env.RATE_LIMIT_SHARES_PER_MINUTE, webhook: env.RATE_LIMIT_WEBHOOK_PER_MINUTE },
+      clickRetentionDays: env.CLICK_RETENTION_DAYS,
+      trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    },
   };
 }

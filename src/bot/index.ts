@@ -12,6 +12,7 @@ import { loadConfig, ConfigError, type AppConfig } from './config.js';
 import { createPeopleImportService } from './services/people-import.service.js';
 import { directorySync } from './graph/directory-sync.js';
 import { buildServer } from './http/server.js';
+import { waitForStorage } from './http/health.js';
 import type { TokenVerifier } from './http/auth.js';
 import { seedDemoProgramme, type SeedResult } from './seed/seed.service.js';
 import { seedStarterTraining } from './seed/training-seed.js';
@@ -25,6 +26,7 @@ import type { Click } from '../shared/domain/types.js';
 import { scoreSourceFrom } from './teams/score-source.js';
 import { createWinNotifier } from './teams/win-notifier.js';
 import { policyPageUrl } from './http/policy.routes.js';
+import { createLinkCodes } from './services/link-codes.js';
 import { createAppServices, type AppServices } from './services/create-services.js';
 import { policyTabUrl } from './services/policy.service.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
@@ -93,8 +95,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       storage = { accountName: config.storage.accountName, tablePrefix: config.tablePrefix };
     }
     const repositories = await createTableRepositories(storage);
-    await repositories.ensure();
-    const seed = config.seedDemo && config.auth.mode === 'dev' ? await seedDemoProgramme(repositories, config.auth.tenantId, now()) : undefined;
+    // Storage unreachable at start: retried with a clear log line, /healthz says so meanwhile (health.ts).
+    await waitForStorage({ attempt: () => repositories.ensure(), port: config.port, host: config.host, version: config.version, logger: startLogger(config.logLevel) });
+    const seed = config.seedDemo && config.auth.mode === 'dev' ? await seedDemoProgramme(repositories, config.auth.tenantId, now(), { linkCodes: createLinkCodes(config.protection.linkCodeKey) }) : undefined;
     if (config.seedDemo && config.auth.mode === 'dev') {
       // Starter training modules (six languages) and demo progress, once per tenant (issue 11).
       await seedStarterTraining(repositories.training, config.auth.tenantId, now(), await repositories.employees.listByTenant(config.auth.tenantId));
@@ -103,6 +106,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
     const services: AppServices = createAppServices(repositories, {
       publicBaseUrl: config.publicBaseUrl,
+      linkCodeKey: config.protection.linkCodeKey,
       ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
       clock: now,
       // In Teams (app id known) the policy card opens the tab's Policy page, where the person can
@@ -232,6 +236,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     await runAll(cleanups);
     throw err;
   }
+}
+
+/** JSON log lines before the server (and its logger) exists; silent when LOG_LEVEL is. */
+function startLogger(level: string): { warn(details: object, message: string): void; info(details: object, message: string): void } {
+  const line = (lvl: string, show: boolean) => (details: object, message: string) => {
+    if (show) console.error(JSON.stringify({ level: lvl, time: Date.now(), msg: message, ...details }));
+  };
+  return { warn: line('warn', !['error', 'fatal', 'silent'].includes(level)), info: line('info', ['info', 'debug', 'trace'].includes(level)) };
 }
 
 async function runAll(cleanups: Array<() => Promise<void>>): Promise<void> {

@@ -4,6 +4,7 @@
  * connects to the one `npm start` runs instead of starting its own.
  */
 import { randomBytes } from 'node:crypto';
+import { createLinkCodes } from './services/link-codes.js';
 import type { AppConfig } from './config.js';
 import { loadConfigOrExit } from './index.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   await repositories.ensure();
   const now = () => new Date();
   const warn = (details: object, message: string) => console.warn(JSON.stringify({ level: 'warn', msg: message, ...details }));
-  const sharing = createSharingService({ repositories, publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId, randomBytes, clock: now, logger: { warn } });
+  const sharing = createSharingService({ repositories, publicBaseUrl: config.publicBaseUrl, teamsAppId: config.teamsAppId, randomBytes, linkCodes: createLinkCodes(config.protection.linkCodeKey), clock: now, logger: { warn } });
   const runtime = startCampaignRuntime({
     stores: repositories.campaigns,
     adapter: createBotAdapter(config.bot),

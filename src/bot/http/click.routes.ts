@@ -9,12 +9,20 @@ import { translator } from '../../shared/i18n/index.js';
 import type { ClickOutcome } from '../services/click-redirect.service.js';
 import { requestLanguage } from './errors.js';
 import { escapeHtml, sendHtmlPage } from './html-page.js';
+import { answerRateLimited, perVisitorLimit } from './rate-limits.js';
 
 export interface ClickRoutesDeps {
   click(code: string, ip: string, userAgent: string | undefined): Promise<ClickOutcome>;
+  /**
+   * False for a code whose tag does not match (link-codes.ts): answered 404 before any storage
+   * read, so a flood of made-up codes costs no table request.
+   */
+  isGenuineCode?: (code: string) => boolean;
+  /** Requests per visitor address per minute on this instance (config RATE_LIMIT_LINKS_PER_MINUTE). */
+  perMinute?: number;
 }
 
-function sendPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 503, key: 'notFound' | 'unavailable'): FastifyReply {
+function sendPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 429 | 503, key: 'notFound' | 'unavailable' | 'tooMany'): FastifyReply {
   const language = requestLanguage(request);
   const t = translator(language, 'clicks');
   if (status === 503) reply.header('retry-after', '30');
@@ -22,7 +30,16 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 50
 }
 
 export function registerClickRoutes(fastify: FastifyInstance, deps: ClickRoutesDeps): void {
-  fastify.get<{ Params: { code: string } }>('/l/:code', async (request, reply) => {
+  // Its own scope: a visitor over the limit gets the localized 429 page (Retry-After is set).
+  void fastify.register(async (scope) => {
+    answerRateLimited(scope, (request, reply) => sendPage(request, reply, 429, 'tooMany'));
+    registerClickRoute(scope, deps);
+  });
+}
+
+function registerClickRoute(fastify: FastifyInstance, deps: ClickRoutesDeps): void {
+  fastify.get<{ Params: { code: string } }>('/l/:code', deps.perMinute !== undefined ? perVisitorLimit(deps.perMinute) : {}, async (request, reply) => {
+    if (deps.isGenuineCode && !deps.isGenuineCode(request.params.code)) return sendPage(request, reply, 404, 'notFound');
     let outcome: ClickOutcome;
     try {
       outcome = await deps.click(request.params.code, request.ip, request.headers['user-agent']);

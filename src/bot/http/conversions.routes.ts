@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { CONVERSION_KINDS, conversionLinkCode, isSignatureFresh, parseSignatureHeader, signedPayload, toMinorUnits } from '../../shared/domain/conversions.js';
 import { UnknownLinkCodeError, type ConversionService } from '../services/conversions.service.js';
 import { describeZodError, sendError } from './errors.js';
+import { answerRateLimited, perVisitorLimit } from './rate-limits.js';
 
 export const CONVERSIONS_PATH = '/api/conversions';
 export const SIGNATURE_HEADER = 'advocacy-signature';
@@ -46,6 +47,10 @@ export interface ConversionRoutesDeps {
    */
   tenantKey?: (linkCode: string) => Promise<string | undefined>;
   now?: () => Date;
+  /** Requests per sender address per minute on this instance (config RATE_LIMIT_WEBHOOK_PER_MINUTE). */
+  perMinute?: number;
+  /** False for a link code whose tag does not match (link-codes.ts): its tenant's key is not looked up. */
+  isGenuineCode?: (code: string) => boolean;
 }
 
 /** Registers the webhook in its own scope (its raw-body parser applies to nothing else). */
@@ -54,7 +59,8 @@ export async function registerConversionRoutes(fastify: FastifyInstance, deps: C
   await fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
-    scope.post(CONVERSIONS_PATH, async (request, reply) => handle(request, reply, deps, now()));
+    answerRateLimited(scope, (request, reply) => sendError(reply, request, 429, 'tooManyRequests', 'rate limit exceeded; see Retry-After'));
+    scope.post(CONVERSIONS_PATH, deps.perMinute !== undefined ? perVisitorLimit(deps.perMinute) : {}, async (request, reply) => handle(request, reply, deps, now()));
   });
 }
 
@@ -69,8 +75,10 @@ async function handle(request: FastifyRequest, reply: FastifyReply, deps: Conver
     return signature.signatures.some((hex) => timingSafeEqual(Buffer.from(hex, 'hex'), expected));
   };
   let valid = matches(deps.secretKey);
-  if (!valid && deps.tenantKey) {
-    const tenantKey = await deps.tenantKey(unverifiedLinkCode(raw) ?? '').catch(() => undefined);
+  const claimedCode = unverifiedLinkCode(raw);
+  // An unsigned body costs no storage read unless it names a genuine code (link-codes.ts).
+  if (!valid && deps.tenantKey && claimedCode !== undefined && (deps.isGenuineCode?.(claimedCode) ?? true)) {
+    const tenantKey = await deps.tenantKey(claimedCode).catch(() => undefined);
     valid = tenantKey !== undefined && matches(tenantKey);
   }
   if (!valid) return refuse(request, reply, 'signature does not match');

@@ -62,6 +62,11 @@ export function registerErrorHandling(fastify: FastifyInstance): void {
     if (err instanceof NotFoundError) return sendError(reply, request, 404, 'notFound');
     if (err instanceof ConflictError) return sendError(reply, request, 409, 'conflict');
     if (err instanceof ValidationError) return sendError(reply, request, 400, 'badRequest', err.message);
+    // Storage unreachable or failing (no answer, 5xx): a clear, retryable 503, not a 500.
+    if (err instanceof StorageError && (err.statusCode === undefined || err.statusCode >= 500)) {
+      request.log.warn({ error: err.message.split('\n')[0] }, 'storage unavailable');
+      return sendError(reply.header('retry-after', '5'), request, 503, 'unavailable');
+    }
     const fastifyStatus = !(err instanceof StorageError) && (isFastifyError(err) || isExposedHttpError(err)) ? err.statusCode : undefined;
     if (fastifyStatus !== undefined && fastifyStatus >= 400 && fastifyStatus < 500) {
       return sendError(reply, request, fastifyStatus, fastifyStatus === 404 ? 'notFound' : 'badRequest', err.message);

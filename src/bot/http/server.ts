@@ -12,6 +12,8 @@ import { registerBotRoute, type BotEndpoint } from './bot-route.js';
 import { answerFrameworkError, registerErrorHandling } from './errors.js';
 import { registerHealth, type HealthDeps } from './health.js';
 import { registerClickRoutes, type ClickRoutesDeps } from './click.routes.js';
+import { registerRateLimiting } from './rate-limits.js';
+import { createLinkCodes } from '../services/link-codes.js';
 import { registerStaticTab } from './static-tab.js';
 import { registerConversionRoutes, type ConversionRoutesDeps } from './conversions.routes.js';
 import { registerBoardRoutes } from './board.routes.js';
@@ -80,12 +82,20 @@ export interface ServerDeps {
   contests?: ContestRoutesDeps['contests'];
 }
 
+/**
+ * Fields that may hold personal data (names, emails, Entra ids, addresses), redacted at one and two
+ * levels deep in every log line; tests/faults/privacy.test.ts checks a real run's output.
+ */
+export const PERSONAL_LOG_FIELDS = ['displayName', 'name', 'email', 'mail', 'userPrincipalName', 'upn', 'aadObjectId', 'ip', 'ips', 'remoteAddress', 'x-forwarded-for']
+  .flatMap((field) => [`*.${field}`, `*.*.${field}`, `req.headers["${field}"]`]);
+
 /** Build the server with every route registered; the caller decides when to listen. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const fastify = Fastify({
     logger: {
       level: deps.config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+      // Personal data never reaches a log line, whatever object a caller logs (SECURITY.md).
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', ...PERSONAL_LOG_FIELDS], censor: '[redacted]' },
       serializers: {
         // No raw IP and no query strings (they may carry tokens) in the logs; no share-prompt code
         // either (it is the capability of the public share door).
@@ -95,13 +105,18 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Router refusals (bad percent-encoding, over-long path parameters) in the API's error shape.
     frameworkErrors: answerFrameworkError,
-    trustProxy: true,
+    // Only the configured proxy hops may name the client (a visitor's own X-Forwarded-For is ignored).
+    trustProxy: (_address: string, hop: number) => hop < deps.config.protection.trustedProxyHops,
   });
   fastify.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
   });
   registerErrorHandling(fastify);
+  // Per-visitor limits of /l/, /s/ and the webhook (rate-limits.ts); before the limited routes.
+  await registerRateLimiting(fastify);
+  const limits = deps.config.protection.rateLimits;
+  const codes = createLinkCodes(deps.config.protection.linkCodeKey);
   if (deps.auditLog) registerAuditTrail(fastify, { auditLog: deps.auditLog });
   registerAuth(fastify, { config: deps.config.auth, employees: deps.repositories.employees, verifyToken: deps.verifyToken });
   registerHealth(fastify, { version: deps.config.version, pingStorage: deps.pingStorage, startedAt: new Date(), clicks: deps.clickHealth });
@@ -120,9 +135,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerAdminSettingsRoutes(fastify, deps.admin);
   }
   if (deps.contests) registerContestRoutes(fastify, { contests: deps.contests });
-  if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing });
+  if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing, perMinute: limits.shares, isGenuineCode: codes.verify });
   if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });
-  if (deps.clicks) registerClickRoutes(fastify, deps.clicks);
+  if (deps.clicks) registerClickRoutes(fastify, { click: deps.clicks.click.bind(deps.clicks), perMinute: limits.links, isGenuineCode: codes.verify });
   if (deps.campaigns) registerCampaignRoutes(fastify, { campaigns: deps.campaigns });
   if (deps.training) registerTrainingRoutes(fastify, deps.training);
   if (deps.tabPages) {
@@ -130,7 +145,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerLeaderboardRoutes(fastify, deps.tabPages);
     registerPolicyApiRoutes(fastify, deps.tabPages);
   }
-  if (deps.conversions) await registerConversionRoutes(fastify, deps.conversions);
+  if (deps.conversions) await registerConversionRoutes(fastify, { ...deps.conversions, perMinute: limits.webhook, isGenuineCode: codes.verify });
   await registerStaticTab(fastify, { distDir: deps.tabDistDir });
   return fastify;
 }

@@ -13,6 +13,7 @@ import { translator } from '../../shared/i18n/index.js';
 import type { SharingService, ShareIntentOutcome } from '../services/sharing.service.js';
 import { requestLanguage } from './errors.js';
 import { escapeHtml, sendHtmlPage } from './html-page.js';
+import { answerRateLimited, perVisitorLimit } from './rate-limits.js';
 
 /** The only hosts a share door may send a browser to. */
 export const COMPOSER_ORIGINS = ['https://www.linkedin.com', 'https://x.com', 'https://www.facebook.com'] as const;
@@ -25,6 +26,10 @@ const ParamsSchema = z.object({
 export interface ShareRoutesDeps {
   sharing: Pick<SharingService, 'openIntent'>;
   clock?: () => Date;
+  /** False for a prompt code whose tag does not match (link-codes.ts): refused before any storage read. */
+  isGenuineCode?: (code: string) => boolean;
+  /** Requests per visitor address per minute on this instance (config RATE_LIMIT_SHARES_PER_MINUTE). */
+  perMinute?: number;
 }
 
 /** True for a URL on one of the composers' origins (defence in depth against an open redirect). */
@@ -38,10 +43,19 @@ export function isComposerUrl(location: string): boolean {
 
 /** Register `GET /s/:code/:network`. */
 export function registerShareRoutes(fastify: FastifyInstance, deps: ShareRoutesDeps): void {
+  // Its own scope: a visitor over the limit gets the localized 429 page (Retry-After is set).
+  void fastify.register(async (scope) => {
+    answerRateLimited(scope, (request, reply) => tooManyPage(request, reply));
+    registerShareRoute(scope, deps);
+  });
+}
+
+function registerShareRoute(fastify: FastifyInstance, deps: ShareRoutesDeps): void {
   const clock = deps.clock ?? (() => new Date());
-  fastify.get('/s/:code/:network', async (request, reply) => {
+  fastify.get('/s/:code/:network', deps.perMinute !== undefined ? perVisitorLimit(deps.perMinute) : {}, async (request, reply) => {
     const params = ParamsSchema.safeParse(request.params);
     if (!params.success) return refusedPage(reply, requestLanguage(request), 'unknown-code');
+    if (deps.isGenuineCode && !deps.isGenuineCode(params.data.code)) return refusedPage(reply, requestLanguage(request), 'unknown-code');
     const outcome = await deps.sharing.openIntent(params.data.code, params.data.network, clock());
     return answer(request, reply, outcome);
   });
@@ -59,6 +73,12 @@ function answer(request: FastifyRequest, reply: FastifyReply, outcome: ShareInte
       if (!isComposerUrl(outcome.location)) throw new Error('share door refused a non-composer redirect');
       return facebookPage(reply, outcome.language, outcome.text, outcome.location);
   }
+}
+
+function tooManyPage(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const language = requestLanguage(request);
+  const t = translator(language, 'clicks');
+  return sendHtmlPage(reply, 429, { language, title: t('tooMany.title'), bodyHtml: `<p>${escapeHtml(t('tooMany.body'))}</p>` });
 }
 
 function refusedPage(reply: FastifyReply, language: Language, reason: Extract<ShareIntentOutcome, { kind: 'refused' }>['reason']): FastifyReply {

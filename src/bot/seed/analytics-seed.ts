@@ -10,7 +10,8 @@ import { createHmac } from 'node:crypto';
 import { clickDay, countUniqueClicks, visitorKey } from '../../shared/domain/clicks.js';
 import type { Conversion } from '../../shared/domain/conversions.js';
 import { createSeededRandom } from '../../shared/domain/stagger-balance.js';
-import { buildTrackedUrl, createLinkCode } from '../../shared/domain/tracked-links.js';
+import { buildTrackedUrl } from '../../shared/domain/tracked-links.js';
+import { createLinkCodes, type LinkCodes } from '../services/link-codes.js';
 import type { Click, Employee, Network, PersonaHistoryEntry, Share, TrackedLink } from '../../shared/domain/types.js';
 import type { AnalyticsEventRepository, PilotPlan, PilotRecordRepository, StoredAnalyticsEvent } from '../services/analytics.ports.js';
 import type { Repositories } from '../services/ports.js';
@@ -48,7 +49,7 @@ const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML,
  * Builds the demo and adjusts `demo` and `activity` in place before they are written: the pilot
  * moves to maintenance, leaders get journeys, some of this quarter's shares get a campaign.
  */
-export function buildAnalyticsDemo(demo: DemoProgramme, activity: DemoActivity, now: Date): AnalyticsDemo {
+export function buildAnalyticsDemo(demo: DemoProgramme, activity: DemoActivity, now: Date, linkCodes: Pick<LinkCodes, 'create'> = createLinkCodes()): AnalyticsDemo {
   const rand = createSeededRandom(1212);
   const randomBytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
   const keyedHash = (data: string) => createHmac('sha256', 'advocacy-hub-demo').update(data).digest('base64url');
@@ -81,7 +82,7 @@ export function buildAnalyticsDemo(demo: DemoProgramme, activity: DemoActivity, 
       const item = published[Math.floor(rand() * published.length)]!;
       const network = NETWORK_MIX[Math.floor(rand() * NETWORK_MIX.length)] as Network;
       const sharedAt = previousStart + rand() * (quarterStart - previousStart - 3 * DAY);
-      const code = createLinkCode(randomBytes);
+      const code = linkCodes.create(randomBytes);
       const campaignId = rand() < 0.3 ? CAMPAIGN_BEFORE : undefined;
       const share: Share = { id: `share-${code}`, employeeId: person.id, contentId: item.id, network, linkCode: code, text: item.title, sharedAt: iso(sharedAt), ...(campaignId ? { campaignId } : {}) };
       out.shares.push(share);

@@ -8,7 +8,8 @@ import { createHmac } from 'node:crypto';
 import { clickDay, countUniqueClicks, visitorKey } from '../../shared/domain/clicks.js';
 import { scoreContest } from '../../shared/domain/contests.js';
 import { isLive } from '../../shared/domain/targeting.js';
-import { buildTrackedUrl, createLinkCode } from '../../shared/domain/tracked-links.js';
+import { buildTrackedUrl } from '../../shared/domain/tracked-links.js';
+import { createLinkCodes, type LinkCodes } from '../services/link-codes.js';
 import { createSeededRandom } from '../../shared/domain/stagger-balance.js';
 import type { Click, ContentItem, Employee, Network, Persona, Score, Share, TrackedLink } from '../../shared/domain/types.js';
 import type { DemoProgramme } from './demo-programme.js';
@@ -33,7 +34,7 @@ const READER_AGENTS = [
 ];
 
 /** Shares, links, clicks and scores between the contest start and `now`. */
-export function buildDemoActivity(demo: DemoProgramme, now: Date): DemoActivity {
+export function buildDemoActivity(demo: DemoProgramme, now: Date, linkCodes: Pick<LinkCodes, 'create'> = createLinkCodes()): DemoActivity {
   const rand = createSeededRandom(42);
   const randomBytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
   // Demo-only key: real visitor keys use the SECRET_ from config; raw addresses are never stored.
@@ -50,7 +51,7 @@ export function buildDemoActivity(demo: DemoProgramme, now: Date): DemoActivity 
       const network = NETWORK_MIX[Math.floor(rand() * NETWORK_MIX.length)] as Network;
       const from = Date.parse(item.publishAt ?? item.createdAt);
       const sharedAt = new Date(from + rand() * (now.getTime() - from - HOUR));
-      addShare(activity, person, item, network, sharedAt, now, { rand, randomBytes, keyedHash });
+      addShare(activity, person, item, network, sharedAt, now, { rand, randomBytes, keyedHash, linkCodes });
     }
   }
   const unique = countUniqueClicks(activity.clicks).unique;
@@ -66,10 +67,11 @@ interface Tools {
   rand: () => number;
   randomBytes: (n: number) => Uint8Array;
   keyedHash: (data: string) => string;
+  linkCodes: Pick<LinkCodes, 'create'>;
 }
 
 function addShare(activity: DemoActivity, person: Employee, item: ContentItem, network: Network, sharedAt: Date, now: Date, tools: Tools): void {
-  const code = createLinkCode(tools.randomBytes);
+  const code = tools.linkCodes.create(tools.randomBytes);
   const share: Share = {
     id: `share-${code}`,
     employeeId: person.id,

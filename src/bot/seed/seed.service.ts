@@ -6,6 +6,7 @@
  */
 import type { Repositories } from '../services/ports.js';
 import { mapLimit } from '../util/map-limit.js';
+import { createLinkCodes, type LinkCodes } from '../services/link-codes.js';
 import { buildDemoActivity } from './demo-activity.js';
 import { buildDemoProgramme } from './demo-programme.js';
 import { buildDemoPolicy, DEMO_SETTINGS } from './demo-policy.js';
@@ -20,13 +21,15 @@ export interface SeedResult {
   clicks: number;
 }
 
-export async function seedDemoProgramme(repos: Repositories & Partial<AnalyticsSeedStores>, tenantId: string, now: Date): Promise<SeedResult> {
+export async function seedDemoProgramme(repos: Repositories & Partial<AnalyticsSeedStores>, tenantId: string, now: Date, options: { linkCodes?: Pick<LinkCodes, 'create'> } = {}): Promise<SeedResult> {
   await ensureDemoPolicy(repos, tenantId, now);
   const marker = await repos.employees.find(tenantId, 'demo-admin');
   if (marker) return { seeded: false, employees: 0, content: 0, topics: 0, shares: 0, clicks: 0 };
   const demo = buildDemoProgramme(tenantId, now);
-  const activity = buildDemoActivity(demo, now);
-  const analyticsDemo = buildAnalyticsDemo(demo, activity, now);
+  // Demo link codes carry the tag of the configured key, so `/l/` accepts them (link-codes.ts).
+  const linkCodes = options.linkCodes ?? createLinkCodes();
+  const activity = buildDemoActivity(demo, now, linkCodes);
+  const analyticsDemo = buildAnalyticsDemo(demo, activity, now, linkCodes);
   await Promise.all([
     repos.topics.upsertMany(tenantId, demo.topics),
     repos.content.upsertMany(tenantId, demo.content),

@@ -12,6 +12,7 @@ import { createMeasurementServices, type MeasurementOptions, type MeasurementSer
 import type { Repositories } from './ports.js';
 import type { MeasurementRepositories } from './scoring.ports.js';
 import { createSharingService, type SharingService } from './sharing.service.js';
+import { createLinkCodes } from './link-codes.js';
 import type { TrainingStores } from './training.ports.js';
 import { createTrainingService, type TrainingService } from './training.service.js';
 import { createTrainingPushService, type TrainingPushService } from './training-push.service.js';
@@ -44,6 +45,8 @@ export interface AppServicesOptions {
   policyUrl?: (language: Language, tenantId: string) => string;
   logger?: { warn(details: object, message: string): void };
   measurement?: Omit<MeasurementOptions, 'now' | 'logger'>;
+  /** Key of the link/prompt code tag (config `protection.linkCodeKey`); default: the dev key. */
+  linkCodeKey?: string;
 }
 
 /** Build every service over `repositories`. */
@@ -84,6 +87,7 @@ export function createAppServices(repositories: Repositories & MeasurementReposi
       repositories,
       publicBaseUrl: options.publicBaseUrl,
       randomBytes: (count) => randomBytes(count),
+      linkCodes: createLinkCodes(options.linkCodeKey),
       clock,
       ...(options.teamsAppId ? { teamsAppId: options.teamsAppId } : {}),
       events: measurement.scoring,

@@ -6,7 +6,8 @@
  */
 import { nextAllowedSlot } from '../../shared/domain/prompt-slots.js';
 import { isLive } from '../../shared/domain/targeting.js';
-import { buildShareDialogUrl, buildTrackedUrl, createLinkCode, isValidLinkCode, validateShareTarget } from '../../shared/domain/tracked-links.js';
+import { buildShareDialogUrl, buildTrackedUrl, isValidLinkCode, validateShareTarget } from '../../shared/domain/tracked-links.js';
+import { createLinkCodes, type LinkCodes } from './link-codes.js';
 import { NETWORKS, type ContentItem, type ContentResponse, type Language, type Network, type Share, type TrackedLink } from '../../shared/domain/types.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { selectNextOffer } from './next-offer.js';
@@ -59,6 +60,8 @@ export interface SharingServiceDeps {
   publicBaseUrl: string;
   /** `crypto.randomBytes` in the app; codes are drawn from it. */
   randomBytes: (count: number) => Uint8Array;
+  /** Signs the codes drawn (SECRET_LINK_CODE_KEY, see link-codes.ts); default: the dev key. */
+  linkCodes?: Pick<LinkCodes, 'create'>;
   /** Teams app id for deep links; without it links point at the tab URL. */
   teamsAppId?: string;
   /** Time for reads that take no `now` (card refresh). */
@@ -72,6 +75,7 @@ const RECOVERY_AFTER_MS = 60_000;
 
 /** Build the sharing service. */
 export function createSharingService(deps: SharingServiceDeps): SharingService {
+  const codes = deps.linkCodes ?? createLinkCodes();
   const repos = deps.repositories;
   const base = deps.publicBaseUrl.replace(/\/+$/, '');
   const clock = deps.clock ?? (() => new Date());
@@ -107,7 +111,7 @@ export function createSharingService(deps: SharingServiceDeps): SharingService {
     const { tenantId, employeeId, contentId, now } = input;
     await Promise.all([repos.employees.get(tenantId, employeeId), repos.content.get(tenantId, contentId)]);
     const at = now.toISOString();
-    const draw = () => createLinkCode(deps.randomBytes);
+    const draw = () => codes.create(deps.randomBytes);
     const { prompt } = await repos.prompts.createOnce({
       code: draw(),
       tenantId,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const API_ERROR_CODES = ['badRequest', 'unauthenticated', 'forbidden', 'notFound', 'conflict', 'generic'] as const;
+export const API_ERROR_CODES = ['badRequest', 'unauthenticated', 'forbidden', 'notFound', 'conflict', 'generic', 'tooManyRequests', 'unavailable'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** True for a code this client knows how to show. */

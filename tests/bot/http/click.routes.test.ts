@@ -7,7 +7,17 @@ import { hashVisitor } from '../../../src/bot/services/click-redirect.service.js
 import { DEV_ONLY_CLICK_KEY } from '../../../src/bot/config.js';
 import type { TrackedLink } from '../../../src/shared/domain/types.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import { createLinkCodes } from '../../../src/bot/services/link-codes.js';
 
+/** Signed codes (link-codes.ts: a code without its tag is refused before any read). */
+const signer = createLinkCodes();
+const c = {
+  Redirect0001: signer.sign('Redirect'),
+  Repeat000001: signer.sign('Repeat00'),
+  Crawler00001: signer.sign('Crawler0'),
+  InApp0000001: signer.sign('InApp000'),
+  NoIp00000001: signer.sign('NoIp0000'),
+};
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 const PINTEREST_APP = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [Pinterest/iOS]';
 const FACEBOOK_APP = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/466.0.0.43.111;FBBV/600000000]';
@@ -39,7 +49,7 @@ async function storedClicks(code: string) {
 beforeAll(async () => {
   // The app's clock drives the UTC day of a click; the tests move it to the next day.
   test = await startTestApp({ SEED_DEMO: 'false' }, { now: () => now });
-  for (const code of ['Redirect0001', 'Repeat000001', 'Crawler00001', 'InApp0000001', 'NoIp00000001']) {
+  for (const code of [c.Redirect0001, c.Repeat000001, c.Crawler00001, c.InApp0000001, c.NoIp00000001]) {
     await test.app.repositories.trackedLinks.create(link(code));
   }
 }, 60_000);
@@ -50,9 +60,9 @@ afterAll(async () => {
 
 describe('GET /l/:code', () => {
   it('302 to the registered target exactly (UTM and fragment kept), not cacheable, with a referrer policy', async () => {
-    const res = await get('/l/Redirect0001');
+    const res = await get(`/l/${c.Redirect0001}`);
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe(link('Redirect0001').targetUrl);
+    expect(res.headers.get('location')).toBe(link(c.Redirect0001).targetUrl);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
   });
@@ -81,15 +91,15 @@ describe('GET /l/:code', () => {
 describe('who counts, and how often', () => {
   it('a repeat visitor counts once a day, and again the next day; another visitor counts', async () => {
     const ip = { 'x-forwarded-for': '198.51.100.23' };
-    for (let i = 0; i < 3; i += 1) expect((await get('/l/Repeat000001', ip)).status).toBe(302);
-    expect(await storedClicks('Repeat000001')).toHaveLength(1);
+    for (let i = 0; i < 3; i += 1) expect((await get(`/l/${c.Repeat000001}`, ip)).status).toBe(302);
+    expect(await storedClicks(c.Repeat000001)).toHaveLength(1);
     // App Service appends the client port to X-Forwarded-For; the visitor is the same.
-    expect((await get('/l/Repeat000001', { 'x-forwarded-for': '198.51.100.23:50123' })).status).toBe(302);
-    expect((await get('/l/Repeat000001', { 'x-forwarded-for': '198.51.100.24' })).status).toBe(302);
-    expect(await storedClicks('Repeat000001')).toHaveLength(2);
+    expect((await get(`/l/${c.Repeat000001}`, { 'x-forwarded-for': '198.51.100.23:50123' })).status).toBe(302);
+    expect((await get(`/l/${c.Repeat000001}`, { 'x-forwarded-for': '198.51.100.24' })).status).toBe(302);
+    expect(await storedClicks(c.Repeat000001)).toHaveLength(2);
     now = new Date('2026-12-04T00:00:01.000Z');
-    expect((await get('/l/Repeat000001', ip)).status).toBe(302);
-    const clicks = await storedClicks('Repeat000001');
+    expect((await get(`/l/${c.Repeat000001}`, ip)).status).toBe(302);
+    const clicks = await storedClicks(c.Repeat000001);
     expect(clicks.map((c) => c.day).sort()).toEqual(['2026-12-03', '2026-12-03', '2026-12-04']);
     expect(clicks[0]).toMatchObject({ tenantId: 'local-tenant', employeeId: 'demo-employee', contentId: 'content-1', network: 'linkedin' });
     now = new Date('2026-12-03T10:00:00.000Z');
@@ -103,22 +113,23 @@ describe('who counts, and how often', () => {
     ['Lighthouse', 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse'],
     ['no user agent', ''],
   ])('%s is redirected but not counted', async (_label, ua) => {
-    const res = await get('/l/Crawler00001', { 'user-agent': ua, 'x-forwarded-for': '203.0.113.99' });
+    const res = await get(`/l/${c.Crawler00001}`, { 'user-agent': ua, 'x-forwarded-for': '203.0.113.99' });
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe(link('Crawler00001').targetUrl);
-    expect(await storedClicks('Crawler00001')).toHaveLength(0);
+    expect(res.headers.get('location')).toBe(link(c.Crawler00001).targetUrl);
+    expect(await storedClicks(c.Crawler00001)).toHaveLength(0);
   });
 
   it('in-app browsers (Pinterest, Facebook) are people and count', async () => {
-    await get('/l/InApp0000001', { 'user-agent': PINTEREST_APP, 'x-forwarded-for': '192.0.2.10' });
-    await get('/l/InApp0000001', { 'user-agent': FACEBOOK_APP, 'x-forwarded-for': '192.0.2.11' });
-    expect(await storedClicks('InApp0000001')).toHaveLength(2);
+    await get(`/l/${c.InApp0000001}`, { 'user-agent': PINTEREST_APP, 'x-forwarded-for': '192.0.2.10' });
+    await get(`/l/${c.InApp0000001}`, { 'user-agent': FACEBOOK_APP, 'x-forwarded-for': '192.0.2.11' });
+    expect(await storedClicks(c.InApp0000001)).toHaveLength(2);
   });
 
   it('stores a keyed hash of IP and agent, never the IP', async () => {
     const ip = '192.0.2.201';
-    await get('/l/NoIp00000001', { 'x-forwarded-for': `${ip}, 10.0.0.1` });
-    const [row] = await storedClicks('NoIp00000001');
+    // The front end (one trusted hop) appends the client address; a visitor's own entry is ignored.
+    await get(`/l/${c.NoIp00000001}`, { 'x-forwarded-for': `10.0.0.1, ${ip}` });
+    const [row] = await storedClicks(c.NoIp00000001);
     expect(row!.visitorKey).toBe(hashVisitor(DEV_ONLY_CLICK_KEY, ip, CHROME));
     expect(JSON.stringify(row)).not.toContain(ip);
     expect(JSON.stringify(row)).not.toContain('192.0.2');

@@ -16,6 +16,7 @@ import { ClickJournal } from '../../../src/bot/jobs/click-journal.js';
 import { openClickPipeline } from '../../../src/bot/jobs/click-pipeline.js';
 import type { ClickLogger } from '../../../src/bot/jobs/click-journal.js';
 import { hashVisitor } from '../../../src/bot/services/click-redirect.service.js';
+import { createLinkCodes } from '../../../src/bot/services/link-codes.js';
 import { startAzurite } from '../../../src/bot/storage/azurite-launcher.js';
 import { createTableRepositories } from '../../../src/bot/storage/index.js';
 import { clickIdentity } from '../../../src/shared/domain/clicks.js';
@@ -24,6 +25,8 @@ import { uniqueTablePrefix } from '../../support/azurite.js';
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 const SECRET = 'test-click-key-0123456789abcdef0123456789';
+/** The real app refuses a code without its tag (link-codes.ts, dev key in tests). */
+const KILLED = createLinkCodes().sign('Killed00');
 
 const link = (code: string): TrackedLink => ({
   code,
@@ -160,7 +163,7 @@ describe('restart after SIGKILL', () => {
     const connectionString = inject('azuriteConnectionString');
     const repos = await createTableRepositories({ connectionString, tablePrefix: prefix });
     await repos.ensure();
-    await repos.trackedLinks.create(link('Killed000001'));
+    await repos.trackedLinks.create(link(KILLED));
     const port = await freePort();
     const env = {
       PATH: process.env.PATH ?? '',
@@ -187,7 +190,7 @@ describe('restart after SIGKILL', () => {
     };
     const exited = (child: ChildProcess) => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
     const click = (i: number) =>
-      fetch(`http://127.0.0.1:${port}/l/Killed000001`, { redirect: 'manual', headers: { 'user-agent': CHROME, 'x-forwarded-for': `198.18.${i >> 8}.${i & 255}` } });
+      fetch(`http://127.0.0.1:${port}/l/${KILLED}`, { redirect: 'manual', headers: { 'user-agent': CHROME, 'x-forwarded-for': `198.18.${i >> 8}.${i & 255}` } });
 
     const first = await start();
     const answered: number[] = [];
@@ -195,7 +198,7 @@ describe('restart after SIGKILL', () => {
     first.kill('SIGKILL');
     await exited(first);
     expect(answered).toHaveLength(400);
-    const beforeRestart = await repos.clicks.countByCode('Killed000001');
+    const beforeRestart = await repos.clicks.countByCode(KILLED);
 
     const second = await start();
     try {
@@ -203,7 +206,7 @@ describe('restart after SIGKILL', () => {
         const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { clicks: { journalBacklog: number } };
         return health.clicks.journalBacklog === 0;
       }, 30_000, 'the replay');
-      const stored = await repos.clicks.listByCode('Killed000001');
+      const stored = await repos.clicks.listByCode(KILLED);
       expect(stored).toHaveLength(400);
       const keys = new Set(stored.map((c) => c.visitorKey));
       for (const i of answered) expect(keys.has(hashVisitor(SECRET, `198.18.${i >> 8}.${i & 255}`, CHROME))).toBe(true);

@@ -8,4 +8,8 @@ export const en = {
     title: 'Please try again in a moment',
     body: "We couldn't open this link just now. Please reload the page in a minute.",
   },
+  tooMany: {
+    title: 'Too many requests',
+    body: 'This address opened links here too often in the last minute. Please wait a moment, then try again.',
+  },
 };

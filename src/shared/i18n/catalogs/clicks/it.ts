@@ -9,4 +9,8 @@ export const it: ClicksCatalog = {
     title: 'Riprova tra poco',
     body: 'Al momento non riusciamo ad aprire questo link. Ricarica la pagina tra un minuto.',
   },
+  tooMany: {
+    title: 'Troppe richieste',
+    body: 'Da questo indirizzo sono stati aperti troppi link nell’ultimo minuto. Attendi un momento e riprova.',
+  },
 };

@@ -9,4 +9,8 @@ export const zh: ClicksCatalog = {
     title: '请稍后再试',
     body: '暂时无法打开此链接，请稍等片刻后刷新页面。',
   },
+  tooMany: {
+    title: '请求过多',
+    body: '此地址在过去一分钟内打开链接的次数过多。请稍候再试。',
+  },
 };

@@ -33,6 +33,8 @@ export const en = {
   },
   network: { linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook' },
   error: {
+    tooManyRequests: 'Too many requests. Please wait a moment and try again.',
+    unavailable: 'The service is briefly unavailable (storage cannot be reached). Nothing was lost; please try again in a moment.',
     generic: 'Something went wrong. Please try again.',
     notFound: 'Not found.',
     forbidden: 'You do not have access to this.',

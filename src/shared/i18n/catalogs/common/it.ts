@@ -33,6 +33,8 @@ export const it: CommonCatalog = {
   },
   network: { linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook' },
   error: {
+    tooManyRequests: 'Troppe richieste. Attendi un momento e riprova.',
+    unavailable: 'Il servizio non è disponibile per un momento (l’archivio non è raggiungibile). Non è andato perso nulla; riprova tra poco.',
     generic: 'Si è verificato un errore. Riprova.',
     notFound: 'Non trovato.',
     forbidden: 'Non hai accesso a questa sezione.',

@@ -33,6 +33,8 @@ export const ja: CommonCatalog = {
   },
   network: { linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook' },
   error: {
+    tooManyRequests: 'リクエストが多すぎます。少し待ってからもう一度お試しください。',
+    unavailable: 'サービスが一時的に利用できません（ストレージに接続できません）。データは失われていません。しばらくしてからもう一度お試しください。',
     generic: '問題が発生しました。もう一度お試しください。',
     notFound: '見つかりません。',
     forbidden: 'これにアクセスする権限がありません。',

@@ -33,6 +33,8 @@ export const ru: CommonCatalog = {
   },
   network: { linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook' },
   error: {
+    tooManyRequests: 'Слишком много запросов. Подождите немного и попробуйте снова.',
+    unavailable: 'Сервис временно недоступен (нет связи с хранилищем). Ничего не потеряно; попробуйте ещё раз чуть позже.',
     generic: 'Что-то пошло не так. Попробуйте ещё раз.',
     notFound: 'Не найдено.',
     forbidden: 'У вас нет доступа к этому разделу.',

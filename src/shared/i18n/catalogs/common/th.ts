@@ -33,6 +33,8 @@ export const th: CommonCatalog = {
   },
   network: { linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook' },
   error: {
+    tooManyRequests: 'มีคำขอมากเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง',
+    unavailable: 'บริการไม่พร้อมใช้งานชั่วคราว (เชื่อมต่อที่เก็บข้อมูลไม่ได้) ไม่มีข้อมูลสูญหาย โปรดลองอีกครั้งในอีกสักครู่',
     generic: 'เกิดข้อผิดพลาด โปรดลองอีกครั้ง',
     notFound: 'ไม่พบข้อมูล',
     forbidden: 'คุณไม่มีสิทธิ์เข้าถึงส่วนนี้',

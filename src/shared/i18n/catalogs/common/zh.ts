@@ -33,6 +33,8 @@ export const zh: CommonCatalog = {
   },
   network: { linkedin: 'LinkedIn', x: 'X', facebook: 'Facebook' },
   error: {
+    tooManyRequests: '请求过多。请稍候再试。',
+    unavailable: '服务暂时不可用（无法连接存储）。没有丢失任何数据，请稍后重试。',
     generic: '出现问题，请重试。',
     notFound: '未找到。',
     forbidden: '你无权访问此内容。',
