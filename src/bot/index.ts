@@ -17,6 +17,8 @@ import type { TokenVerifier } from './http/auth.js';
 import { seedDemoProgramme, type SeedResult } from './seed/seed.service.js';
 import { seedStarterTraining } from './seed/training-seed.js';
 import { seedAdminDemo } from './seed/admin-seed.js';
+import { seedTopicHubs } from './seed/topics-seed.js';
+import { createTopicsService } from './services/topics.service.js';
 import type { Repositories } from './services/ports.js';
 import { startAzurite, type RunningAzurite } from './storage/azurite-launcher.js';
 import { createTableRepositories } from './storage/index.js';
@@ -103,6 +105,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       await seedStarterTraining(repositories.training, config.auth.tenantId, now(), await repositories.employees.listByTenant(config.auth.tenantId));
       // Admin demo: default blocked phrases and pending suggestions, two carrying the seed's spam (issue 13).
       await seedAdminDemo(repositories, config.auth.tenantId, now());
+      // Topic hubs from the seed articles' themes: some roles unfilled, proposals, influencer maps (issue 13).
+      await seedTopicHubs(repositories.topicHubs, repositories.employees, config.auth.tenantId, now());
     }
     const services: AppServices = createAppServices(repositories, {
       publicBaseUrl: config.publicBaseUrl,
@@ -205,6 +209,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, eraser: repositories.personalData, clock: now }),
       },
       campaigns,
+      topics: createTopicsService({ stores: repositories.topicHubs, employees: repositories.employees, clock: now, newId: () => randomBytes(6).toString('hex') }),
       contests: createContestAdminService({ contests: repositories.contests, conversationReferences: repositories.conversationReferences, employees: repositories.employees, newId: () => randomBytes(6).toString('hex'), rescore: (tenantId, contestId) => services.scoring.rebuildContest(tenantId, contestId), logger: { warn: (details, message) => server.log.warn(details, message) } }),
     });
     // The seed writes clicks and shares straight to their tables: bring them into the scoring ledger

@@ -37,6 +37,7 @@ import type { SuggestionService } from '../services/suggestions.service.js';
 import { registerSuggestionRoutes } from './suggestions.routes.js';
 import { registerAdminContentRoutes, type AdminContentRoutesDeps } from './admin-content.routes.js';
 import { registerAdminSettingsRoutes, type AdminSettingsRoutesDeps } from './admin-settings.routes.js';
+import { registerTopicsRoutes, type TopicsRoutesDeps } from './topics.routes.js';
 import { registerContestRoutes, type ContestRoutesDeps } from './contests.routes.js';
 
 export interface ServerDeps {
@@ -78,6 +79,8 @@ export interface ServerDeps {
   suggestions?: SuggestionService;
   /** Admin tab API (`/api/admin/content|suggestions|settings|people|policy`); registered when given. */
   admin?: AdminContentRoutesDeps & AdminSettingsRoutesDeps;
+  /** Topic hubs, proposals and influencer maps (`/api/topics...`, `/api/admin/topics...`); registered when given. */
+  topics?: TopicsRoutesDeps['topics'];
   /** Admin > Contests (`/api/admin/contests`, admins); registered when given. */
   contests?: ContestRoutesDeps['contests'];
 }
@@ -135,6 +138,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerAdminSettingsRoutes(fastify, deps.admin);
   }
   if (deps.contests) registerContestRoutes(fastify, { contests: deps.contests });
+  if (deps.topics) registerTopicsRoutes(fastify, { topics: deps.topics });
   if (deps.sharing) registerShareRoutes(fastify, { sharing: deps.sharing, perMinute: limits.shares, isGenuineCode: codes.verify });
   if (deps.policy) registerPolicyRoutes(fastify, { policy: deps.policy });
   if (deps.clicks) registerClickRoutes(fastify, { click: deps.clicks.click.bind(deps.clicks), perMinute: limits.links, isGenuineCode: codes.verify });

@@ -44,6 +44,8 @@ import type { PersonalDataEraser } from '../services/data-requests.ports.js';
 import type { AnalyticsAggregateRepository, AnalyticsEventRepository, PilotRecordRepository } from '../services/analytics.ports.js';
 import { TableAnalyticsAggregateRepository, TableAnalyticsEventRepository } from './analytics.repository.js';
 import { TablePilotRecordRepository } from './pilot-records.repository.js';
+import type { TopicHubStores } from '../services/topics.ports.js';
+import { createTopicHubStores } from './topics.repository.js';
 import { createTenantDirectory, type TenantDirectory } from './tenant-directory.js';
 
 export { ConflictError, NotFoundError, StorageError, ValidationError } from './errors.js';
@@ -89,10 +91,12 @@ export type TableRepositories = Repositories & MeasurementRepositories & {
   analyticsEvents: AnalyticsEventRepository;
   /** Leadership pilot plans and go/no-go decisions. */
   pilotRecords: PilotRecordRepository;
-  /** Tenants with a contest, a pilot or programme settings (the weekly jobs serve each; issue 9). */
-  tenants: TenantDirectory;
+  /** Topic hubs (the Topics rows), self-proposals for a role and the external influencer maps (issue 13). */
+  topicHubs: TopicHubStores;
   /** Data requests: erase one person's rows across the tables (personal-data.repository.ts). */
   personalData: PersonalDataEraser;
+  /** Tenants with a contest, a pilot or programme settings (the weekly jobs serve each; issue 9). */
+  tenants: TenantDirectory;
 };
 
 /** Build the repositories; no network call happens until `ensure()` or the first operation. */
@@ -148,6 +152,7 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     analyticsEvents: new TableAnalyticsEventRepository(tables.client('analyticsEvents')),
     pilotRecords: new TablePilotRecordRepository(tables.client('pilotRecords')),
     tenants: createTenantDirectory({ contests: tables.client('contests'), pilots: tables.client('pilots'), settings: tables.client('settings') }),
+    topicHubs: createTopicHubStores({ topics: tables.client('topics'), proposals: tables.client('topicProposals'), influencers: tables.client('influencers') }),
     personalData: new TablePersonalDataEraser({
       employees: tables.client('employees'), conversationReferences: tables.client('conversationReferences'), contentResponses: tables.client('contentResponses'), shares: tables.client('shares'),
       trackedLinks: tables.client('trackedLinks'), clicks: tables.client('clicks'), prompts: tables.client('prompts'), policyAcknowledgements: tables.client('policyAcknowledgements'), goals: tables.client('goals'),

@@ -42,6 +42,8 @@ export const TABLES = {
   analyticsAggregates: 'AnalyticsAggregates',
   analyticsEvents: 'AnalyticsEvents',
   pilotRecords: 'PilotRecords',
+  topicProposals: 'TopicProposals',
+  influencers: 'Influencers',
 } as const;
 export type TableKey = keyof typeof TABLES;
 
@@ -164,6 +166,10 @@ export const keys = {
   },
   contest: { pk: (tenantId: string) => composeKey('contest partition', tenantId), rk: (id: string) => composeKey('contest id', id) },
   topic: { pk: (tenantId: string) => composeKey('topic partition', tenantId), rk: (id: string) => composeKey('topic id', id) },
+  /** Self-proposals for a topic role, one partition per tenant (the staff queue reads them together). */
+  topicProposal: { pk: (tenantId: string) => composeKey('proposal partition', tenantId), rk: (id: string) => composeKey('proposal id', id) },
+  /** External influencer map entries, one partition per tenant (every hub's map is small). */
+  influencer: { pk: (tenantId: string) => composeKey('influencer partition', tenantId), rk: (id: string) => composeKey('influencer id', id) },
   pilot: { pk: (tenantId: string) => composeKey('pilot partition', tenantId), rk: (id: string) => composeKey('pilot id', id) },
   /**
    * Scoring ledger and tallies, one partition per (tenant, bucket of the person): a person's

@@ -165,6 +165,7 @@ export const topicSchema: z.ZodType<Topic, z.ZodTypeDef, unknown> = z.object({
   id,
   name: z.object({ en: z.string() }).and(z.record(language, z.string())) as z.ZodType<Topic['name'], z.ZodTypeDef, unknown>,
   description: z.string().optional(),
+  languages: z.array(language).optional(),
 });
 
 export const pilotSchema: z.ZodType<Pilot, z.ZodTypeDef, unknown> = z.object({

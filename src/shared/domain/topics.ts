@@ -116,7 +116,11 @@ export interface ExternalInfluencer {
   tier: InfluencerTier;
   /** Employees who own the relationship (seed 004: "the employee owns this map and the network"). */
   ownerIds: string[];
+  /** The person's page on their main network (https only). */
   profileUrl?: string;
+  /** Network handle, e.g. `@jane` (shown beside the name). */
+  handle?: string;
+  /** Why they matter to the topic, in the owner's words. */
   notes?: string;
 }
 

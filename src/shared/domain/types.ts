@@ -230,4 +230,6 @@ export interface Topic {
   id: string;
   name: Partial<Record<Language, string>> & { en: string };
   description?: string;
+  /** Languages the hub's people talk about it in (topic hubs, issue 13); unset = any. */
+  languages?: Language[];
 }
