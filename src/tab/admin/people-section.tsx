@@ -1,4 +1,4 @@
-/** Admin > People: CSV import with progress and per-row report, directory sync, roles per person. */
+/** Admin > People: CSV import with progress and per-row report, directory sync, roles per person, a person's data export and deletion. */
 import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, ProgressBar, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +8,13 @@ import { useTabContext } from '../app/tab-context.js';
 import { useApiResource } from '../impact/use-api.js';
 import { adminApi, saveCsv, saveJson } from './admin-api.js';
 import { NoticeBar, useAdminStyles, useErrorText, type Notice } from './admin-ui.js';
+import type { PersonDeletionDto } from '../../shared/contracts/data-requests.js';
+import { DeletionReport, PersonDeleteDialog } from './person-delete-dialog.js';
 
 export function PeopleSection() {
   const styles = useAdminStyles();
   const { t } = useTranslation('admin');
-  const { api, locale } = useTabContext();
+  const { api, locale, me } = useTabContext();
   const errorText = useErrorText();
   const people = useApiResource((a, signal) => adminApi.people(a, signal), []);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -21,6 +23,8 @@ export function PeopleSection() {
   const [editing, setEditing] = useState<AdminPerson | undefined>();
   const [roles, setRoles] = useState<Role[]>([]);
   const [notice, setNotice] = useState<Notice>();
+  const [deleting, setDeleting] = useState<AdminPerson | undefined>();
+  const [deleted, setDeleted] = useState<{ result: PersonDeletionDto; name: string } | undefined>();
   const fmt = (n: number) => new Intl.NumberFormat(locale).format(n);
 
   // Poll the job until it is done, then refresh the list.
@@ -81,6 +85,7 @@ export function PeopleSection() {
     <div className={styles.section} data-testid="admin-people">
       <Text as="h2" size={500} weight="semibold" className={styles.h2}>{t('people.heading')}</Text>
       <NoticeBar notice={notice} />
+      {deleted && <DeletionReport result={deleted.result} name={deleted.name} />}
       <section className={`${styles.card} ${styles.form}`} aria-labelledby="import-title">
         <Text as="h3" id="import-title" size={400} weight="semibold" className={styles.h2}>{t('people.import')}</Text>
         <Text className={styles.muted}>{t('people.importHint')}</Text>
@@ -155,6 +160,11 @@ export function PeopleSection() {
                         onClick={() => void adminApi.exportPerson(api, p.id).then((data) => saveJson(`person-${p.id}.json`, data), (err: unknown) => setNotice({ intent: 'error', text: errorText(err) }))}>
                         {t('people.exportData')}
                       </Button>
+                      {p.id !== me?.employeeId && (
+                        <Button size="small" appearance="subtle" aria-label={`${t('deletion.action')}: ${p.displayName}`} data-testid={`delete-${p.id}`} onClick={() => { setDeleted(undefined); setDeleting(p); }}>
+                          {t('deletion.action')}
+                        </Button>
+                      )}
                     </div>
                   </TableCell>
                 </TableRow>
@@ -162,6 +172,10 @@ export function PeopleSection() {
             </TableBody>
           </Table>
         </div>
+      )}
+      {deleting && (
+        <PersonDeleteDialog person={deleting} onClose={() => setDeleting(undefined)}
+          onDeleted={(result, name) => { setDeleting(undefined); setDeleted({ result, name }); people.reload(); }} />
       )}
       {editing && (
         <Dialog open onOpenChange={(_e, d) => { if (!d.open) setEditing(undefined); }}>

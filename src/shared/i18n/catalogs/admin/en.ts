@@ -202,7 +202,7 @@ export const en = {
     confirm: 'Type {{name}} to confirm',
     submit: 'Delete permanently',
     doneTitle: 'The data of {{name}} was deleted',
-    removed: '{{count}} records removed.',
+    removed: '{{total}} records removed.',
     remainsTitle: 'What remains, only as counts that name no one',
     remainsClicks: '{{clicks}} clicks on the {{links}} links they shared stay in each article’s click totals. The links still open the article, but they score no one.',
     remainsDaily: 'Daily and monthly programme totals (prompts sent, shares, clicks) stay as numbers.',

@@ -192,7 +192,7 @@ export const it: AdminCatalog = {
     confirm: 'Scrivi {{name}} per confermare',
     submit: 'Elimina definitivamente',
     doneTitle: 'I dati di {{name}} sono stati eliminati',
-    removed: '{{count}} record rimossi.',
+    removed: '{{total}} record rimossi.',
     remainsTitle: 'Cosa resta, solo come conteggi che non nominano nessuno',
     remainsClicks: '{{clicks}} clic sui {{links}} link che ha condiviso restano nei totali dei clic di ogni articolo. I link aprono ancora l’articolo, ma non danno punti a nessuno.',
     remainsDaily: 'I totali giornalieri e mensili del programma (inviti inviati, condivisioni, clic) restano come numeri.',

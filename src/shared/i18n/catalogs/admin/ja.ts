@@ -192,7 +192,7 @@ export const ja: AdminCatalog = {
     confirm: '確認のため {{name}} と入力してください',
     submit: '完全に削除',
     doneTitle: '{{name}} さんのデータを削除しました',
-    removed: '{{count}} 件のレコードを削除しました。',
+    removed: '{{total}} 件のレコードを削除しました。',
     remainsTitle: '残るもの（誰のものか分からない件数のみ）',
     remainsClicks: '本人がシェアした {{links}} 件のリンクへの {{clicks}} 回のクリックは、各記事のクリック合計に残ります。リンクは引き続き記事を開きますが、誰のポイントにもなりません。',
     remainsDaily: 'プログラムの日次・月次の合計（送信した依頼、シェア、クリック）は数値として残ります。',

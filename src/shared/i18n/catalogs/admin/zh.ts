@@ -192,7 +192,7 @@ export const zh: AdminCatalog = {
     confirm: '输入 {{name}} 以确认',
     submit: '永久删除',
     doneTitle: '已删除 {{name}} 的数据',
-    removed: '已删除 {{count}} 条记录。',
+    removed: '已删除 {{total}} 条记录。',
     remainsTitle: '保留的内容（仅为不指向任何人的计数）',
     remainsClicks: '其分享的 {{links}} 个链接上的 {{clicks}} 次点击仍计入各文章的点击总数。这些链接仍会打开文章，但不再为任何人计分。',
     remainsDaily: '项目的每日和每月总数（已发送的提示、分享、点击）作为数字保留。',
