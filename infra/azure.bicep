@@ -41,6 +41,10 @@ param botDisplayName string = 'Advocacy Hub'
 @secure()
 param clickKey string
 
+@description('Key of the tag in every tracked-link and share-prompt code (SECRET_LINK_CODE_KEY, at least 32 characters; keep it stable: codes made with one key fail with another).')
+@secure()
+param linkCodeKey string
+
 @description('Client id and tenant of the tab SSO Entra app (aad.manifest.json).')
 param aadAppClientId string
 param aadAppTenantId string = tenant().tenantId
@@ -201,7 +205,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
   dependsOn: [tableRole, queueRole]
-  properties: union(baseSettings, publicUrlSetting, { SECRET_CLICK_KEY: clickKey }, useMsi ? {} : { SECRET_BOT_PASSWORD: botAadAppClientSecret })
+  properties: union(baseSettings, publicUrlSetting, { SECRET_CLICK_KEY: clickKey, SECRET_LINK_CODE_KEY: linkCodeKey }, useMsi ? {} : { SECRET_BOT_PASSWORD: botAadAppClientSecret })
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

@@ -281,6 +281,11 @@ describe('infra/azure.bicep', () => {
     expect(bicep).toMatch(/type:\s*'SystemAssigned, UserAssigned'/);
     expect(bicep.match(/principalId:\s*webApp\.identity\.principalId/g)).toHaveLength(2);
     expect(bicep).not.toContain('AZURE_CLIENT_ID');
+    // Every secret production requires (src/bot/config.ts) reaches the app settings from a secure parameter.
+    for (const secret of ['SECRET_CLICK_KEY', 'SECRET_LINK_CODE_KEY']) {
+      expect(bicep).toMatch(new RegExp(`${secret}: \\w+`));
+      expect(readFileSync('infra/azure.parameters.json', 'utf8')).toContain(`\${{${secret}}}`);
+    }
     expect(bicep).toMatch(/capacity:\s*instanceCount/);
     expect(bicep).toMatch(/param instanceCount int = [2-9]/);
     expect(bicep).toContain("channelName: 'MsTeamsChannel'");
