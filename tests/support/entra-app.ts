@@ -11,6 +11,7 @@
  */
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { entraTokenVerifier } from '../../src/bot/http/auth.js';
+import type { TableRepositories } from '../../src/bot/storage/index.js';
 import type { Employee, Role } from '../../src/shared/domain/types.js';
 import { startTestApp, type TestApp } from './app.js';
 import { makeEmployee } from './fixtures.js';
@@ -54,6 +55,8 @@ export const CALLER_IDS = {
 } as const;
 
 export interface EntraTestApp extends TestApp {
+  /** The app's repositories with their table-specific parts (training, audit log) for checks. */
+  tables: TableRepositories;
   /** A bearer token per caller (`undefined` for anonymous); `other` is the second employee. */
   tokens: Record<Caller | 'other', string | undefined>;
   /** `{ authorization: 'Bearer …' }`, or no header for `undefined`. */
@@ -117,7 +120,8 @@ export async function startEntraTestApp(env: Record<string, string> = {}): Promi
     ...test,
     tokens,
     sign,
-    bearer: (token) => (token ? { authorization: `Bearer ${token}` } : {}),
+    tables: test.app.repositories as TableRepositories,
+    bearer: (token): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}),
   };
 }
 

@@ -51,7 +51,8 @@ export type ShareStart = z.infer<typeof ShareStartSchema>;
 
 /** `policy.accept`: the version the card showed, and the item to continue with once agreed. */
 export const PolicyAcceptSchema = z.object({
-  version: z.coerce.number().int().positive(),
+  /** A number, or its digits as a string (never `true`, `[]` or other values a coercion would accept). */
+  version: z.union([z.number(), z.string().trim().regex(/^\d{1,9}$/)]).pipe(z.coerce.number().int().positive()),
   then: ShareStartSchema.optional(),
 });
 export type PolicyAccept = z.infer<typeof PolicyAcceptSchema>;

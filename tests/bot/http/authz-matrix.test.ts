@@ -153,7 +153,7 @@ describe('ownership: a person reaches only their own data', () => {
 
     expect((await as('other', 'POST', `/api/training/me/modules/${moduleId}/start`)).statusCode).toBe(200);
     expect((await as('employee', 'POST', `/api/training/me/modules/${moduleId}/done?employeeId=${CALLER_IDS.other}`, { employeeId: CALLER_IDS.other })).statusCode).toBe(200);
-    const otherRecord = await entra.app.repositories.training.progress.get(ENTRA_TENANT, moduleId, CALLER_IDS.other);
+    const otherRecord = await entra.tables.training.progress.get(ENTRA_TENANT, moduleId, CALLER_IDS.other);
     expect(otherRecord?.value.status).toBe('started');
     expect((await as('employee', 'GET', `/api/training/progress/${CALLER_IDS.other}`)).statusCode).toBe(403);
     const progress = await entra.app.server.inject({ url: `/api/training/progress/${CALLER_IDS.other}`, headers: trainer });
