@@ -7,6 +7,7 @@ import type { ContentCategory, Language } from '../../../../shared/domain/types.
 import { translator } from '../../../../shared/i18n/index.js';
 import { CARD_VERBS } from '../../verbs.js';
 import { expandCard, type AdaptiveCardJson } from '../expand.js';
+import { inertText } from '../inert-text.js';
 import template from './board-item.card.json' with { type: 'json' };
 
 /** What the inserted card shows. */
@@ -27,9 +28,9 @@ export function renderBoardItemCard(data: BoardItemCardData, language: Language)
   return expandCard(template, {
     from: t('search.insertedBy'),
     imageUrl: data.imageUrl ?? null,
-    title: data.title,
-    meta: [common(`category.${data.category}`), ...data.topics].join(' · '),
-    summary: data.summary,
+    title: inertText(data.title),
+    meta: inertText([common(`category.${data.category}`), ...data.topics].join(' · ')),
+    summary: inertText(data.summary),
     verb: CARD_VERBS.shareStart,
     shareThis: t('search.shareThis'),
     data: { contentId: data.contentId },

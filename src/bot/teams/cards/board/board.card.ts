@@ -7,6 +7,7 @@ import type { ContentCategory, Language } from '../../../../shared/domain/types.
 import { translator } from '../../../../shared/i18n/index.js';
 import { CARD_VERBS } from '../../verbs.js';
 import { expandCard, type AdaptiveCardJson } from '../expand.js';
+import { inertText } from '../inert-text.js';
 import template from './board.card.json' with { type: 'json' };
 
 /** One post in the list. */
@@ -34,9 +35,9 @@ export function renderBoardCard(data: BoardCardData, language: Language): Adapti
     title: t('board.title'),
     intro: data.items.length ? t('board.intro') : t('board.empty'),
     items: data.items.map((item) => ({
-      title: item.title,
+      title: inertText(item.title),
       imageUrl: item.imageUrl ?? null,
-      meta: [common(`category.${item.category}`), ...item.topics].join(' · '),
+      meta: inertText([common(`category.${item.category}`), ...item.topics].join(' · ')),
       data: { contentId: item.contentId },
     })),
     verb: CARD_VERBS.shareStart,

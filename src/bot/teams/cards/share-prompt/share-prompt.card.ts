@@ -19,6 +19,7 @@ import type { ContentCategory, Language, Network } from '../../../../shared/doma
 import { translator } from '../../../../shared/i18n/index.js';
 import { CARD_VERBS } from '../../verbs.js';
 import { expandCard, type AdaptiveCardJson } from '../expand.js';
+import { inertText } from '../inert-text.js';
 import template from './share-prompt.card.json' with { type: 'json' };
 
 /** One network offered by the prompt. */
@@ -79,10 +80,10 @@ export function renderSharePromptCard(data: SharePromptCardData, language: Langu
 
   const view = {
     eyebrow: t('share.eyebrow'),
-    title: data.title,
+    title: inertText(data.title),
     imageUrl: data.imageUrl ?? null,
-    meta: t('share.categoryAndTopics', { category: common(`category.${data.category}`), topics: data.topics.join(', ') }).replace(/ · $/, ''),
-    summary: data.summary,
+    meta: t('share.categoryAndTopics', { category: common(`category.${data.category}`), topics: inertText(data.topics.join(', ')) }).replace(/ · $/, ''),
+    summary: inertText(data.summary),
     why: data.why ? `${t('share.why')}: ${data.why}` : null,
     sharedRows: data.networks
       .filter((n) => n.shared)
