@@ -7,6 +7,7 @@
  * Run: `npm run bench:delivery [-- --faults] [-- --n 10000 --rate 200]`.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import type { Delivery } from '../src/shared/domain/campaigns.js';
@@ -23,7 +24,9 @@ const PREFIX = `dlv${Date.now().toString(36)}`;
 
 function startWorker(az: string): Child {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/delivery-worker-process.ts'], { env: { PATH: process.env.PATH ?? '', AZ: az, PREFIX, RATE: String(RATE), VISIBILITY_MS: '30000', CONCURRENCY: values.concurrency }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_WORKER_PROF=<dir>: each worker writes a V8 CPU profile there when it stops.
+  const prof = process.env.BENCH_WORKER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'bench/support/delivery-worker-process.ts'], { env: { PATH: process.env.PATH ?? '', AZ: az, PREFIX, RATE: String(RATE), VISIBILITY_MS: '30000', CONCURRENCY: values.concurrency }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -39,6 +42,7 @@ const now = Date.now();
 await stores.campaigns.create({ id: CAMPAIGN, tenantId: TENANT, kind: 'share', subjectId: 'item-1', audience: { personas: [], teams: [], topicIds: [], languages: [], employeeIds: [] }, window: { start: new Date(now).toISOString(), end: new Date(now + 3_600_000).toISOString() }, slotMinutes: 5, state: 'running', createdBy: 'bench', createdAt: new Date(now).toISOString(), seed: 1 });
 
 console.log(`seeding ${N} recipients (references, records, queue messages)...`);
+const seedStart = Date.now();
 const ids = Array.from({ length: N }, (_, i) => `e${i}`);
 for (let i = 0; i < N; i += 256) {
   await Promise.all(ids.slice(i, i + 256).map(async (employeeId) => {
@@ -46,8 +50,9 @@ for (let i = 0; i < N; i += 256) {
     await repos.conversationReferences.upsert({ tenantId: TENANT, employeeId, reference: JSON.stringify(reference), updatedAt: new Date().toISOString() });
   }));
 }
-// Planned times start once the records and messages are written (about N/400 s), spread over SPREAD_S.
-const startAt = Date.now() + 10_000 + Math.ceil(N / 400) * 1000;
+// Planned times start once the records and messages are written (they take about as long as the
+// references did on a loaded machine, less on a quiet one), spread over SPREAD_S.
+const startAt = Date.now() + 10_000 + Math.ceil((Date.now() - seedStart) * 1.2);
 const deliveries: Delivery[] = ids.map((employeeId, i) => ({ campaignId: CAMPAIGN, tenantId: TENANT, employeeId, kind: 'share', subjectId: 'item-1', at: new Date(startAt + Math.floor((i / N) * SPREAD_S * 1000)).toISOString(), status: 'planned', attempts: 0, updatedAt: new Date().toISOString() }));
 await stores.deliveries.createMany(deliveries);
 for (let i = 0; i < N; i += 256) {
@@ -56,8 +61,20 @@ for (let i = 0; i < N; i += 256) {
 if (Date.now() > startAt) console.log(`  (seeding ended ${((Date.now() - startAt) / 1000).toFixed(0)} s after the first planned time)`);
 if (values.faults) connector.failNext(1_000_000, 503, { match: () => Math.random() < 0.05, retryAfterSeconds: 0 });
 
+/** CPU time (user + system, ms) a child process has used so far, from /proc (Linux); 0 elsewhere or once it exited. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+const cpu = { azurite: -cpuMsOf(azurite.process.pid), workers: 0, bench: process.cpuUsage() };
 const workers = [startWorker(azurite.connectionString), startWorker(azurite.connectionString)];
 await waitFor(async () => workers.every((w) => w.output().includes('WORKER READY')), 30_000, 'workers');
+// Worker CPU counts from here (loading the modules through tsx costs a few seconds of CPU per process).
+cpu.workers = -workers.reduce((sum, w) => sum + cpuMsOf(w.process.pid), 0);
 let killed = false;
 const done = async () => (await stores.deliveries.listByCampaign(TENANT, CAMPAIGN)).every((d) => d.status !== 'planned' && d.status !== 'sending');
 const deadline = Math.max(Date.now(), startAt) + SPREAD_S * 1000 + Math.ceil((N / RATE) * 1000) * 3 + 120_000;
@@ -71,14 +88,20 @@ for (;;) {
     await workers[0]!.exited;
     workers[0] = startWorker(azurite.connectionString);
     console.log('  worker 1 SIGKILLed and restarted');
+    await waitFor(async () => workers[0]!.output().includes('WORKER READY'), 30_000, 'restarted worker');
+    cpu.workers -= cpuMsOf(workers[0]!.process.pid);
   }
   const reached = new Set(connector.requests.map((r) => r.conversationId)).size;
+  if (Date.now() > startAt && Math.floor((Date.now() - startAt) / 1000) % 10 === 0) console.log(`  +${((Date.now() - startAt) / 1000).toFixed(0)} s: ${connector.sent.length} sent, ${reached} conversations reached, load ${loadavg()[0]?.toFixed(1)}`);
   if ((reached >= N || Date.now() - lastCheck > 20_000) && Date.now() > startAt) {
     lastCheck = Date.now();
     if (await done()) break;
   }
   await new Promise((r) => setTimeout(r, 1_000));
 }
+cpu.azurite += cpuMsOf(azurite.process.pid);
+cpu.workers += workers.reduce((sum, w) => sum + cpuMsOf(w.process.pid), 0);
+const benchCpu = process.cpuUsage(cpu.bench);
 await Promise.all(workers.map((w) => stopChild(w)));
 // Storage calls per send, from the workers that stopped cleanly (a SIGKILLed worker prints nothing).
 const storage = { sends: 0, calls: {} as Record<string, number>, physical: {} as Record<string, number> };
@@ -123,6 +146,8 @@ const totalCalls = Object.values(storage.calls).reduce((a, b) => a + b, 0);
 console.log(`  storage calls per send (workers that stopped cleanly, ${storage.sends} sends): ${(totalCalls / Math.max(1, storage.sends)).toFixed(2)} = ${Object.entries(storage.calls).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / Math.max(1, storage.sends)).toFixed(2)}`).join(', ')}`);
 const perSend = (v: number) => (v / Math.max(1, storage.sends)).toFixed(3);
 console.log(`  queue requests per send (one message carries up to 32 deliveries): ${Object.entries(storage.physical).map(([k, v]) => `${k.replace('queue requests: ', '')} ${perSend(v)}`).join(', ')}`);
+const sentCount = Math.max(1, connector.sent.length);
+console.log(`  CPU per send (ms, during the run): Azurite ${(cpu.azurite / sentCount).toFixed(1)}, workers ${(cpu.workers / sentCount).toFixed(1)}${killed ? ' (without the SIGKILLed one before its kill)' : ''}, connector + bench ${((benchCpu.user + benchCpu.system) / 1000 / sentCount).toFixed(1)}`);
 console.log(`  lateness vs planned time: p50 ${((lateness[Math.floor(lateness.length / 2)] ?? 0) / 1000).toFixed(1)} s, p95 ${(p95 / 1000).toFixed(1)} s`);
 await connector.stop();
 await stopChild(azurite);
