@@ -126,9 +126,6 @@ export const AUTHZ_TABLE: readonly AuthzRow[] = [
   { route: 'PUT /api/admin/contests/:id', allow: ADMIN, request: { url: `/api/admin/contests/${NONE}`, payload: INVALID }, ok: 400 },
   { route: 'GET /api/admin/policy', allow: ADMIN, request: { url: '/api/admin/policy' }, ok: 200 },
   { route: 'POST /api/admin/policy/versions', allow: ADMIN, request: { url: '/api/admin/policy/versions', payload: INVALID }, ok: 400 },
-  { route: 'GET /api/admin/contests', allow: ADMIN, request: { url: '/api/admin/contests' }, ok: 200 },
-  { route: 'POST /api/admin/contests', allow: ADMIN, request: { url: '/api/admin/contests', payload: INVALID }, ok: 400 },
-  { route: 'PUT /api/admin/contests/:id', allow: ADMIN, request: { url: `/api/admin/contests/${NONE}`, payload: INVALID }, ok: 400 },
   // Topics (issue 13): everyone enrolled reads hubs, proposes themselves and keeps their own map entries; staff run the hubs.
   { route: 'GET /api/topics', allow: 'enrolled', request: { url: '/api/topics' }, ok: 200 },
   { route: 'GET /api/topics/proposals/mine', allow: 'enrolled', request: { url: '/api/topics/proposals/mine' }, ok: 200 },

@@ -12,18 +12,28 @@ import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../../../src/shared/domain/types.js';
 import { CALLER_IDS, CALLERS, ENTRA_TENANT, OTHER_TENANT, listRoutes, startEntraTestApp, type Caller, type EntraTestApp } from '../../support/entra-app.js';
 import { makeContentItem } from '../../support/fixtures.js';
+import { createChat, testUser, type TeamsConversation } from '../../support/activities.js';
+import { cardTexts } from '../../support/cards.js';
+import { startConnectorServer, type ConnectorServer } from '../../support/connector-server.js';
+import { CARD_VERBS } from '../../../src/bot/teams/verbs.js';
+import { bot as botCatalogs } from '../../../src/shared/i18n/catalogs/bot/index.js';
 import { AUTHZ_TABLE, type AuthzRow } from './authz-matrix.table.js';
 
 let entra: EntraTestApp;
+let connector: ConnectorServer;
 let served: Array<{ method: string; url: string }>;
 
 beforeAll(async () => {
+  connector = await startConnectorServer();
   entra = await startEntraTestApp();
   served = listRoutes(entra.app.server.printRoutes({ commonPrefix: false }));
   await entra.app.repositories.content.upsertMany(ENTRA_TENANT, [makeContentItem('sec-item', { suggestedTexts: [{ network: 'linkedin', language: 'en', variants: ['Suggested words.'] }] })]);
   await entra.app.repositories.content.upsertMany(OTHER_TENANT, [makeContentItem('foreign-item')]);
 }, 120_000);
-afterAll(() => entra?.close());
+afterAll(async () => {
+  await entra?.close();
+  await connector?.stop();
+});
 
 const ROLE_OF: Partial<Record<Caller, Role>> = { employee: 'employee', trainer: 'trainer', executive: 'executive', coordinator: 'coordinator', admin: 'admin' };
 const BAD_TOKEN: readonly Caller[] = ['anonymous', 'expired', 'otherAudience', 'forged', 'wrongIssuer', 'otherTenant'];
@@ -179,5 +189,68 @@ describe('ownership: a person reaches only their own data', () => {
     } finally {
       auth.tenantId = pinned;
     }
+  });
+});
+
+describe('card actions check the same rules as the API', () => {
+  const NOTICE = Object.values(botCatalogs.en.notice);
+  /** Press a card button as `aadObjectId` of `tenantId`, in their personal chat or `conversation`; the card answered. */
+  async function press(who: { aadObjectId: string; tenantId?: string; conversation?: TeamsConversation }, verb: string, data: Record<string, unknown>): Promise<string[]> {
+    const chat = createChat({ serviceUrl: connector.serviceUrl, tenantId: who.tenantId ?? ENTRA_TENANT, user: testUser({ aadObjectId: who.aadObjectId }), ...(who.conversation ? { conversation: who.conversation } : {}) });
+    const res = await entra.app.server.inject({ method: 'POST', url: '/api/messages', payload: chat.cardAction(verb, data) });
+    expect(res.statusCode, verb).toBe(200);
+    return cardTexts((res.json() as { value: unknown }).value);
+  }
+  const isNotice = (texts: string[]) => texts.some((t) => NOTICE.some((n) => t.includes(n.replace(/\*\*/g, '').split('.')[0]!)));
+
+  it("another person's prompt, from this tenant or the same object id in another tenant, gets a notice and writes nothing", async () => {
+    const prompt = await entra.app.services.sharing.preparePrompt({ tenantId: ENTRA_TENANT, employeeId: CALLER_IDS.other, contentId: 'sec-item', now: new Date() });
+    const before = await entra.app.services.sharing.getPrompt(ENTRA_TENANT, CALLER_IDS.other, prompt.promptCode);
+    const intruders = [{ aadObjectId: CALLER_IDS.employee }, { aadObjectId: CALLER_IDS.other, tenantId: OTHER_TENANT }, { aadObjectId: CALLER_IDS.unenrolled }];
+    const attempts: Array<[string, Record<string, unknown>]> = [
+      [CARD_VERBS.shareEdit, { promptCode: prompt.promptCode, stage: 'ready', network: 'linkedin' }],
+      [CARD_VERBS.shareRefresh, { promptCode: prompt.promptCode }],
+      [CARD_VERBS.sharePrepare, { promptCode: prompt.promptCode, network: 'linkedin', shownNetwork: 'linkedin', text: 'Hijacked words' }],
+      [CARD_VERBS.shareSkip, { promptCode: prompt.promptCode, reason: 'other' }],
+      [CARD_VERBS.shareLater, { promptCode: prompt.promptCode }],
+    ];
+    for (const who of intruders) {
+      for (const [verb, data] of attempts) {
+        const texts = await press(who, verb, data);
+        expect(isNotice(texts), `${verb} by ${who.aadObjectId}@${who.tenantId ?? 'this tenant'}: ${texts.join(' | ').slice(0, 120)}`).toBe(true);
+        expect(texts.join(' ')).not.toContain('Suggested words.');
+      }
+    }
+    expect(await entra.app.services.sharing.getPrompt(ENTRA_TENANT, CALLER_IDS.other, prompt.promptCode)).toEqual(before);
+  });
+
+  // In their personal chat the bot enrols a new person on first contact (installing it is joining);
+  // elsewhere, and for training at all, an unknown person is refused like the API's 403.
+  it('someone not enrolled cannot agree to the policy or start a share outside their chat, nor start training; the audit is personal-chat only', async () => {
+    const trainer = { authorization: `Bearer ${entra.tokens.trainer}` };
+    const created = await entra.app.server.inject({ method: 'POST', url: '/api/training/modules', headers: trainer, payload: { title: 'Card rules', format: 'article', learningStyle: 'reading', durationMinutes: 5, languages: ['en'], body: 'Body', targetPersonas: ['observer'], targetTopicRoles: [] } });
+    const moduleId = (created.json() as { id: string }).id;
+    await entra.app.server.inject({ method: 'POST', url: `/api/training/modules/${moduleId}/publish`, headers: trainer });
+    await entra.app.services.policy.publish(ENTRA_TENANT, { version: 1, publishedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z', texts: { en: { title: 'Policy', summary: 'Be yourself.', body: '# Policy' } } });
+    const channel: TeamsConversation = { id: '19:sec-channel@thread.tacv2', conversationType: 'channel', tenantId: ENTRA_TENANT };
+    const group: TeamsConversation = { id: '19:sec-group@thread.v2', conversationType: 'groupChat', tenantId: ENTRA_TENANT };
+    const stranger = { aadObjectId: CALLER_IDS.unenrolled };
+    for (const [who, verb, data] of [
+      [{ ...stranger, conversation: channel }, CARD_VERBS.policyAccept, { version: 1 }],
+      [{ ...stranger, conversation: group }, CARD_VERBS.shareStart, { contentId: 'sec-item' }],
+      [{ ...stranger, conversation: channel }, CARD_VERBS.shareStart, { contentId: 'sec-item' }],
+      [stranger, CARD_VERBS.trainingStart, { moduleId }],
+      [stranger, CARD_VERBS.trainingComplete, { moduleId }],
+      [{ ...stranger, conversation: channel }, CARD_VERBS.trainingLater, { moduleId }],
+    ] as const) {
+      expect(isNotice(await press(who, verb, data)), `${verb} in ${who.conversation?.conversationType ?? 'personal chat'}`).toBe(true);
+    }
+    const audit = { audience_linkedin: '10', postsPerMonth: '2', goals: 'visibility', learningStyle: 'video', topics: '', wantsToGrow: 'true', noPrompts: 'true' };
+    expect(isNotice(await press({ aadObjectId: CALLER_IDS.employee, conversation: channel }, CARD_VERBS.auditSubmit, audit))).toBe(true);
+
+    expect(await entra.app.repositories.policies.listAcknowledgements(ENTRA_TENANT, CALLER_IDS.unenrolled)).toEqual([]);
+    expect(await entra.tables.training.progress.get(ENTRA_TENANT, moduleId, CALLER_IDS.unenrolled)).toBeUndefined();
+    expect(await entra.app.repositories.employees.find(ENTRA_TENANT, CALLER_IDS.unenrolled)).toBeUndefined();
+    expect((await entra.app.repositories.employees.get(ENTRA_TENANT, CALLER_IDS.employee)).value.audit).toBeUndefined();
   });
 });
