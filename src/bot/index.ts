@@ -127,6 +127,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       services: { ...services, scores: scoreSourceFrom(services.leaderboard) },
       config: config.bot,
       publicBaseUrl: config.publicBaseUrl,
+      ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
       ...(config.auth.mode === 'dev' ? { localTenantId: config.auth.tenantId } : {}),
       logger: {
         info: (details, message) => server.log.info(details, message),

@@ -54,8 +54,10 @@ export interface BotAppDeps {
    * (and activities without a tenant) map to. Ignored when the bot has an app id.
    */
   localTenantId?: string;
-  /** Link to the board tab in a language; default the tab URL under `publicBaseUrl`. */
+  /** Link to the board tab in a language; default a Teams deep link with `teamsAppId`, else the tab URL under `publicBaseUrl`. */
   boardUrl?: (language: Language) => string;
+  /** Teams app id (manifest `id`): "open the board" buttons (chat, Viva card) then open the app's Board tab in Teams. */
+  teamsAppId?: string;
   /** Origin of the tab and links; default `http://localhost:3978`. */
   publicBaseUrl?: string;
   logger?: BotLogger;
@@ -129,7 +131,9 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     messenger,
     clock,
     ...(deps.config.id ? {} : { localTenantId: deps.localTenantId }),
-    boardUrl: deps.boardUrl ?? (() => `${base}/tab/#/board`),
+    boardUrl:
+      deps.boardUrl ??
+      (deps.teamsAppId ? () => `https://teams.microsoft.com/l/entity/${encodeURIComponent(deps.teamsAppId ?? '')}/board` : () => `${base}/tab/#/board`),
   };
 
   // Order matters: teams-ai runs the first route whose selector matches; invokes have their own
