@@ -25,7 +25,7 @@ let entra: EntraTestApp;
 let connector: ConnectorServer;
 let chat: TestChat;
 let admin: Record<string, string>;
-const figures = { api: 0, webhook: 0, cards: 0 };
+const figures = { api: 0, webhook: 0, cards: 0, fields: 0 };
 
 /** Query keys the routes read (any other is ignored or refused by a strict schema). */
 const QUERY_KEYS = ['lang', 'q', 'status', 'period', 'from', 'to', 'table', 'format', 'limit', 'since', 'top', 'view', 'kind', 'category', 'topic', 'team', 'language', 'stuckAfterDays', 'flagged', 'tenant', 'employeeId'];
@@ -105,6 +105,9 @@ function withSegment(row: AuthzRow, index: number, value: string): string {
 /** Indexes of the `:param` segments of a route pattern. */
 const paramIndexes = (row: AuthzRow) => (row.route.split(' ')[1] ?? '').split('/').flatMap((s, i) => (s.startsWith(':') ? [i] : []));
 
+/** Values tried in each field of a valid body: every kind of hostile value once. */
+const FIELD_VALUES: readonly unknown[] = [...HOSTILE_STRINGS.filter((_, i) => [0, 2, 3, 4, 5, 6, 8, 10, 11, 12, 19].includes(i)), 0, -1, 1e308, true, null, [], {}, { $ne: null }];
+
 /** Whole bodies of the wrong shape (field-level values are the property tests' job). */
 const WHOLE_BODIES: readonly unknown[] = [null, [], 42, 'text', true, { $ne: null }, { __proto__: { roles: ['admin'] } }, EIGHT_KB];
 
@@ -166,6 +169,72 @@ describe('bad input to the API', () => {
     expect(diffCounts({ ...before, [auditTable]: 0 }, { ...after, [auditTable]: 0 }), 'tables written').toEqual([]);
     expect(await acceptedAuditEntries(since)).toEqual([]);
     console.info(`bad input: ${figures.api} requests over ${API_ROWS.length} API routes`);
+  });
+});
+
+/** Valid bodies of the routes that take text: every leaf is then replaced by hostile values. */
+const VALID_BODIES: ReadonlyArray<{ method: 'POST' | 'PUT'; url: string; body: Record<string, unknown> }> = [
+  { method: 'POST', url: '/api/admin/content', body: { url: 'https://news.example.com/a', title: 'A story', summary: 'Summary', language: 'en', category: 'company', topics: ['quantum'], targetTeams: ['Sales'], targetPersonas: ['observer'], targetLanguages: ['en'], suggestedTexts: [{ network: 'linkedin', language: 'en', variants: ['Words'] }] } },
+  { method: 'POST', url: '/api/suggestions', body: { url: 'https://news.example.com/s', why: 'Worth reading', topic: 'quantum' } },
+  { method: 'PUT', url: '/api/board/items/bad-item/share/linkedin', body: { text: 'My own words' } },
+  { method: 'POST', url: '/api/board/items/bad-item/not-for-me', body: { reason: 'other' } },
+  { method: 'PUT', url: '/api/me/goals', body: { goals: [{ kind: 'shares-per-month', target: 4 }] } },
+  { method: 'PUT', url: '/api/admin/settings', body: { quietHours: { start: 20, end: 7 }, weeklyPromptCap: 3, defaultWorkingDays: [1, 2, 3, 4, 5], disclosureLine: 'I work here', blockedPhrases: ['secret'], aiHelp: false } },
+  { method: 'POST', url: '/api/admin/policy/versions', body: { title: 'Policy', summary: 'Be yourself.', body: '# Policy\n\nBe kind.' } },
+  { method: 'PUT', url: `/api/admin/people/${CALLER_IDS.other}/roles`, body: { roles: ['employee'] } },
+  { method: 'POST', url: '/api/training/modules', body: { title: 'Module', summary: 'Short', format: 'article', learningStyle: 'reading', durationMinutes: 5, languages: ['en'], body: 'Body', targetPersonas: ['observer'], targetTopicRoles: [] } },
+  { method: 'POST', url: '/api/admin/contests', body: { name: 'Spring', startsAt: '2027-03-01T00:00:00Z', endsAt: '2027-05-31T00:00:00Z', weights: { uniqueClick: 1, share: 2, conversion: 5 }, prizes: [{ rank: 1, label: 'Lunch' }], excludedRoles: [], excludedEmployeeIds: [], updateChannelId: null } },
+  { method: 'POST', url: '/api/campaigns', body: { contentId: 'bad-item', audience: { personas: ['observer'], teams: ['Sales'], topicIds: [], languages: ['en'], employeeIds: [] }, window: { start: '2027-01-04T09:00:00Z', end: '2027-01-08T17:00:00Z' }, slotMinutes: 30 } },
+];
+
+/** Paths of every leaf of a JSON value. */
+function leaves(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  if (Array.isArray(value)) return value.length === 0 ? [path] : value.flatMap((v, i) => leaves(v, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+  return [path];
+}
+
+/** A deep copy of `value` with the leaf at `path` replaced. */
+function replaced(value: unknown, path: Array<string | number>, next: unknown): unknown {
+  if (path.length === 0) return next;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[path[0]!] = replaced(copy[path[0]!], path.slice(1), next);
+  return copy;
+}
+
+describe('hostile values in every field of valid bodies', () => {
+  it('each valid body is accepted as it is (so each mutation below reaches its field)', async () => {
+    const statuses = await Promise.all(VALID_BODIES.map(async (b) => `${b.method} ${b.url} ${(await inject({ method: b.method, url: b.url, headers: admin, payload: b.body }))?.statusCode}`));
+    expect(statuses.filter((s) => !/ 20[01]$/.test(s))).toEqual([]);
+  });
+
+  it('every leaf replaced by each hostile value: a 2xx that stores it or a clear 4xx, never a 5xx; refusals write nothing', { timeout: 120_000 }, async () => {
+    const since = new Date().toISOString();
+    const failures: string[] = [];
+    let tried = 0;
+    let accepted = 0;
+    for (const sample of VALID_BODIES) {
+      const mutations = leaves(sample.body).flatMap((path) => FIELD_VALUES.map((value) => ({ path, value })));
+      for (let i = 0; i < mutations.length; i += 8) {
+        const batch = mutations.slice(i, i + 8);
+        const answers = await Promise.all(batch.map(({ path, value }) => inject({ method: sample.method, url: sample.url, headers: { ...admin, 'content-type': 'application/json' }, payload: JSON.stringify(replaced(sample.body, path, value)) ?? 'null' })));
+        answers.forEach((res, j) => {
+          const { path, value } = batch[j]!;
+          failures.push(...problemsOf(`${sample.method} ${sample.url} ${path.join('.')}=${JSON.stringify(value)?.slice(0, 20)}`, res, true));
+          if (res && res.statusCode < 300) accepted += 1;
+        });
+        tried += batch.length;
+      }
+    }
+    figures.fields = tried;
+    expect(failures, `${failures.length} of ${tried}`).toEqual([]);
+    // The audit trail records every write with its status: the accepted ones are exactly the 2xx answers.
+    const entries = await entra.tables.auditLog.list(ENTRA_TENANT, { limit: 5_000, since });
+    expect(entries.filter((e) => e.status < 400)).toHaveLength(accepted);
+    // Valid text in odd shapes (emoji, RTL, 8 KB where allowed) is accepted, so the fields were reached.
+    expect(accepted).toBeGreaterThan(50);
+    expect(entries.filter((e) => e.status >= 400).length).toBeGreaterThan(tried / 2);
+    console.info(`bad input: ${tried} field mutations of ${VALID_BODIES.length} valid bodies (${accepted} accepted as valid text)`);
   });
 });
 
