@@ -45,7 +45,7 @@ import { createTabPageServices } from './services/tab-pages.js';
 import { createBoardShareService } from './services/board-share.service.js';
 import { createSuggestionService } from './services/suggestions.service.js';
 import { createAdminContentService } from './services/admin-content.service.js';
-import { createAdminSettingsService } from './services/admin-settings.service.js';
+import { adminSettingsReaders, createAdminSettingsService, withAdminDisclosure } from './services/admin-settings.service.js';
 import { createContestAdminService } from './services/contests-admin.service.js';
 import { createDataRequestService } from './services/data-requests.service.js';
 import { createPolicyAsker, createRejectionNotifier } from './teams/admin-notices.js';
@@ -108,7 +108,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       // Topic hubs from the seed articles' themes: some roles unfilled, proposals, influencer maps (issue 13).
       await seedTopicHubs(repositories.topicHubs, repositories.employees, config.auth.tenantId, now());
     }
-    const services: AppServices = createAppServices(repositories, {
+    // Sharing reads the admin's disclosure line (Admin > Settings) over the programme settings.
+    const programmeSettings = withAdminDisclosure(repositories.settings, repositories.adminSettings);
+    // Quiet hours (planner) and the defaults for imported people, as an admin saved them.
+    const adminReaders = adminSettingsReaders(repositories.adminSettings);
+    const services: AppServices = createAppServices({ ...repositories, settings: programmeSettings }, {
       publicBaseUrl: config.publicBaseUrl,
       linkCodeKey: config.protection.linkCodeKey,
       ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
@@ -137,7 +141,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     });
     services.wins.attachNotifier(createWinNotifier(bot.messenger, { trainingTitle: async (tenantId, moduleId) => (await repositories.training.modules.get(tenantId, moduleId)).value.title }));
     // One campaign service for the API and every module that dispatches through the pipeline.
-    const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex'), engagement: { shares: repositories.shares, clicksForShares: (codes) => services.liveCounts.clicksForShares(codes) }, history: createPromptHistory({ campaigns: repositories.campaigns.campaigns, deliveries: repositories.campaigns.deliveries, prompts: repositories.prompts }), topics: repositories.topics });
+    const campaigns = createCampaignService({ stores: repositories.campaigns, employees: repositories.employees, now, newId: () => randomBytes(8).toString('hex'), engagement: { shares: repositories.shares, clicksForShares: (codes) => services.liveCounts.clicksForShares(codes) }, history: createPromptHistory({ campaigns: repositories.campaigns.campaigns, deliveries: repositories.campaigns.deliveries, prompts: repositories.prompts }), topics: repositories.topics, quietHours: adminReaders.quietHours });
     if (config.delivery.worker) {
       // Weekly jobs (contest update to team channels, pilot digest), once per week across instances.
       // Seam: the digest data is the analytics helper's `services.pilot.digestFor` (.tmp/PILOT-DIGEST.md); without it digests are skipped.
@@ -194,7 +198,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       sharing: services.sharing,
       policy: services.policy,
       auditLog: repositories.auditLog,
-      peopleImport: createPeopleImportService({ jobs: repositories.importJobs, employees: repositories.employees, newId: () => randomUUID(), now }),
+      peopleImport: createPeopleImportService({ jobs: repositories.importJobs, employees: repositories.employees, newId: () => randomUUID(), now, programmeDefaults: adminReaders.importDefaults }),
       ...(config.graph.syncGroupId ? { directory: directorySync(config.graph.baseUrl, config.graph.syncGroupId) } : {}),
       ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now, tenantKey: async (code) => { const link = code ? await repositories.trackedLinks.find(code) : undefined; return link ? (await repositories.adminSettings.find(link.tenantId))?.webhookSecret : undefined; } } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
@@ -202,7 +206,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       analytics: { analytics: services.analytics, pilot: services.pilot, now },
       training: { training: services.training, pushes: services.trainingPush, ...(viva ? { viva } : {}) },
       tabPages: createTabPageServices({ repositories, leaderboard: services.leaderboard, policy: services.policy, clock: now }),
-      boardShares: createBoardShareService({ sharing: services.sharing, repositories, publicBaseUrl: config.publicBaseUrl }),
+      boardShares: createBoardShareService({ sharing: services.sharing, repositories: { ...repositories, settings: programmeSettings }, publicBaseUrl: config.publicBaseUrl }),
       suggestions: createSuggestionService({ suggestions: repositories.suggestions, randomBytes: (count) => randomBytes(count) }),
       admin: {
         content: createAdminContentService({ content: repositories.content, suggestions: repositories.suggestions, employees: repositories.employees, adminSettings: repositories.adminSettings, randomBytes: (count) => randomBytes(count), clock: now, notifyRejection: createRejectionNotifier(bot.messenger), logger: { warn: (details, message) => server.log.warn(details, message) } }),

@@ -12,7 +12,7 @@ import { ValidationError } from './errors.js';
 import type { PolicyService } from './policy.service.js';
 import type { EmployeeRepository } from './ports.js';
 import { retryOnConflict } from './retry-on-conflict.js';
-import type { PolicyRepository, PolicyText, StoredPolicy } from './sharing.ports.js';
+import { DEFAULT_PROGRAMME_SETTINGS, type PolicyRepository, type PolicyText, type ProgrammeSettings, type StoredPolicy } from './sharing.ports.js';
 
 /** Policy re-asks sent at the same time. */
 const ASK_CONCURRENCY = 8;
@@ -168,6 +168,39 @@ export function createAdminSettingsService(deps: AdminSettingsServiceDeps): Admi
       };
       await Promise.all(Array.from({ length: ASK_CONCURRENCY }, worker));
       return counts;
+    },
+  };
+}
+
+/**
+ * The programme settings as sharing reads them, with the admin's disclosure line (Admin >
+ * Settings) laid over: a line the admin changed replaces the translated default in every
+ * language; the untouched default (or an empty line) keeps the translated one. Everything else
+ * of `settings` is left as it is (the wrapper delegates to it).
+ */
+export function withAdminDisclosure<R extends { find(tenantId: string): Promise<ProgrammeSettings | undefined> }>(settings: R, admin: Pick<AdminSettingsRepository, 'find'>): R {
+  const wrapped = Object.create(settings) as R;
+  wrapped.find = async (tenantId: string) => {
+    const [programme, adminSettings] = await Promise.all([settings.find(tenantId), admin.find(tenantId)]);
+    const line = adminSettings?.disclosureLine.trim() ?? '';
+    if (!line || line === DEFAULT_ADMIN_SETTINGS.disclosureLine) return programme;
+    return { ...(programme ?? { ...DEFAULT_PROGRAMME_SETTINGS, networks: [...DEFAULT_PROGRAMME_SETTINGS.networks] }), disclosureLine: line };
+  };
+  return wrapped;
+}
+
+/**
+ * What other use cases read from Admin > Settings, only once an admin (or the demo seed) saved
+ * them; a tenant without the row keeps each use case's own defaults.
+ */
+export function adminSettingsReaders(admin: Pick<AdminSettingsRepository, 'find'>) {
+  return {
+    /** Quiet hours for the campaign planner. */
+    quietHours: async (tenantId: string) => (await admin.find(tenantId))?.quietHours,
+    /** Weekly cap and working days for people the import adds. */
+    importDefaults: async (tenantId: string) => {
+      const found = await admin.find(tenantId);
+      return found ? { weeklyPromptCap: found.weeklyPromptCap, workingDays: [...found.defaultWorkingDays] } : undefined;
     },
   };
 }

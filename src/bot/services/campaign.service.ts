@@ -26,6 +26,8 @@ export interface CampaignServiceDeps {
   history?: PromptHistory;
   /** Topic names for the audience picker (without it, topics are named by id). */
   topics?: Pick<TopicRepository, 'list'>;
+  /** The programme's quiet hours (Admin > Settings, local hours): no prompt is planned inside them. */
+  quietHours?: (tenantId: string) => Promise<{ start: number; end: number } | undefined>;
 }
 
 /** What an audience can be built from (the admin's picker): teams, topics, people and who is left out. */
@@ -76,13 +78,14 @@ export interface CampaignPreview {
 /** Earlier prompts are read this far around the window: far enough for any zone's local week. */
 const HISTORY_MARGIN_MS = 8 * 86_400_000;
 
-function planFor(campaign: Campaign, people: readonly Employee[], promptedAt: ReadonlyMap<string, string[]>): StaggerPlan {
+function planFor(campaign: Campaign, people: readonly Employee[], promptedAt: ReadonlyMap<string, string[]>, quietHours?: { start: number; end: number }): StaggerPlan {
   return planStaggeredDelivery({
     audience: people.map((e) => ({
       id: e.id,
       timeZone: e.timeZone,
       workingDays: e.workingDays,
       allowedHours: e.workingHours,
+      ...(quietHours ? { quietHours } : {}),
       weeklyPromptCap: e.weeklyPromptCap,
       ...(promptedAt.has(e.id) ? { promptedAt: promptedAt.get(e.id) } : {}),
       paused: e.promptsPaused,
@@ -106,12 +109,13 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       from: new Date(Date.parse(campaign.window.start) - HISTORY_MARGIN_MS).toISOString(),
       to: new Date(Date.parse(campaign.window.end) + HISTORY_MARGIN_MS).toISOString(),
     };
-    const [roster, promptedAt] = await Promise.all([
+    const [roster, promptedAt, quietHours] = await Promise.all([
       deps.employees.listByTenant(campaign.tenantId),
       campaign.kind === 'share' && deps.history ? deps.history.promptTimes(campaign.tenantId, range, campaign.id) : new Map<string, string[]>(),
+      campaign.kind === 'share' && deps.quietHours ? deps.quietHours(campaign.tenantId) : undefined,
     ]);
     const selection = selectAudience(roster, campaign.audience);
-    return { plan: planFor(campaign, selection.included, promptedAt), people: selection.included, excluded: selection.excluded };
+    return { plan: planFor(campaign, selection.included, promptedAt, quietHours), people: selection.included, excluded: selection.excluded };
   }
 
   async function transition(tenantId: string, id: string, from: Campaign['state'][], to: Campaign['state']): Promise<Campaign> {

@@ -44,6 +44,8 @@ export interface PeopleImportDeps {
   /** Progress is saved at most this often; default 1,000 ms. */
   saveEveryMs?: number;
   logger?: { error(details: object, message: string): void };
+  /** The programme's defaults for new people (Admin > Settings: weekly cap, working days); read once per job. */
+  programmeDefaults?: (tenantId: string) => Promise<Partial<Pick<ImportDefaults, 'workingDays' | 'weeklyPromptCap'>> | undefined>;
 }
 
 /** A job as the API shows it: `interrupted` when its instance stopped saving progress. */
@@ -53,7 +55,7 @@ export interface ImportStatus extends Omit<ImportJob, 'state'> {
 
 export function createPeopleImportService(deps: PeopleImportDeps) {
   const now = deps.now ?? (() => new Date());
-  const defaults: ImportDefaults = {
+  const baseDefaults: ImportDefaults = {
     workingDays: ENROLMENT_DEFAULTS.workingDays,
     workingHours: ENROLMENT_DEFAULTS.workingHours,
     weeklyPromptCap: ENROLMENT_DEFAULTS.weeklyPromptCap,
@@ -62,7 +64,7 @@ export function createPeopleImportService(deps: PeopleImportDeps) {
   };
 
   /** Update someone stored: read at its ETag, merge, write when something changed. */
-  async function updatePerson(tenantId: string, person: ImportedPerson): Promise<'updated' | 'unchanged'> {
+  async function updatePerson(tenantId: string, person: ImportedPerson, defaults: ImportDefaults): Promise<'updated' | 'unchanged'> {
     let changed = false;
     await retryOnConflict(
       () => deps.employees.get(tenantId, person.id),
@@ -82,6 +84,7 @@ export function createPeopleImportService(deps: PeopleImportDeps) {
    * those are updated instead), changed people are updated one by one at their ETag.
    */
   async function run(job: ImportJob, accepted: Array<{ line: number; person: ImportedPerson }>, issues: RowIssue[]): Promise<ImportJob> {
+    const defaults: ImportDefaults = { ...baseDefaults, ...(await deps.programmeDefaults?.(job.tenantId)) };
     let savedChunks = 0;
     let lastSave = 0;
     const save = async (force: boolean) => {
@@ -129,7 +132,7 @@ export function createPeopleImportService(deps: PeopleImportDeps) {
 
     await mapLimit(toUpdate, deps.concurrency ?? 8, async ({ line, person }) => {
       try {
-        job[await updatePerson(job.tenantId, person)] += 1;
+        job[await updatePerson(job.tenantId, person, defaults)] += 1;
       } catch (err) {
         notSaved(line, err);
       }

@@ -11,9 +11,10 @@ import type { ProgrammeSettings } from './sharing.ports.js';
 /** Longest edited body stored (LinkedIn's limit; X and Facebook are checked against their own). */
 export const MAX_EDITED_TEXT = 3000;
 
-/** The disclosure in a language, or `undefined` when the programme turned it off. */
+/** The disclosure in a language (the admin's own line when set), or `undefined` when the programme turned it off. */
 export function disclosureFor(settings: ProgrammeSettings, language: Language): string | undefined {
   if (!settings.disclosureEnabled) return undefined;
+  if (settings.disclosureLine?.trim()) return settings.disclosureLine.trim();
   return translator(language, 'sharing')('disclosure', { company: settings.companyName });
 }
 

@@ -106,6 +106,8 @@ export interface ProgrammeSettings {
   companyName: string;
   /** Networks people may share to. */
   networks: Network[];
+  /** The admin's own disclosure line (Admin > Settings), used as written in every language instead of the translated default. */
+  disclosureLine?: string;
 }
 
 /** Defaults for a tenant that never saved settings: disclosure on, every network. */

@@ -8,8 +8,10 @@
  * content item, the analytics report) are unchanged. The audit entry has the counts, no personal data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectCurrentContest } from '../../../src/shared/domain/contests.js';
 import { GOAL_KINDS } from '../../../src/shared/domain/goals.js';
 import { ERASED_PERSON_ID } from '../../../src/shared/domain/data-requests.js';
+import type { TableRepositories } from '../../../src/bot/storage/index.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 
 let test: TestApp;
@@ -43,7 +45,7 @@ describe('deleting a person', () => {
   });
 
   it('removes the personal data, keeps the aggregates and the redirect', async () => {
-    const repos = test.app.repositories;
+    const repos = test.app.repositories as TableRepositories;
     await repos.goals.replace(tenant, PERSON, [{ kind: GOAL_KINDS[0], target: 2, setAt: new Date().toISOString() }]);
     await repos.conversationReferences.upsert({ tenantId: tenant, employeeId: PERSON, reference: JSON.stringify({ conversation: { id: 'a:demo' } }), updatedAt: new Date().toISOString() });
     await repos.policies.recordAcknowledgement({ tenantId: tenant, employeeId: PERSON, version: 1, at: new Date().toISOString() });
@@ -57,7 +59,8 @@ describe('deleting a person', () => {
     const clicksBefore = await Promise.all(codes.map((c) => repos.clicks.countByCode(c)));
     const sharesBefore = await Promise.all(contents.map(async (c) => (await repos.shares.listByContent(tenant, c)).length));
     const analyticsBefore = stripTimes(await (await call('demo-admin', 'GET', '/api/analytics?period=quarter')).json());
-    const boardBefore = await test.app.services.leaderboard.refresh(tenant);
+    const contestId = selectCurrentContest(await repos.contests.list(tenant), new Date().toISOString())!.id;
+    const boardBefore = await test.app.services.leaderboard.refresh(tenant, contestId);
     expect(boardBefore.entries.some((e) => e.employeeId === PERSON)).toBe(true);
 
     const res = await call('demo-admin', 'DELETE', `/api/admin/people/${PERSON}`);
@@ -79,9 +82,9 @@ describe('deleting a person', () => {
     expect(await repos.policies.listAcknowledgements(tenant, PERSON)).toEqual([]);
     expect(await repos.prompts.listByEmployee(tenant, PERSON)).toEqual([]);
     expect(await repos.contentResponses.listByEmployee(tenant, PERSON)).toEqual([]);
-    expect(await test.app.repositories.wins.listByEmployee(tenant, PERSON)).toEqual([]);
-    expect(await test.app.repositories.tallies.getTotals(tenant, PERSON)).toBeUndefined();
-    const boardAfter = await test.app.services.leaderboard.refresh(tenant);
+    expect(await repos.wins.listByEmployee(tenant, PERSON)).toEqual([]);
+    expect(await repos.tallies.getTotals(tenant, PERSON)).toBeUndefined();
+    const boardAfter = await test.app.services.leaderboard.refresh(tenant, contestId);
     expect(boardAfter.entries.some((e) => e.employeeId === PERSON)).toBe(false);
 
     // Aggregates unchanged; the shares by item name no one and hold no words of theirs.
