@@ -270,6 +270,23 @@ export function placeholdersIn(sourceDir = 'appPackage'): string[] {
   return [...names];
 }
 
+/**
+ * Fill placeholders the env files leave missing or empty from the process environment (Teams
+ * Toolkit actions and CI pass values that way); a value in the files always wins.
+ */
+export function withProcessEnv(
+  vars: Readonly<Record<string, string>>,
+  names: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const out = { ...vars };
+  for (const name of names) {
+    const fromEnv = env[name];
+    if (!out[name] && fromEnv) out[name] = fromEnv;
+  }
+  return out;
+}
+
 /** Parse `--env dev` / `--env=dev` (default `local`) and `--sync`. */
 export function parseArgs(argv: readonly string[]): { env: string; sync: boolean } {
   let env = 'local';
@@ -285,7 +302,7 @@ async function main(): Promise<number> {
   if (sync) for (const path of syncSourceFiles(resolve('appPackage'))) console.log(`synced ${path}`);
   let vars: Record<string, string>;
   try {
-    vars = loadEnvironment(resolve('env'), env);
+    vars = withProcessEnv(loadEnvironment(resolve('env'), env), placeholdersIn(resolve('appPackage')));
   } catch (error) {
     console.error(`Cannot package for "${env}": ${(error as Error).message}`);
     return 1;

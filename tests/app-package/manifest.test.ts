@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseEnvFile, resolvePlaceholders } from '../../scripts/lib/env-files.js';
 import { encodePng, readPngHeader } from '../../scripts/lib/png.js';
 import { drawColorIcon, drawOutlineIcon } from '../../scripts/make-icons.js';
-import { buildAppPackage, checkIcons, parseArgs, placeholdersIn, syncSourceFiles } from '../../scripts/package-app.js';
+import { buildAppPackage, checkIcons, parseArgs, placeholdersIn, syncSourceFiles, withProcessEnv } from '../../scripts/package-app.js';
 import { CHAT_COMMAND_ORDER, CHAT_COMMANDS } from '../../src/bot/teams/commands.js';
 import { MESSAGE_EXTENSION_COMMANDS } from '../../src/bot/teams/verbs.js';
 
@@ -254,6 +254,11 @@ describe('environment files', () => {
     expect(parseArgs(['--env', 'dev'])).toEqual({ env: 'dev', sync: false });
     expect(parseArgs(['--env=prod', '--sync'])).toEqual({ env: 'prod', sync: true });
     expect(parseArgs([])).toEqual({ env: 'local', sync: false });
+    // Values the Toolkit or CI pass in the environment fill what the files leave empty; the files win otherwise.
+    expect(withProcessEnv({ BOT_ID: '', BOT_DOMAIN: 'a.example' }, ['BOT_ID', 'BOT_DOMAIN', 'TEAMS_APP_ID'], { BOT_ID: 'from-env', BOT_DOMAIN: 'b.example', PATH: '/bin' })).toEqual({
+      BOT_ID: 'from-env',
+      BOT_DOMAIN: 'a.example',
+    });
   });
 
   it('keeps secrets out of the committed env files', () => {
