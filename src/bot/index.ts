@@ -24,6 +24,7 @@ import { startAzurite, type RunningAzurite } from './storage/azurite-launcher.js
 import { createTableRepositories } from './storage/index.js';
 import { createBotApp } from './teams/app.js';
 import { openClickPipeline, type ClickPipeline } from './jobs/click-pipeline.js';
+import { startClickRetention } from './jobs/click-retention.job.js';
 import type { Click } from '../shared/domain/types.js';
 import { scoreSourceFrom } from './teams/score-source.js';
 import { createWinNotifier } from './teams/win-notifier.js';
@@ -227,6 +228,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const clicks = await openClickPipeline({ config: config.clicks, links: repositories.trackedLinks, clicks: repositories.clicks, logger: server.log, onClicksFlushed: options.onClicksFlushed ?? ((flushed) => services.scoring.onClicksFlushed(flushed)), now });
     cleanups.unshift(() => clicks.close());
     clicks.start();
+    // Click events older than the retention setting go once a day, on one instance (the day's lease).
+    const retention = startClickRetention({ clicks: repositories.clicks, leases: repositories.campaigns.leases, retentionDays: config.protection.clickRetentionDays, holder: config.clicks.instanceId, now, logger: server.log });
+    cleanups.unshift(() => retention.stop());
     await server.listen({ port: config.port, host: config.host });
     cleanups.unshift(() => server.close());
     const address = server.server.address();

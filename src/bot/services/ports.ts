@@ -93,6 +93,8 @@ export interface ClickRepository {
   recordMany(clicks: Click[]): Promise<number>;
   listByCode(code: string): Promise<Click[]>;
   countByCode(code: string): Promise<number>;
+  /** Retention: deletes the click rows of days before `day` (YYYY-MM-DD); returns how many. */
+  deleteBefore(day: string): Promise<number>;
 }
 
 export interface ScoreRepository {

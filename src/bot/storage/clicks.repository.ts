@@ -8,10 +8,10 @@
  * replayed one `create` at a time, counting the successes and ignoring the 409s. A restart that
  * replays journal entries already flushed therefore counts each click exactly once.
  */
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Click } from '../../shared/domain/types.js';
 import type { ClickRepository } from '../services/ports.js';
-import { ConflictError, guard } from './errors.js';
+import { ConflictError, NotFoundError, ValidationError, guard, translateError } from './errors.js';
 import { fromRow, toRow, validateDomain, type Row } from './entity-codec.js';
 import { keys } from './keys.js';
 import { clickSchema } from './schemas.js';
@@ -71,6 +71,47 @@ export class TableClickRepository implements ClickRepository {
     const pk = keys.click.pk(code);
     const rows = await listPartition(this.table, pk, what(code), { select: ['RowKey'] });
     return rows.length;
+  }
+
+  /**
+   * Retention (jobs/click-retention.job.ts): deletes every click row of a UTC day before `day`
+   * (`YYYY-MM-DD`), in all link partitions, reading keys only, in pages of 1,000 and delete
+   * transactions of up to 100 per link. A row gone meanwhile (404) is skipped. Returns how many
+   * rows were deleted. Aggregates (tallies, analytics cells) are other tables and stay.
+   */
+  async deleteBefore(day: string): Promise<number> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new ValidationError(`click retention: ${day} is not a YYYY-MM-DD day`);
+    const pages = this.table.listEntities({ queryOptions: { filter: odata`RowKey lt ${day}`, select: ['PartitionKey', 'RowKey'] } }).byPage({ maxPageSize: 1000 });
+    let deleted = 0;
+    try {
+      for await (const page of pages) {
+        const rows = page.map((e) => ({ partitionKey: String(e.partitionKey), rowKey: String(e.rowKey) }) as Row);
+        const counts = await mapLimit(chunkByPartition(rows), BATCH_CONCURRENCY, (chunk) => this.deleteChunk(chunk));
+        deleted += counts.reduce((a, b) => a + b, 0);
+      }
+    } catch (err) {
+      throw translateError(err, 'click retention');
+    }
+    return deleted;
+  }
+
+  private async deleteChunk(chunk: Row[]): Promise<number> {
+    try {
+      await this.table.submitTransaction(chunk.map((row): TransactionAction => ['delete', { partitionKey: row.partitionKey, rowKey: row.rowKey }]));
+      return chunk.length;
+    } catch {
+      // One row already gone fails the transaction: delete one by one, a 404 is not an error.
+      const done = await mapLimit(chunk, REPLAY_CONCURRENCY, async (row) => {
+        try {
+          await this.table.deleteEntity(row.partitionKey, row.rowKey);
+          return 1;
+        } catch (err) {
+          if (translateError(err).statusCode === 404 || translateError(err) instanceof NotFoundError) return 0;
+          throw err;
+        }
+      });
+      return done.reduce((a: number, b) => a + b, 0);
+    }
   }
 
   private async createChunk(chunk: Row[]): Promise<number> {
