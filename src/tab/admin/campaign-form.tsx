@@ -5,7 +5,7 @@
  * preview.
  */
 import { Button, Checkbox, Combobox, Field, Input, Option, Tag, TagGroup, Text } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AudienceOptions } from '../../shared/contracts/campaigns.js';
 import type { CampaignAudience } from '../../shared/domain/campaigns.js';
@@ -22,6 +22,18 @@ const EMPTY_AUDIENCE: CampaignAudience = { personas: [], teams: [], topicIds: []
 
 function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
   return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
+}
+
+/** A labelled group of checkboxes (not a Field: a Field would give every checkbox its one id). */
+function CheckboxGroup({ label, children }: { label: string; children: ReactNode }) {
+  const styles = useAdminStyles();
+  const id = useId();
+  return (
+    <div role="group" aria-labelledby={id} className={styles.section}>
+      <Text id={id}>{label}</Text>
+      <div className={styles.row}>{children}</div>
+    </div>
+  );
 }
 
 export interface CampaignFormProps {
@@ -65,6 +77,8 @@ export function CampaignForm({ options, onCancel, onCreated, now = () => new Dat
     return e ? t(`admin.form.errors.${e.key}`, Object.fromEntries(Object.entries(e.values ?? {}).map(([k, v]) => [k, typeof v === 'number' ? num.format(v) : v]))) : undefined;
   };
   const set = (patch: Partial<CampaignAudience>) => setAudience((a) => ({ ...a, ...patch }));
+  /** A field's message goes once the field changes (the next save checks again). */
+  const clearError = (field: keyof CampaignFormErrors) => setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
   const matchingPeople = options.people.filter((p) => !audience.employeeIds.includes(p.id) && p.name.toLowerCase().includes(personQuery.trim().toLowerCase())).slice(0, 50);
 
   async function save() {
@@ -93,7 +107,7 @@ export function CampaignForm({ options, onCancel, onCreated, now = () => new Dat
           value={query}
           selectedOptions={contentId ? [contentId] : []}
           onChange={(e) => { setQuery((e.target as HTMLInputElement).value); setContentId(''); setContentTitle(''); }}
-          onOptionSelect={(_e, d) => { setContentId(d.optionValue ?? ''); setContentTitle(d.optionText ?? ''); setQuery(d.optionText ?? ''); }}
+          onOptionSelect={(_e, d) => { clearError('content'); setContentId(d.optionValue ?? ''); setContentTitle(d.optionText ?? ''); setQuery(d.optionText ?? ''); }}
           data-testid="campaign-content"
         >
           {(content.data?.items ?? []).map((item) => <Option key={item.id} value={item.id} text={item.title}>{`${item.title} (${languageName.of(item.language) ?? item.language})`}</Option>)}
@@ -104,22 +118,22 @@ export function CampaignForm({ options, onCancel, onCreated, now = () => new Dat
       <fieldset className={styles.card}>
         <legend><Text weight="semibold">{t('admin.form.audience')}</Text></legend>
         <Text size={200} className={styles.muted}>{t('admin.form.audienceHint')}</Text>
-        <Field label={t('admin.form.personas')}>
-          <div className={styles.row}>{PERSONAS.map((p) => <Checkbox key={p} label={ta(`content.persona.${p}`)} checked={audience.personas.includes(p)} onChange={(_e, d) => set({ personas: toggle(audience.personas, p, d.checked === true) })} />)}</div>
-        </Field>
+        <CheckboxGroup label={t('admin.form.personas')}>
+          {PERSONAS.map((p) => <Checkbox key={p} label={ta(`content.persona.${p}`)} checked={audience.personas.includes(p)} onChange={(_e, d) => set({ personas: toggle(audience.personas, p, d.checked === true) })} />)}
+        </CheckboxGroup>
         {options.teams.length > 0 && (
-          <Field label={t('admin.form.teams')}>
-            <div className={styles.row}>{options.teams.map((team) => <Checkbox key={team} label={team} checked={audience.teams.includes(team)} onChange={(_e, d) => set({ teams: toggle(audience.teams, team, d.checked === true) })} />)}</div>
-          </Field>
+          <CheckboxGroup label={t('admin.form.teams')}>
+            {options.teams.map((team) => <Checkbox key={team} label={team} checked={audience.teams.includes(team)} onChange={(_e, d) => set({ teams: toggle(audience.teams, team, d.checked === true) })} />)}
+          </CheckboxGroup>
         )}
         {options.topics.length > 0 && (
-          <Field label={t('admin.form.topics')}>
-            <div className={styles.row}>{options.topics.map((topic) => <Checkbox key={topic.id} label={topicName(topic.name)} checked={audience.topicIds.includes(topic.id)} onChange={(_e, d) => set({ topicIds: toggle(audience.topicIds, topic.id, d.checked === true) })} />)}</div>
-          </Field>
+          <CheckboxGroup label={t('admin.form.topics')}>
+            {options.topics.map((topic) => <Checkbox key={topic.id} label={topicName(topic.name)} checked={audience.topicIds.includes(topic.id)} onChange={(_e, d) => set({ topicIds: toggle(audience.topicIds, topic.id, d.checked === true) })} />)}
+          </CheckboxGroup>
         )}
-        <Field label={t('admin.form.languages')}>
-          <div className={styles.row}>{SUPPORTED_LANGUAGES.map((l) => <Checkbox key={l} label={languageName.of(l) ?? l} checked={audience.languages.includes(l)} onChange={(_e, d) => set({ languages: toggle(audience.languages, l, d.checked === true) })} />)}</div>
-        </Field>
+        <CheckboxGroup label={t('admin.form.languages')}>
+          {SUPPORTED_LANGUAGES.map((l) => <Checkbox key={l} label={languageName.of(l) ?? l} checked={audience.languages.includes(l)} onChange={(_e, d) => set({ languages: toggle(audience.languages, l, d.checked === true) })} />)}
+        </CheckboxGroup>
         <Field label={t('admin.form.people')}>
           <Combobox
             freeform
@@ -157,13 +171,13 @@ export function CampaignForm({ options, onCancel, onCreated, now = () => new Dat
         <Text size={200} className={styles.muted}>{t('admin.form.windowHint', { zone })}</Text>
         <div className={styles.row}>
           <Field label={t('admin.form.start')} required validationMessage={message('start')}>
-            <Input type="datetime-local" value={start} onChange={(_e, d) => setStart(d.value)} data-testid="campaign-start" />
+            <Input type="datetime-local" value={start} onChange={(_e, d) => { clearError('start'); clearError('end'); setStart(d.value); }} data-testid="campaign-start" />
           </Field>
           <Field label={t('admin.form.end')} required validationMessage={message('end')}>
-            <Input type="datetime-local" value={end} onChange={(_e, d) => setEnd(d.value)} data-testid="campaign-end" />
+            <Input type="datetime-local" value={end} onChange={(_e, d) => { clearError('end'); setEnd(d.value); }} data-testid="campaign-end" />
           </Field>
           <Field label={t('admin.form.slot')} hint={t('admin.form.slotHint')} validationMessage={message('slot')}>
-            <Input type="number" min={5} max={1440} step={5} value={slot} onChange={(_e, d) => setSlot(d.value)} data-testid="campaign-slot" />
+            <Input type="number" min={5} max={1440} step={5} value={slot} onChange={(_e, d) => { clearError('slot'); setSlot(d.value); }} data-testid="campaign-slot" />
           </Field>
         </div>
         {windowText && <Text data-testid="campaign-window-summary">{windowText}</Text>}

@@ -72,7 +72,7 @@ export function CampaignPreview({ preview, window, names, locale, timeZone, dark
       ) : (
         <>
           <Text as="h4" size={300} weight="semibold" className={admin.h2}>{t('admin.preview.chartTitle')}</Text>
-          <figure className={styles.chart} data-testid="preview-chart" aria-hidden="true">
+          <figure className={styles.chart} data-testid="preview-chart">
             <Suspense fallback={<Spinner size="small" />}>
               <CampaignChart title={t('admin.preview.chartCaption')} days={days} bandLabels={bandLabels} culture={locale} dark={dark} />
             </Suspense>

@@ -129,7 +129,7 @@ export const en = {
       notPlaced: 'Cannot be placed',
       maxPerSlot: 'Busiest slot',
       maxPerSlotValue: '{{value}} prompts',
-      bottleneck: 'The busiest slot cannot be lighter: {{people}} people can only be reached in {{slots}} slots.',
+      bottleneck: 'The busiest slot cannot be lighter: {{people}} people can only be reached in a few slots (slots open to them: {{slots}}).',
       chartTitle: 'Prompts per day, by time of day',
       chartCaption: 'Prompts planned per day in your time zone, split by time of day',
       day: 'Day',

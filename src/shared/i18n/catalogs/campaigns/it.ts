@@ -130,7 +130,7 @@ export const it: CampaignsCatalog = {
       notPlaced: 'Non collocabili',
       maxPerSlot: 'Fascia più piena',
       maxPerSlotValue: '{{value}} inviti',
-      bottleneck: 'La fascia più piena non può essere più leggera: {{people}} persone sono raggiungibili solo in {{slots}} fasce.',
+      bottleneck: 'La fascia più piena non può essere più leggera: {{people}} persone sono raggiungibili solo in poche fasce (fasce disponibili: {{slots}}).',
       chartTitle: 'Inviti al giorno, per momento della giornata',
       chartCaption: 'Inviti pianificati al giorno nel tuo fuso orario, suddivisi per momento della giornata',
       day: 'Giorno',

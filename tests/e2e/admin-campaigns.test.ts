@@ -1,0 +1,178 @@
+/**
+ * Admin > Campaigns in Chromium against the running app with its own delivery worker and the
+ * local connector in place of Teams (`?as=demo-admin`): the admin picks a published item and four
+ * named people (three reachable now, one with no working day), sets a window that starts now,
+ * saves the draft and sees the stagger preview: the chart drawn, placed/unplaced counts and the
+ * hidden table equal to the API's preview, the unplaceable person with the reason. Launching from
+ * the preview (confirm with the count) sends the three prompt cards; the live counts reach
+ * `sent: 3`; pause, resume and cancel (confirm) move the state. Screenshots (light, one in ja) and
+ * axe-core (no serious/critical).
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CampaignPreviewSchema, CampaignStatusSchema } from '../../src/shared/contracts/campaigns.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { launchChromium, type Browser } from '../support/chromium.js';
+import { startConnectorServer, type ConnectorServer } from '../support/connector-server.js';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const REACHABLE = ['demo-employee', 'demo-trainer', 'demo-exec'];
+const UNPLACEABLE = 'demo-admin';
+
+let app: TestApp;
+let browser: Browser;
+let connector: ConnectorServer;
+let tenant: string;
+const names = new Map<string, string>();
+
+const admin = async (method: string, path: string, body?: object) => {
+  const res = await fetch(`${app.baseUrl}${path}`, { method, headers: { 'x-dev-user': 'demo-admin', ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  return res.json() as Promise<unknown>;
+};
+
+beforeAll(async () => {
+  connector = await startConnectorServer({ rateLimits: false });
+  app = await startTestApp({ DELIVERY_WORKER: 'true' });
+  tenant = app.app.config.auth.mode === 'dev' ? app.app.config.auth.tenantId : '';
+  const { employees, conversationReferences } = app.app.repositories;
+  // Reachable now whatever the hour (every day, all day), with room under the weekly cap; the
+  // unplaceable one works no day at all. Each reachable person has a chat at the local connector.
+  for (const id of [...REACHABLE, UNPLACEABLE]) {
+    const current = await employees.get(tenant, id);
+    const open = id !== UNPLACEABLE;
+    await employees.update({ ...current.value, workingDays: open ? [0, 1, 2, 3, 4, 5, 6] : [], workingHours: { start: 0, end: 24 }, weeklyPromptCap: 20, promptsPaused: false }, current.etag);
+    names.set(id, current.value.displayName);
+    if (open) {
+      await conversationReferences.upsert({
+        tenantId: tenant,
+        employeeId: id,
+        reference: JSON.stringify({ serviceUrl: connector.serviceUrl, channelId: 'msteams', conversation: { id: `a:${id}`, conversationType: 'personal', tenantId: tenant }, user: { id: `29:${id}`, aadObjectId: id }, bot: { id: '28:bot', name: 'Advocacy Hub' } }),
+        updatedAt: new Date().toISOString(),
+      });
+    }
+  }
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await connector?.stop();
+});
+
+async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const context = { include: [['body']], exclude: [['[data-tabster-dummy]'], ['[data-testid="role-switcher"]']] };
+    const result = await axe.run(context, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+}
+
+async function open(hash: string, query: string, ready: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${app.baseUrl}/tab/?${query}#/admin/campaigns${hash}`);
+  await page.getByTestId(ready).first().waitFor({ state: 'visible', timeout: 45_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page;
+}
+
+/** Full-page PNG from the top, nothing focused (the app bar is sticky: a scrolled page would show it mid-image). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => { (document.activeElement as HTMLElement | null)?.blur(); window.scrollTo(0, 0); });
+  await browser.screenshot(page, name);
+}
+
+const dataValue = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));
+
+describe('Admin > Campaigns in Chromium', () => {
+  it('creates a campaign, previews it (figures equal the API), launches it, sees it sent, pauses, resumes and cancels', async () => {
+    const published = (await admin('GET', '/api/admin/content?status=published')) as { items: { id: string; title: string }[] };
+    const item = published.items[0]!;
+    const page = await open('', 'lang=en&as=demo-admin', 'campaign-new');
+    await page.getByTestId('campaign-new').click();
+    await page.getByTestId('campaign-form').waitFor();
+
+    // Saving with no item is refused under the field, nothing is sent.
+    await page.getByTestId('campaign-save').click();
+    await page.getByText('Choose a published item.').waitFor();
+
+    // Typed as a person would (the list opens on input).
+    await page.getByTestId('campaign-content').click();
+    await page.getByTestId('campaign-content').pressSequentially(item.title.slice(0, 12));
+    await page.getByRole('option', { name: new RegExp(item.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
+    for (const id of [...REACHABLE, UNPLACEABLE]) {
+      await page.getByTestId('campaign-people').click();
+      await page.getByTestId('campaign-people').pressSequentially(names.get(id)!.slice(0, 6));
+      await page.getByRole('option', { name: new RegExp(names.get(id)!) }).first().click();
+    }
+    await expect(page.getByTestId('audience-matches').textContent()).resolves.toBe('4 people in this audience.');
+    // A window that starts a minute ago: its one 30-minute slot is already due.
+    const window = await page.evaluate(() => {
+      const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+      return { start: local(new Date(Date.now() - 60_000)), end: local(new Date(Date.now() + 20 * 60_000)) };
+    });
+    await page.getByTestId('campaign-start').fill(window.start);
+    await page.getByTestId('campaign-end').fill(window.end);
+    await shot(page, 'admin-campaigns-form');
+    await page.getByTestId('campaign-save').click();
+
+    await page.getByTestId('campaign-preview').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="preview-chart"] svg').first().waitFor({ timeout: 30_000 });
+    const id = decodeURIComponent((await page.evaluate(() => window.location.hash)).split('/').pop()!);
+    const preview = CampaignPreviewSchema.parse(await admin('GET', `/api/campaigns/${id}/preview`));
+    expect(preview.recipients).toBe(3);
+    expect(preview.notPlaced).toEqual([{ employeeId: UNPLACEABLE, reason: 'no-allowed-time-in-window' }]);
+    expect(await dataValue(page, 'preview-placed')).toBe(preview.recipients);
+    expect(await dataValue(page, 'preview-unplaced')).toBe(preview.notPlaced.length);
+    const tableTotal = await page.locator('[data-testid="preview-table"] td[data-total]').evaluateAll((cells) => cells.reduce((sum, c) => sum + Number(c.getAttribute('data-total')), 0));
+    expect(tableTotal).toBe(preview.recipients);
+    await expect(page.getByTestId(`unplaced-${UNPLACEABLE}`).textContent()).resolves.toBe(`${names.get(UNPLACEABLE)}No working hours inside the window`);
+    const zonesText = (await page.getByTestId('preview-zones').textContent()) ?? '';
+    for (const [zone, n] of Object.entries(preview.perTimeZone)) expect(zonesText).toContain(`${zone}${n}`);
+    await shot(page, 'admin-campaigns-preview');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('campaign-launch').click();
+    await expect(page.getByTestId('campaign-confirm-text').textContent()).resolves.toContain('3 people will get a prompt');
+    await page.getByTestId('campaign-launch-confirm').click();
+    await page.getByTestId('campaign-status').waitFor({ timeout: 20_000 });
+    // The worker sends; the section refreshes the counts on its own every few seconds.
+    await page.waitForFunction(() => document.querySelector('[data-testid="count-sent"]')?.getAttribute('data-value') === '3', undefined, { timeout: 90_000 });
+    const status = CampaignStatusSchema.parse(await admin('GET', `/api/campaigns/${id}`));
+    expect(status.counts).toMatchObject({ planned: 0, sent: 3, failed: 0, unreachable: 0, unknown: 0 });
+    for (const who of REACHABLE) {
+      expect(connector.sent.some((s) => s.conversationId === `a:${who}` && JSON.stringify(s.activity).includes('application/vnd.microsoft.card.adaptive')), who).toBe(true);
+    }
+    await shot(page, 'admin-campaigns-status');
+
+    await page.getByTestId('campaign-pause').click();
+    await page.getByTestId('campaign-state-paused').waitFor();
+    await page.getByTestId('campaign-resume').click();
+    await page.getByTestId('campaign-state-running').waitFor();
+    await page.getByTestId('campaign-cancel').click();
+    await page.getByTestId('campaign-cancel-confirm').click();
+    await page.getByTestId('campaign-state-cancelled').waitFor();
+    expect(CampaignStatusSchema.parse(await admin('GET', `/api/campaigns/${id}`)).campaign.state).toBe('cancelled');
+    const audit = (await admin('GET', '/api/admin/audit')) as { entries: { action: string; target: Record<string, string>; status: number }[] };
+    expect(audit.entries.filter((e) => e.target.id === id && e.action === 'POST /api/campaigns/:id/:action').map((e) => e.target.action).sort()).toEqual(['cancel', 'launch', 'pause', 'resume']);
+
+    await page.getByTestId('campaigns-back').click();
+    await page.getByTestId(`campaign-row-${id}`).waitFor();
+    await expect(page.getByTestId(`campaign-row-${id}`).textContent()).resolves.toContain('Cancelled');
+    await shot(page, 'admin-campaigns-list');
+    await page.close();
+
+    // A draft's preview in Japanese (a five-day window from tomorrow, audience by team).
+    const start = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1));
+    const draft = (await admin('POST', '/api/campaigns', { contentId: item.id, audience: { teams: ['Sales', 'Engineering', 'Customer Success', 'Middle East'] }, window: { start: start.toISOString(), end: new Date(start.getTime() + 5 * 86_400_000).toISOString() } })) as { id: string };
+    const ja = await open(`/${draft.id}`, 'lang=ja&as=demo-admin', 'campaign-preview');
+    await ja.locator('[data-testid="preview-chart"] svg').first().waitFor({ timeout: 30_000 });
+    await expect(ja.getByTestId('campaign-preview').textContent()).resolves.toContain('分散配信のプレビュー');
+    await shot(ja, 'admin-campaigns-preview-ja');
+    await ja.close();
+    expect(browser.problems, 'console errors, page errors or failed requests').toEqual([]);
+  }, 300_000);
+});
