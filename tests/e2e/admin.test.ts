@@ -121,6 +121,28 @@ describe('Admin tab in Chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('creates a contest with an excluded person and a weekly update channel', async () => {
+    await app.app.repositories.conversationReferences.upsert({ tenantId: tenant, employeeId: 'channel:e2e-team', reference: JSON.stringify({ serviceUrl: connector.serviceUrl, channelId: 'msteams', conversation: { id: '19:e2e@thread.tacv2', conversationType: 'channel', name: 'Sales champions', tenantId: tenant }, bot: { id: '28:bot' } }), updatedAt: new Date().toISOString() });
+    const page = await open('contests', 'lang=en&as=demo-admin', 'contest-new');
+    await page.getByTestId('contest-new').click();
+    await page.getByTestId('contest-name').fill('E2E spring contest');
+    await page.getByTestId('contest-people').click();
+    await page.getByTestId('contest-people').pressSequentially('Sasha');
+    await page.getByRole('option', { name: /Sasha Moreau/ }).click();
+    await page.getByTestId('contest-channel').click();
+    await page.getByRole('option', { name: 'Sales champions' }).click();
+    await page.getByTestId('contest-excluded-demo-employee').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await keep(page, 'admin-contests-form');
+    await page.getByTestId('contest-save').click();
+    await page.getByText('Contest “E2E spring contest” created.').waitFor({ timeout: 20_000 });
+    const stored = (await app.app.repositories.contests.list(tenant)).find((c) => c.name === 'E2E spring contest');
+    expect(stored).toMatchObject({ excludedEmployeeIds: ['demo-employee'], excludedRoles: ['executive', 'coordinator'], updateChannelId: 'channel:e2e-team', weights: { uniqueClick: 1, share: 0, conversion: 0 } });
+    await expect(page.getByRole('row').filter({ hasText: 'E2E spring contest' }).textContent()).resolves.toContain('Sasha Moreau');
+    await keep(page, 'admin-contests');
+    await page.close();
+  }, 90_000);
+
   it('publishes a policy version and the bot asks again', async () => {
     const page = await open('policy', 'lang=en&as=demo-admin', 'policy-publish');
     await page.getByTestId('policy-summary').fill('Version for the e2e test: disclose AI help.');

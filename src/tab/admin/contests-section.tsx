@@ -3,7 +3,7 @@
  * event, prizes, exclusions and weekly update channel; "New contest" and "Edit" open the editor
  * (`contest-form.tsx`). Saved through `/api/admin/contests` (admins only, audited).
  */
-import { Badge, Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminContest, ContestInput } from '../../shared/contracts/contests.js';
@@ -22,8 +22,13 @@ function stateOf(c: AdminContest, now: number): 'running' | 'upcoming' | 'ended'
 }
 const STATE_COLOR = { running: 'success', upcoming: 'informative', ended: 'subtle' } as const;
 
+const useStyles = makeStyles({
+  nameCell: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS, paddingBlock: tokens.spacingVerticalXS },
+});
+
 export function ContestsSection() {
   const styles = useAdminStyles();
+  const local = useStyles();
   const { t } = useTranslation('admin');
   const { api, locale } = useTabContext();
   const errorText = useErrorText();
@@ -91,7 +96,7 @@ export function ContestsSection() {
                 return (
                   <TableRow key={c.id} data-testid={`contest-${c.id}`}>
                     <TableCell>
-                      <div className={styles.section}>
+                      <div className={local.nameCell}>
                         <Text weight="semibold">{c.name}</Text>
                         <Badge appearance="tint" color={STATE_COLOR[state]}>{t(`contests.state.${state}`)}</Badge>
                       </div>
