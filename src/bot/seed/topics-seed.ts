@@ -43,6 +43,19 @@ export const DEMO_HUBS: Topic[] = [
   },
 ];
 
+/** What the programme's own demo topics (demo-topics.ts) are about, added to hubs that have no description yet. */
+const PROGRAMME_HUB_DETAILS: Record<string, Pick<Topic, 'description' | 'languages'>> = {
+  'employee-advocacy': { description: 'Employees as trusted voices: earned media rather than broadcast brand content.', languages: ['en', 'ja', 'zh'] },
+  'social-selling': { description: 'Conversations that help buyers who research on social media before they buy.', languages: ['en', 'ru'] },
+  'customer-engagement': { description: 'A topic, not a product: how we listen to and talk with customers.', languages: ['en', 'ja'] },
+  'thought-leadership': { description: 'Articles, talks and panels where our experts share what they know.', languages: ['en', 'it'] },
+  'employer-branding': { description: 'What it is like to work here, told by the people who do.', languages: ['en', 'it', 'th'] },
+  'marketing-analytics': { description: 'Clicks, leads and conversions: measuring what sharing brings.', languages: ['en'] },
+  innovation: { description: 'Problem solving and new ideas from our labs and teams.', languages: ['en', 'it', 'zh'] },
+  sustainability: { description: 'How we reduce our footprint and what we learn on the way.', languages: ['en', 'zh'] },
+  'community-impact': { description: 'Community stories employees are proud to share.', languages: ['en', 'th'] },
+};
+
 /** Demo people in roles; every role not listed stays unfilled. */
 const DEMO_ROLES: Array<{ employeeId: string; topicId: string; role: TopicRole }> = [
   { employeeId: 'demo-employee', topicId: 'social-listening', role: 'social-mind' },
@@ -90,6 +103,8 @@ export async function seedTopicHubs(stores: TopicHubStores, employees: Pick<Empl
   }
   for (const proposal of demoProposals(now)) await stores.proposals.create(tenantId, proposal).catch(ignoreConflict);
   await stores.influencers.upsertMany(tenantId, demoInfluencers(now));
+  const described = (await stores.hubs.list(tenantId)).filter((t) => t.description === undefined && PROGRAMME_HUB_DETAILS[t.id]);
+  if (described.length > 0) await stores.hubs.upsertMany(tenantId, described.map((t) => ({ ...t, ...PROGRAMME_HUB_DETAILS[t.id] })));
   // Hubs last: the first one is the "already seeded" marker.
   for (const hub of [...DEMO_HUBS].reverse()) if (!existing.has(hub.id)) await stores.hubs.create(tenantId, hub).catch(ignoreConflict);
   return true;

@@ -12,7 +12,7 @@ import { routeHref, useHashLocation } from '../app/router.js';
 import { useTabContext } from '../app/tab-context.js';
 import { useApiResource } from '../impact/use-api.js';
 import { topicsApi } from '../topics/topics-api.js';
-import { languageName, useCount, useHubName } from '../topics/topics-ui.js';
+import { joinList, languageName, useCount, useHubName } from '../topics/topics-ui.js';
 import { NoticeBar, useAdminStyles, useErrorText, type Notice } from './admin-ui.js';
 import { HubForm } from './topics-hub-form.js';
 import { HubAdmin } from './topics-hub-admin.js';
@@ -91,7 +91,7 @@ function HubsOverview() {
                         <br />
                         <Text size={200} className={styles.muted}>{count('influencers', hub.influencerCount)}</Text>
                       </TableCell>
-                      <TableCell>{hub.languages.map((l) => languageName(l, locale)).join(', ') || '—'}</TableCell>
+                      <TableCell>{hub.languages.length ? joinList(hub.languages.map((l) => languageName(l, locale)), locale) : '—'}</TableCell>
                       <TableCell>{new Intl.NumberFormat(locale).format(hub.memberCount)}</TableCell>
                       <TableCell>
                         {hub.unfilledRoles.length === 0 ? (

@@ -6,7 +6,7 @@ import type { HubSummary } from '../../shared/contracts/topics.js';
 import { routeHref } from '../app/router.js';
 import { useTabContext } from '../app/tab-context.js';
 import { usePageStyles } from '../shell/page-layout.js';
-import { languageName, useCount, useHubName, useTopicStyles } from './topics-ui.js';
+import { joinList, languageName, useCount, useHubName, useTopicStyles } from './topics-ui.js';
 
 export function HubCards({ hubs }: { hubs: HubSummary[] }) {
   const layout = usePageStyles();
@@ -34,7 +34,7 @@ export function HubCards({ hubs }: { hubs: HubSummary[] }) {
               <Badge appearance="tint" color="informative">{count('influencers', hub.influencerCount)}</Badge>
             </div>
             {hub.languages.length > 0 && (
-              <Text size={200} className={styles.muted}>{t('languages', { list: hub.languages.map((l) => languageName(l, locale)).join(', ') })}</Text>
+              <Text size={200} className={styles.muted}>{t('languages', { list: joinList(hub.languages.map((l) => languageName(l, locale)), locale) })}</Text>
             )}
             <div className={styles.row}>
               {hub.myRole && <Badge appearance="filled" color="brand">{t('yourRole', { role: t(`role.${hub.myRole}`) })}</Badge>}

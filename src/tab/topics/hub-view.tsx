@@ -18,7 +18,7 @@ import { usePageStyles } from '../shell/page-layout.js';
 import { InfluencerForm, InfluencerMap } from './influencer-map.js';
 import { ProposeDialog } from './propose-dialog.js';
 import { topicsApi } from './topics-api.js';
-import { languageName, Pyramid, useHubName, useTopicStyles } from './topics-ui.js';
+import { joinList, languageName, Pyramid, useHubName, useTopicStyles } from './topics-ui.js';
 
 type Notice = { intent: 'success' | 'error'; text: string } | undefined;
 
@@ -111,7 +111,7 @@ export function HubView({ topicId }: { topicId: string }) {
       <div className={layout.titles}>
         <Text as="h2" size={600} weight="semibold" className={layout.h2}>{name}</Text>
         {data.hub.description && <Text className={layout.subtitle}>{data.hub.description}</Text>}
-        {data.hub.languages.length > 0 && <Text size={200} className={styles.muted}>{t('languages', { list: data.hub.languages.map((l) => languageName(l, locale)).join(', ') })}</Text>}
+        {data.hub.languages.length > 0 && <Text size={200} className={styles.muted}>{t('languages', { list: joinList(data.hub.languages.map((l) => languageName(l, locale)), locale) })}</Text>}
       </div>
       <div className={styles.row}>
         {data.hub.myRole && <Badge appearance="filled" color="brand">{t('yourRole', { role: t(`role.${data.hub.myRole}`) })}</Badge>}

@@ -10,9 +10,11 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InfluencerInput, InfluencerView } from '../../shared/contracts/topics.js';
 import { INFLUENCER_TIERS, type InfluencerTier } from '../../shared/domain/topics.js';
+import { useTabContext } from '../app/tab-context.js';
+import { joinList } from './topics-ui.js';
 
 const useStyles = makeStyles({
-  tiers: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))' },
+  tiers: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', alignItems: 'start' },
   tier: {
     display: 'flex',
     flexDirection: 'column',
@@ -54,6 +56,7 @@ export interface InfluencerMapProps {
 export function InfluencerMap({ entries, onEdit, onRemove, busy, extra }: InfluencerMapProps) {
   const styles = useStyles();
   const { t } = useTranslation('topics');
+  const { locale } = useTabContext();
   return (
     <div className={styles.tiers}>
       {INFLUENCER_TIERS.map((tier) => {
@@ -79,7 +82,7 @@ export function InfluencerMap({ entries, onEdit, onRemove, busy, extra }: Influe
                   )}
                 </div>
                 <Text size={200}>{entry.why}</Text>
-                <Text size={200} className={styles.muted} data-testid="owners">{t('map.owners', { names: entry.owners.map((o) => o.name).join(', '), interpolation: { escapeValue: false } })}</Text>
+                <Text size={200} className={styles.muted} data-testid="owners">{t('map.owners', { names: joinList(entry.owners.map((o) => o.name), locale) })}</Text>
                 {entry.issues.length > 0 && (
                   <Text size={200} className={styles.issue}><Warning16Filled aria-hidden />{t('map.ownerIssue')}</Text>
                 )}

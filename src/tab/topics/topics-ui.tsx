@@ -70,6 +70,15 @@ export function languageName(code: string, locale: string): string {
   }
 }
 
+/** Items joined the locale's way ("A, B and C", "A、B、C"). */
+export function joinList(items: readonly string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
 const SHOWN = 6;
 
 /** A person as a small chip with their initials; `action` renders beside the name (admin remove). */
@@ -125,7 +134,7 @@ export function Pyramid({ pyramid, levelAction, holderAction }: PyramidProps) {
           <li
             key={level.role}
             className={mergeClasses(styles.level, level.unfilled && styles.unfilled)}
-            style={{ width: `${64 + rank * 12}%` }}
+            style={{ width: `${100 - rank * 12}%` }}
             data-testid={`level-${level.role}`}
             data-unfilled={level.unfilled ? 'true' : 'false'}
           >

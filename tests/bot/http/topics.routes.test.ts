@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HubDetailSchema, HubListSchema, ProposalListSchema } from '../../../src/shared/contracts/topics.js';
+import type { TableRepositories } from '../../../src/bot/storage/index.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { makeEmployee } from '../../support/fixtures.js';
 
@@ -155,7 +156,7 @@ describe('the external influencer map', () => {
 
 describe('audit', () => {
   it('records each write with before/after and the refused ones with their status', async () => {
-    const entries = (await test.app.repositories.auditLog.list(tenant, { limit: 2000 })) as unknown as Array<{ action: string; actorId: string; status: number; before?: Record<string, unknown>; after?: Record<string, unknown> }>;
+    const entries = (await (test.app.repositories as TableRepositories).auditLog.list(tenant, { limit: 2000 })) as unknown as Array<{ action: string; actorId: string; status: number; before?: Record<string, unknown>; after?: Record<string, unknown> }>;
     const find = (action: string, actorId: string, status: number) => entries.filter((e) => e.action === action && e.actorId === actorId && e.status === status);
     expect(find('POST /api/admin/topics', 'demo-employee', 403)).toHaveLength(1);
     expect(find('POST /api/admin/topics', 'top-coord', 201).map((e) => e.after?.id)).toEqual(expect.arrayContaining(['community-impact-stories']));
