@@ -110,12 +110,12 @@ describe('Admin > Campaigns in Chromium', () => {
     }
     await expect(page.getByTestId('audience-matches').textContent()).resolves.toBe('4 people in this audience.');
     // A window that starts a minute ago: its one 30-minute slot is already due.
-    const window = await page.evaluate(() => {
+    const range = await page.evaluate(() => {
       const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
       return { start: local(new Date(Date.now() - 60_000)), end: local(new Date(Date.now() + 20 * 60_000)) };
     });
-    await page.getByTestId('campaign-start').fill(window.start);
-    await page.getByTestId('campaign-end').fill(window.end);
+    await page.getByTestId('campaign-start').fill(range.start);
+    await page.getByTestId('campaign-end').fill(range.end);
     await shot(page, 'admin-campaigns-form');
     await page.getByTestId('campaign-save').click();
 
@@ -159,15 +159,17 @@ describe('Admin > Campaigns in Chromium', () => {
     const audit = (await admin('GET', '/api/admin/audit')) as { entries: { action: string; target: Record<string, string>; status: number }[] };
     expect(audit.entries.filter((e) => e.target.id === id && e.action === 'POST /api/campaigns/:id/:action').map((e) => e.target.action).sort()).toEqual(['cancel', 'launch', 'pause', 'resume']);
 
-    await page.getByTestId('campaigns-back').click();
-    await page.getByTestId(`campaign-row-${id}`).waitFor();
-    await expect(page.getByTestId(`campaign-row-${id}`).textContent()).resolves.toContain('Cancelled');
-    await shot(page, 'admin-campaigns-list');
-    await page.close();
-
     // A draft's preview in Japanese (a five-day window from tomorrow, audience by team).
     const start = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1));
     const draft = (await admin('POST', '/api/campaigns', { contentId: item.id, audience: { teams: ['Sales', 'Engineering', 'Customer Success', 'Middle East'] }, window: { start: start.toISOString(), end: new Date(start.getTime() + 5 * 86_400_000).toISOString() } })) as { id: string };
+
+    await page.getByTestId('campaigns-back').click();
+    await page.getByTestId(`campaign-row-${id}`).waitFor();
+    await expect(page.getByTestId(`campaign-row-${id}`).textContent()).resolves.toContain('Cancelled');
+    await expect(page.getByTestId(`campaign-row-${draft.id}`).textContent()).resolves.toContain('Draft');
+    await shot(page, 'admin-campaigns-list');
+    await page.close();
+
     const ja = await open(`/${draft.id}`, 'lang=ja&as=demo-admin', 'campaign-preview');
     await ja.locator('[data-testid="preview-chart"] svg').first().waitFor({ timeout: 30_000 });
     await expect(ja.getByTestId('campaign-preview').textContent()).resolves.toContain('分散配信のプレビュー');

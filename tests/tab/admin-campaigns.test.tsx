@@ -8,7 +8,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AudienceOptions, CampaignPreviewView, CampaignStatusView } from '../../src/shared/contracts/campaigns.js';
+import type { AudienceOptions, CampaignPreviewView, CampaignStatusView, CampaignView } from '../../src/shared/contracts/campaigns.js';
 import { en } from '../../src/shared/i18n/catalogs/campaigns/en.js';
 import { ja } from '../../src/shared/i18n/catalogs/campaigns/ja.js';
 import { previewDays } from '../../src/tab/admin/campaign-preview-data.js';
@@ -26,7 +26,7 @@ const OPTIONS: AudienceOptions = {
   ],
 };
 const ITEM = { id: 'item-1', title: 'Customer Summit recap', url: 'https://contoso.example/summit', summary: '', language: 'en', category: 'company', topics: [], targetTeams: [], targetPersonas: [], targetLanguages: [], suggestedTexts: [], status: 'published', effectiveStatus: 'published', createdAt: '2026-11-01T00:00:00.000Z', flaggedPhrases: [], actions: ['expire'] };
-const CAMPAIGN = { id: 'c1', kind: 'share', subjectId: 'item-1', audience: { personas: [], teams: ['Sales'], topicIds: [], languages: [], employeeIds: [] }, window: { start: '2026-12-07T00:00:00.000Z', end: '2026-12-09T00:00:00.000Z' }, slotMinutes: 30, state: 'draft', createdBy: 'admin-1', createdAt: '2026-12-03T09:00:00.000Z', seed: 1 };
+const CAMPAIGN: CampaignView = { id: 'c1', kind: 'share', subjectId: 'item-1', audience: { personas: [], teams: ['Sales'], topicIds: [], languages: [], employeeIds: [] }, window: { start: '2026-12-07T00:00:00.000Z', end: '2026-12-09T00:00:00.000Z' }, slotMinutes: 30, state: 'draft', createdBy: 'admin-1', createdAt: '2026-12-03T09:00:00.000Z', seed: 1 };
 const ZERO = { planned: 0, sending: 0, sent: 0, unreachable: 0, failed: 0, unknown: 0, cancelled: 0, shared: 0, clicked: 0, notForMe: 0, clicks: 0 };
 const PREVIEW: CampaignPreviewView = {
   recipients: 5,

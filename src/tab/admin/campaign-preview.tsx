@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   chart: { margin: 0, minHeight: '280px' },
   columns: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', alignItems: 'start' },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  block: { display: 'block', margin: `0 0 ${tokens.spacingVerticalS}` },
 });
 
 export interface CampaignPreviewProps {
@@ -66,7 +67,7 @@ export function CampaignPreview({ preview, window, names, locale, timeZone, dark
           <Text size={600} weight="semibold" data-testid="preview-max-slot">{t('admin.preview.maxPerSlotValue', { value: num.format(preview.maxPerSlot) })}</Text>
         </div>
       </div>
-      {preview.bottleneck.people > 0 && preview.recipients > 0 && <Text size={200} className={admin.muted}>{t('admin.preview.bottleneck', { people: num.format(preview.bottleneck.people), slots: num.format(preview.bottleneck.slots.length) })}</Text>}
+      {preview.maxPerSlot > 1 && preview.bottleneck.people > 0 && preview.bottleneck.slots.length > 0 && <Text size={200} className={admin.muted}>{t('admin.preview.bottleneck', { people: num.format(preview.bottleneck.people), slots: num.format(preview.bottleneck.slots.length) })}</Text>}
       {preview.recipients === 0 ? (
         <Text weight="semibold" data-testid="preview-nobody">{t('admin.preview.nobody')}</Text>
       ) : (
@@ -103,7 +104,7 @@ export function CampaignPreview({ preview, window, names, locale, timeZone, dark
       <div className={styles.columns}>
         {zones.length > 0 && (
           <div>
-            <Text as="h4" size={300} weight="semibold">{t('admin.preview.zones')}</Text>
+            <Text as="h4" size={300} weight="semibold" className={styles.block}>{t('admin.preview.zones')}</Text>
             <Table size="small" aria-label={t('admin.preview.zones')} data-testid="preview-zones">
               <TableHeader><TableRow><TableHeaderCell>{t('admin.preview.zone')}</TableHeaderCell><TableHeaderCell className={styles.num}>{t('admin.preview.count')}</TableHeaderCell></TableRow></TableHeader>
               <TableBody>
@@ -113,7 +114,7 @@ export function CampaignPreview({ preview, window, names, locale, timeZone, dark
           </div>
         )}
         <div>
-          <Text as="h4" size={300} weight="semibold">{t('admin.preview.unplacedTitle')}</Text>
+          <Text as="h4" size={300} weight="semibold" className={styles.block}>{t('admin.preview.unplacedTitle')}</Text>
           {preview.notPlaced.length === 0 ? (
             <Text as="p" data-testid="preview-all-placed">{t('admin.preview.allPlaced')}</Text>
           ) : (

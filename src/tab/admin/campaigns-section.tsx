@@ -27,7 +27,8 @@ export function CampaignsSection() {
   const location = useHashLocation();
   const view = location.rest[1] ?? '';
   const [arrival, setArrival] = useState<Notice>();
-  const list = useApiResource((a, signal) => campaignsApi.list(a, signal), []);
+  // Read again on every return to the list (states and counts move while a campaign runs).
+  const list = useApiResource((a, signal) => campaignsApi.list(a, signal), [view === '']);
   const options = useApiResource((a, signal) => campaignsApi.audience(a, signal), []);
   const content = useApiResource((a, signal) => adminApi.content(a, {}, signal), []);
   const titles = useMemo(() => new Map((content.data?.items ?? []).map((i) => [i.id, i.title])), [content.data]);
