@@ -91,6 +91,7 @@ describe('Topics in Chromium', () => {
     expect(await page.getByTestId('influencer-name').inputValue()).toBe(''); // the form is ready for the next one
     const stored = (await (app.app.repositories as TableRepositories).topicHubs.influencers.list(tenant, 'social-listening')).find((e) => e.name === 'Hana Sato');
     expect(stored).toMatchObject({ tier: 'media', ownerIds: ['demo-employee'], createdBy: 'demo-employee' });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await browser.screenshot(page, 'topics-hub-light');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
