@@ -117,6 +117,7 @@ describe('Admin > Campaigns in Chromium', () => {
     await page.getByTestId('campaign-start').fill(range.start);
     await page.getByTestId('campaign-end').fill(range.end);
     await shot(page, 'admin-campaigns-form');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('campaign-save').click();
 
     await page.getByTestId('campaign-preview').waitFor({ timeout: 30_000 });
@@ -147,6 +148,7 @@ describe('Admin > Campaigns in Chromium', () => {
       expect(connector.sent.some((s) => s.conversationId === `a:${who}` && JSON.stringify(s.activity).includes('application/vnd.microsoft.card.adaptive')), who).toBe(true);
     }
     await shot(page, 'admin-campaigns-status');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByTestId('campaign-pause').click();
     await page.getByTestId('campaign-state-paused').waitFor();
