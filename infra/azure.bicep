@@ -45,6 +45,10 @@ param clickKey string
 @secure()
 param linkCodeKey string
 
+@description('Key material of the encryption of secrets stored in Settings, e.g. the tenants\' webhook keys (SETTINGS_ENCRYPTION_KEY, at least 32 characters; keep it stable: keys stored with one cannot be read with another).')
+@secure()
+param settingsEncryptionKey string
+
 @description('Client id and tenant of the tab SSO Entra app (aad.manifest.json).')
 param aadAppClientId string
 param aadAppTenantId string = tenant().tenantId
@@ -205,7 +209,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
   dependsOn: [tableRole, queueRole]
-  properties: union(baseSettings, publicUrlSetting, { SECRET_CLICK_KEY: clickKey, SECRET_LINK_CODE_KEY: linkCodeKey }, useMsi ? {} : { SECRET_BOT_PASSWORD: botAadAppClientSecret })
+  properties: union(baseSettings, publicUrlSetting, { SECRET_CLICK_KEY: clickKey, SECRET_LINK_CODE_KEY: linkCodeKey, SETTINGS_ENCRYPTION_KEY: settingsEncryptionKey }, useMsi ? {} : { SECRET_BOT_PASSWORD: botAadAppClientSecret })
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

@@ -72,6 +72,8 @@ const envSchema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
     /** Click events older than this many days are deleted once a day (aggregates stay). */
     CLICK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+    /** Key material (at least 32 characters) of the AES-256-GCM key that encrypts secrets in the Settings table (the tenants' webhook keys); required in production. */
+    SETTINGS_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** HMAC-SHA256 key of the conversions webhook; without it in production the webhook is off. */
     SECRET_CONVERSIONS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** This instance's click journal; default `.data/click-journal/<instance id>`. */
@@ -114,6 +116,9 @@ const envSchema = z
     if (env.NODE_ENV === 'production' && !env.SECRET_CLICK_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_CLICK_KEY'], message: 'is required in production (the dev key is public)' });
     }
+    if (env.NODE_ENV === 'production' && !env.SETTINGS_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SETTINGS_ENCRYPTION_KEY'], message: 'is required in production (the dev key is public; keep it stable: stored webhook keys made with one key cannot be read with another)' });
+    }
     if (env.NODE_ENV === 'production' && !env.SECRET_LINK_CODE_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_LINK_CODE_KEY'], message: 'is required in production (the dev key is public; keep it stable: links made with one key fail with another)' });
     }
@@ -153,6 +158,8 @@ export interface AppConfig {
   graph: { baseUrl: string; syncGroupId?: string };
   /** Abuse and privacy (docs/privacy.md): link-code tag key, per-visitor limits per minute (per instance), click retention. */
   protection: ProtectionConfig;
+  /** Key material of the encryption of secrets stored in Settings (SETTINGS_ENCRYPTION_KEY; a public dev default locally). */
+  settingsEncryptionKey: string;
 }
 
 /** Abuse and privacy settings (SECURITY.md, docs/privacy.md). */
@@ -179,6 +186,9 @@ export interface ClickConfig {
   /** True when the journal lives in a per-process temporary directory (PORT=0: tests). */
   ephemeralJournal: boolean;
 }
+
+/** Public local-only key material of settings encryption; production refuses to start without SETTINGS_ENCRYPTION_KEY. */
+export const DEV_ONLY_SETTINGS_ENCRYPTION_KEY = 'dev-only-settings-encryption-key-public-never-used-in-production';
 
 /** Public local-only key of the conversions webhook; production never falls back to it (the webhook is off instead). */
 export const DEV_ONLY_CONVERSIONS_KEY = 'dev-only-conversions-key-public-never-used-in-production';
@@ -266,5 +276,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, version = '0
       clickRetentionDays: env.CLICK_RETENTION_DAYS,
       trustedProxyHops: env.TRUSTED_PROXY_HOPS,
     },
+    settingsEncryptionKey: env.SETTINGS_ENCRYPTION_KEY ?? DEV_ONLY_SETTINGS_ENCRYPTION_KEY,
   };
 }

@@ -47,6 +47,7 @@ import { createBoardShareService } from './services/board-share.service.js';
 import { createSuggestionService } from './services/suggestions.service.js';
 import { createAdminContentService } from './services/admin-content.service.js';
 import { adminSettingsReaders, createAdminSettingsService, withAdminDisclosure } from './services/admin-settings.service.js';
+import { createSecretBox } from './services/secret-box.js';
 import { createContestAdminService } from './services/contests-admin.service.js';
 import { createDataRequestService } from './services/data-requests.service.js';
 import { createPolicyAsker, createRejectionNotifier } from './teams/admin-notices.js';
@@ -113,6 +114,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const programmeSettings = withAdminDisclosure(repositories.settings, repositories.adminSettings);
     // Quiet hours (planner) and the defaults for imported people, as an admin saved them.
     const adminReaders = adminSettingsReaders(repositories.adminSettings);
+    // Secrets kept in Settings (the tenants' webhook keys) are encrypted at rest (AES-256-GCM).
+    const settingsSecrets = createSecretBox(config.settingsEncryptionKey);
     const services: AppServices = createAppServices({ ...repositories, settings: programmeSettings }, {
       publicBaseUrl: config.publicBaseUrl,
       linkCodeKey: config.protection.linkCodeKey,
@@ -201,7 +204,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       auditLog: repositories.auditLog,
       peopleImport: createPeopleImportService({ jobs: repositories.importJobs, employees: repositories.employees, newId: () => randomUUID(), now, programmeDefaults: adminReaders.importDefaults }),
       ...(config.graph.syncGroupId ? { directory: directorySync(config.graph.baseUrl, config.graph.syncGroupId) } : {}),
-      ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now, tenantKey: async (code) => { const link = code ? await repositories.trackedLinks.find(code) : undefined; return link ? (await repositories.adminSettings.find(link.tenantId))?.webhookSecret : undefined; } } } : {}),
+      ...(config.conversions.secretKey ? { conversions: { conversions: services.conversions, secretKey: config.conversions.secretKey, now, tenantKey: async (code) => { const link = code ? await repositories.trackedLinks.find(code) : undefined; const stored = link ? (await repositories.adminSettings.find(link.tenantId))?.webhookSecret : undefined; if (stored === undefined) return undefined; try { return settingsSecrets.open(stored); } catch { server.log.warn({ tenantId: link?.tenantId }, 'stored webhook key cannot be decrypted (SETTINGS_ENCRYPTION_KEY changed?)'); return undefined; } } } } : {}),
       clicks: { click: (code, ip, userAgent) => clicks.click(code, ip, userAgent) },
       clickHealth: () => clicks.health(),
       analytics: { analytics: services.analytics, pilot: services.pilot, now },
@@ -211,7 +214,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       suggestions: createSuggestionService({ suggestions: repositories.suggestions, randomBytes: (count) => randomBytes(count) }),
       admin: {
         content: createAdminContentService({ content: repositories.content, suggestions: repositories.suggestions, employees: repositories.employees, adminSettings: repositories.adminSettings, randomBytes: (count) => randomBytes(count), clock: now, notifyRejection: createRejectionNotifier(bot.messenger), logger: { warn: (details, message) => server.log.warn(details, message) } }),
-        settings: createAdminSettingsService({ adminSettings: repositories.adminSettings, employees: repositories.employees, policies: repositories.policies, policy: services.policy, randomBytes: (count) => randomBytes(count), clock: now, askPolicy: createPolicyAsker(bot.messenger, services.policy), logger: { warn: (details, message) => server.log.warn(details, message) } }),
+        settings: createAdminSettingsService({ adminSettings: repositories.adminSettings, employees: repositories.employees, policies: repositories.policies, policy: services.policy, randomBytes: (count) => randomBytes(count), clock: now, askPolicy: createPolicyAsker(bot.messenger, services.policy), secrets: settingsSecrets, logger: { warn: (details, message) => server.log.warn(details, message) } }),
         dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, eraser: repositories.personalData, clock: now }),
       },
       campaigns,

@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111',
       SECRET_CLICK_KEY: 'k'.repeat(32),
       BOT_ID: '22222222-2222-4222-8222-222222222222',
-      SECRET_LINK_CODE_KEY: 'l'.repeat(32),
+      SECRET_LINK_CODE_KEY: 'l'.repeat(32), SETTINGS_ENCRYPTION_KEY: 's'.repeat(32),
     });
     expect(config.storage).toEqual({ kind: 'account', accountName: 'advocacyhubprod' });
     expect(config.seedDemo).toBe(false);
@@ -42,10 +42,12 @@ describe('loadConfig', () => {
     [{ AUTH_MODE: 'entra' }, /AAD_APP_CLIENT_ID: is required/],
     [{ STORAGE_ACCOUNT_NAME: 'Bad_Name' }, /STORAGE_ACCOUNT_NAME/],
     [{ PLAYGROUND: 'maybe' }, /PLAYGROUND/],
-    [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', SECRET_CLICK_KEY: 'k'.repeat(32), BOT_ID: '22222222-2222-4222-8222-222222222222', SECRET_LINK_CODE_KEY: 'l'.repeat(32) }, /STORAGE_ACCOUNT_NAME: is required in production/],
+    [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', SECRET_CLICK_KEY: 'k'.repeat(32), BOT_ID: '22222222-2222-4222-8222-222222222222', SECRET_LINK_CODE_KEY: 'l'.repeat(32), SETTINGS_ENCRYPTION_KEY: 's'.repeat(32) }, /STORAGE_ACCOUNT_NAME: is required in production/],
     [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', STORAGE_ACCOUNT_NAME: 'advocacyhubprod' }, /SECRET_CLICK_KEY: is required in production/],
     [{ SECRET_CLICK_KEY: 'short' }, /SECRET_CLICK_KEY: must be at least 32 characters/],
     [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', STORAGE_ACCOUNT_NAME: 'advocacyhubprod', SECRET_CLICK_KEY: 'k'.repeat(32) }, /SECRET_LINK_CODE_KEY: is required in production/],
+    [{ NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111', STORAGE_ACCOUNT_NAME: 'advocacyhubprod', SECRET_CLICK_KEY: 'k'.repeat(32), BOT_ID: '22222222-2222-4222-8222-222222222222', SECRET_LINK_CODE_KEY: 'l'.repeat(32) }, /SETTINGS_ENCRYPTION_KEY: is required in production/],
+    [{ SETTINGS_ENCRYPTION_KEY: 'short' }, /SETTINGS_ENCRYPTION_KEY: must be at least 32 characters/],
     [{ RATE_LIMIT_LINKS_PER_MINUTE: '0' }, /RATE_LIMIT_LINKS_PER_MINUTE/],
     [{ CLICK_JOURNAL_MAX_BYTES: '1000' }, /CLICK_JOURNAL_MAX_BYTES/],
   ])('fails fast with a readable message for %o', (env, message) => {

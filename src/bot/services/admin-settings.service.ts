@@ -12,6 +12,7 @@ import { ValidationError } from './errors.js';
 import type { PolicyService } from './policy.service.js';
 import type { EmployeeRepository } from './ports.js';
 import { retryOnConflict } from './retry-on-conflict.js';
+import type { SecretBox } from './secret-box.js';
 import { DEFAULT_PROGRAMME_SETTINGS, type PolicyRepository, type PolicyText, type ProgrammeSettings, type StoredPolicy } from './sharing.ports.js';
 
 /** Policy re-asks sent at the same time. */
@@ -29,6 +30,8 @@ export interface AdminSettingsServiceDeps {
   clock: () => Date;
   askPolicy?: PolicyAsker;
   logger?: { warn(details: object, message: string): void };
+  /** Encrypts the webhook key at rest (without it the key is stored as is: tests and tools only). */
+  secrets?: SecretBox;
 }
 
 /** Versions of the policy with how many people acknowledged each, and who. */
@@ -93,12 +96,13 @@ export function createAdminSettingsService(deps: AdminSettingsServiceDeps): Admi
       const before = await stored(tenantId);
       const secret = `whsec_${Buffer.from(deps.randomBytes(32)).toString('base64url')}`;
       const rotatedAt = deps.clock().toISOString();
-      await deps.adminSettings.upsert(tenantId, { ...before, webhookSecret: secret, webhookSecretRotatedAt: rotatedAt });
+      await deps.adminSettings.upsert(tenantId, { ...before, webhookSecret: deps.secrets ? deps.secrets.seal(secret) : secret, webhookSecretRotatedAt: rotatedAt });
       return { secret, rotatedAt };
     },
 
     async webhookSecret(tenantId) {
-      return (await deps.adminSettings.find(tenantId))?.webhookSecret;
+      const stored = (await deps.adminSettings.find(tenantId))?.webhookSecret;
+      return stored !== undefined && deps.secrets ? deps.secrets.open(stored) : stored;
     },
 
     async people(tenantId) {

@@ -3,9 +3,11 @@
  * changes the behaviour where it matters. Quiet hours: a campaign preview no longer places someone
  * whose working hours fall inside them. Weekly cap and working days: people the CSV import adds get
  * them. Disclosure line: the board's share panel shows the admin's line instead of the translated
- * default. Blocked phrases: a suggestion is flagged by a phrase only after it is added.
+ * default. Blocked phrases: a suggestion is flagged by a phrase only after it is added. The
+ * webhook key is stored encrypted (AES-256-GCM) and shown once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TableRepositories } from '../../../src/bot/storage/index.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { makeContentItem, makeEmployee } from '../../support/fixtures.js';
 
@@ -79,6 +81,15 @@ describe('admin settings take effect', () => {
     await saveSettings({ disclosureLine: 'Views are my own. I work at Contoso.' });
     const after = await panel();
     expect(after).toContain('"disclosure":"Views are my own. I work at Contoso."');
+  });
+
+  it('the rotated webhook key is stored encrypted and still shown once', async () => {
+    const rotated = (await (await call('demo-admin', 'POST', '/api/admin/settings/webhook-secret')).json()) as { secret: string };
+    expect(rotated.secret).toMatch(/^whsec_/);
+    const stored = (await (test.app.repositories as TableRepositories).adminSettings.find(tenant))?.webhookSecret ?? '';
+    expect(stored.startsWith('enc:v1:')).toBe(true);
+    expect(stored).not.toContain(rotated.secret.slice(6));
+    expect(JSON.stringify(await (await call('demo-admin', 'GET', '/api/admin/settings')).json())).not.toContain(rotated.secret);
   });
 
   it('blocked phrases flag suggestions once added', async () => {
