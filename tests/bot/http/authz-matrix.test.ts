@@ -234,7 +234,7 @@ describe('card actions check the same rules as the API', () => {
     await entra.app.services.policy.publish(ENTRA_TENANT, { version: 1, publishedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z', texts: { en: { title: 'Policy', summary: 'Be yourself.', body: '# Policy' } } });
     const channel: TeamsConversation = { id: '19:sec-channel@thread.tacv2', conversationType: 'channel', tenantId: ENTRA_TENANT };
     const group: TeamsConversation = { id: '19:sec-group@thread.v2', conversationType: 'groupChat', tenantId: ENTRA_TENANT };
-    const stranger = { aadObjectId: CALLER_IDS.unenrolled };
+    const stranger: { aadObjectId: string; conversation?: TeamsConversation } = { aadObjectId: CALLER_IDS.unenrolled };
     for (const [who, verb, data] of [
       [{ ...stranger, conversation: channel }, CARD_VERBS.policyAccept, { version: 1 }],
       [{ ...stranger, conversation: group }, CARD_VERBS.shareStart, { contentId: 'sec-item' }],
