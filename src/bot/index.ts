@@ -192,6 +192,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     if (viva) services.training.attachCompletionHook((tenantId, employeeId, module, at) => viva.onCompleted(tenantId, employeeId, module, at));
     // Training pushes go out through the same pipeline (kind `training`); the worker sends them.
     services.trainingPush.attachDispatcher(createTrainingDispatcher(campaigns));
+    // Topic hubs (issue 13); also removes a deleted person's proposals and map ownerships (data requests).
+    const topics = createTopicsService({ stores: repositories.topicHubs, employees: repositories.employees, clock: now, newId: () => randomBytes(6).toString('hex') });
     const server = await buildServer({
       config,
       repositories,
@@ -215,10 +217,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       admin: {
         content: createAdminContentService({ content: repositories.content, suggestions: repositories.suggestions, employees: repositories.employees, adminSettings: repositories.adminSettings, randomBytes: (count) => randomBytes(count), clock: now, notifyRejection: createRejectionNotifier(bot.messenger), logger: { warn: (details, message) => server.log.warn(details, message) } }),
         settings: createAdminSettingsService({ adminSettings: repositories.adminSettings, employees: repositories.employees, policies: repositories.policies, policy: services.policy, randomBytes: (count) => randomBytes(count), clock: now, askPolicy: createPolicyAsker(bot.messenger, services.policy), secrets: settingsSecrets, logger: { warn: (details, message) => server.log.warn(details, message) } }),
-        dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, eraser: repositories.personalData, clock: now }),
+        dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, eraser: repositories.personalData, topicRoles: topics, clock: now }),
       },
       campaigns,
-      topics: createTopicsService({ stores: repositories.topicHubs, employees: repositories.employees, clock: now, newId: () => randomBytes(6).toString('hex') }),
+      topics,
       contests: createContestAdminService({ contests: repositories.contests, conversationReferences: repositories.conversationReferences, employees: repositories.employees, newId: () => randomBytes(6).toString('hex'), rescore: (tenantId, contestId) => services.scoring.rebuildContest(tenantId, contestId), logger: { warn: (details, message) => server.log.warn(details, message) } }),
     });
     // The seed writes clicks and shares straight to their tables: bring them into the scoring ledger

@@ -25,7 +25,7 @@ let entra: EntraTestApp;
 let connector: ConnectorServer;
 let chat: TestChat;
 let admin: Record<string, string>;
-const figures = { api: 0, webhook: 0, cards: 0, fields: 0 };
+const figures = { api: 0, webhook: 0, cards: 0, fields: 0, pages: 0 };
 
 /** Query keys the routes read (any other is ignored or refused by a strict schema). */
 const QUERY_KEYS = ['lang', 'q', 'status', 'period', 'from', 'to', 'table', 'format', 'limit', 'since', 'top', 'view', 'kind', 'category', 'topic', 'team', 'language', 'stuckAfterDays', 'flagged', 'tenant', 'employeeId'];
@@ -243,6 +243,26 @@ describe('hostile values in every field of valid bodies', () => {
     expect(accepted).toBeGreaterThan(50);
     expect(entries.filter((e) => e.status >= 400).length).toBeGreaterThan(tried / 2);
     console.info(`bad input: ${tried} field mutations of ${VALID_BODIES.length} valid bodies (${accepted} accepted as valid text)`);
+  });
+});
+
+describe('bad input to the public pages', () => {
+  it('/policy, /l/, /s/ and the tab with hostile queries and paths: no 5xx, nothing reflected as markup', async () => {
+    const failures: string[] = [];
+    let tried = 0;
+    for (const value of HOSTILE_STRINGS) {
+      const v = encodeAny(value);
+      for (const url of [`/policy?tenant=${v}&lang=${v}`, `/policy?tenant=${ENTRA_TENANT}&lang=${v}`, `/l/${v}?lang=${v}`, `/s/${v}/${v}`, `/s/AbCdEf123456/linkedin?lang=${v}`, `/tab/?lang=${v}`, `/healthz?${v}=${v}`]) {
+        tried += 1;
+        const res = await inject({ method: 'GET', url, remoteAddress: `10.9.${tried % 250}.${1 + (tried % 200)}`, headers: { 'accept-language': value.replace(/[^\x20-\x7e]/g, '') } });
+        if (!res) continue;
+        if (res.statusCode >= 500) failures.push(`${url.slice(0, 60)}: ${res.statusCode}`);
+        if (res.body.includes('<script>alert(1)</script>') || res.body.includes('<img src=x onerror')) failures.push(`${url.slice(0, 60)}: reflected markup`);
+      }
+    }
+    figures.pages = tried;
+    expect(failures, `${failures.length} of ${tried}`).toEqual([]);
+    console.info(`bad input: ${tried} requests to public pages`);
   });
 });
 
