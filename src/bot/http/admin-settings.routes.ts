@@ -100,7 +100,7 @@ export function registerAdminSettingsRoutes(fastify: FastifyInstance, deps: Admi
     const body = PublishPolicySchema.safeParse(request.body ?? {});
     if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
     const result = await deps.settings.publishPolicy(request.identity!.tenantId, body.data);
-    recordChange(request, undefined, { version: result.version, title: body.data.title });
+    recordChange(request, undefined, { version: result.version, title: body.data.title, languages: ['en', ...Object.keys(body.data.translations ?? {})] });
     return reply.code(201).send(result);
   });
 }

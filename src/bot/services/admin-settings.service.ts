@@ -6,7 +6,7 @@
  */
 import type { AdminPerson, AdminSettings, AdminSettingsInput } from '../../shared/contracts/admin.js';
 import { cleanBlockedPhrases } from '../../shared/domain/blocked-phrases.js';
-import type { Role, Weekday } from '../../shared/domain/types.js';
+import type { Language, Role, Weekday } from '../../shared/domain/types.js';
 import { DEFAULT_ADMIN_SETTINGS, type AdminSettingsRepository, type StoredAdminSettings } from './admin.ports.js';
 import { ValidationError } from './errors.js';
 import type { PolicyService } from './policy.service.js';
@@ -53,7 +53,7 @@ export interface AdminSettingsService {
   setRoles(tenantId: string, employeeId: string, roles: Role[]): Promise<{ before: Role[]; after: Role[] }>;
   policyView(tenantId: string): Promise<PolicyAdminView>;
   /** Publish `text` as the next version now, then ask every enrolled person again. */
-  publishPolicy(tenantId: string, text: PolicyText): Promise<{ version: number; asked: number; noReference: number; unreachable: number; failed: number }>;
+  publishPolicy(tenantId: string, text: PolicyText & { translations?: Partial<Record<Language, PolicyText>> }): Promise<{ version: number; asked: number; noReference: number; unreachable: number; failed: number }>;
 }
 
 const visible = (s: StoredAdminSettings): AdminSettings => ({
@@ -150,7 +150,10 @@ export function createAdminSettingsService(deps: AdminSettingsServiceDeps): Admi
       const versions = await deps.policies.list(tenantId);
       const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
       const now = deps.clock().toISOString();
-      const policy: StoredPolicy = { version, publishedAt: now, createdAt: now, texts: { en: text } };
+      const { translations, ...en } = text;
+      // English is the text (and the fallback); translations of the other languages ride along.
+      const texts = { ...Object.fromEntries(Object.entries(translations ?? {}).filter(([language, t]) => language !== 'en' && t !== undefined)), en } as StoredPolicy['texts'];
+      const policy: StoredPolicy = { version, publishedAt: now, createdAt: now, texts };
       await deps.policy.publish(tenantId, policy);
       const counts = { version, asked: 0, noReference: 0, unreachable: 0, failed: 0 };
       if (!deps.askPolicy) return counts;

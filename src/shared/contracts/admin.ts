@@ -148,9 +148,16 @@ export const AdminPolicyViewSchema = z.object({
 });
 export type AdminPolicyView = z.infer<typeof AdminPolicyViewSchema>;
 
-/** Body of `POST /api/admin/policy/versions`: the English text of the next version (published now). */
-export const PublishPolicySchema = z
-  .object({ title: z.string().trim().min(1).max(200), summary: z.string().trim().min(1).max(1000), body: z.string().trim().min(1).max(100_000) })
+const policyText = z.object({ title: z.string().trim().min(1).max(200), summary: z.string().trim().min(1).max(1000), body: z.string().trim().min(1).max(100_000) }).strict();
+/** Languages a policy version may be translated into (English is the text itself, and the fallback). */
+export const POLICY_TRANSLATION_LANGUAGES = SUPPORTED_LANGUAGES.filter((l) => l !== 'en');
+
+/**
+ * Body of `POST /api/admin/policy/versions`: the English text of the next version (published now)
+ * and, optionally, its translations (ja, th, ru, it, zh); a language left out falls back to English.
+ */
+export const PublishPolicySchema = policyText
+  .extend({ translations: z.object(Object.fromEntries(POLICY_TRANSLATION_LANGUAGES.map((l) => [l, policyText.optional()])) as Record<Exclude<(typeof SUPPORTED_LANGUAGES)[number], 'en'>, z.ZodOptional<typeof policyText>>).strict().optional() })
   .strict();
 export const PublishPolicyResultSchema = z.object({ version: z.number().int(), asked: z.number().int(), noReference: z.number().int(), unreachable: z.number().int(), failed: z.number().int() });
 

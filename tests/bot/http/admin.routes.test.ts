@@ -240,6 +240,19 @@ describe('settings, people and policy (admin)', () => {
     expect(view.versions[0]).toMatchObject({ version: result.version, acknowledged: 0 });
     expect(view.people.find((p) => p.id === 'adm-suggester')?.acknowledgedVersion).toBe(1);
   });
+
+  it('publishes translations with a version: each person is asked in their language, English for the rest', async () => {
+    const english = { title: 'Social media policy', summary: 'Version with translations.', body: '# Policy\n\nBe yourself.' };
+    const bad = await call('demo-admin', 'POST', '/api/admin/policy/versions', { ...english, translations: { fr: english } });
+    expect(bad.status).toBe(400);
+    const res = await call('demo-admin', 'POST', '/api/admin/policy/versions', { ...english, translations: { ja: { title: 'ソーシャルメディアポリシー', summary: '翻訳付きの版です。', body: '# ポリシー\n\nあなたらしく。' } } });
+    expect(res.status).toBe(201);
+    const { version } = (await res.json()) as { version: number };
+    const card = await connector.waitFor((s) => s.conversationId === 'a:adm-suggester' && cardsOf(s).some((c) => cardTexts(c).join(' ').includes('翻訳付きの版です。')), 10_000);
+    expect(cardTexts(cardsOf(card)[0]!).join(' ')).not.toContain('Version with translations.');
+    const stored = (await test.app.repositories.policies.list(tenant)).find((p) => p.version === version);
+    expect(Object.keys(stored?.texts ?? {}).sort()).toEqual(['en', 'ja']);
+  });
 });
 
 describe('audit', () => {
