@@ -30,6 +30,8 @@ export interface TopicProposalRepository {
   list(tenantId: string): Promise<TopicProposal[]>;
   create(tenantId: string, proposal: TopicProposal): Promise<Versioned<TopicProposal>>;
   update(tenantId: string, proposal: TopicProposal, etag: string): Promise<Versioned<TopicProposal>>;
+  /** Delete one proposal whatever its version (a person's data deletion). */
+  remove(tenantId: string, id: string): Promise<void>;
 }
 
 export interface InfluencerRepository {

@@ -72,6 +72,13 @@ export interface TopicsService {
   editInfluencer(tenantId: string, topicId: string, entryId: string, actor: HubActor, input: InfluencerInput): Promise<Change<InfluencerEntry>>;
   removeInfluencer(tenantId: string, topicId: string, entryId: string, actor: HubActor): Promise<InfluencerEntry>;
   reassignOwners(tenantId: string, topicId: string, entryId: string, actor: HubActor, ownerIds: string[]): Promise<Change<InfluencerEntry>>;
+  /**
+   * A person's data deletion (data requests' `topicRoles` seam): their proposals are deleted, they
+   * leave the owners of every map entry, and an entry they owned alone is deleted (the
+   * relationship was theirs; nobody else may be made its owner without being asked). Their roles
+   * live on the Employee record, erased with it. Answers how many rows were removed or changed.
+   */
+  removePerson(tenantId: string, employeeId: string): Promise<number>;
 }
 
 const person = (e: Pick<Employee, 'id' | 'displayName' | 'team'>): HubPerson => ({ id: e.id, name: e.displayName, team: e.team });
@@ -297,6 +304,23 @@ export function createTopicsService(deps: TopicsServiceDeps): TopicsService {
       if (!influencerPermissions(actor, current.value).remove) throw new TopicRefusal(403, 'forbidden', 'not-owner');
       await stores.influencers.remove(tenantId, entryId, current.etag);
       return current.value;
+    },
+
+    async removePerson(tenantId, employeeId) {
+      const [proposals, entries] = await Promise.all([stores.proposals.list(tenantId), stores.influencers.list(tenantId)]);
+      let changed = 0;
+      for (const p of proposals.filter((x) => x.employeeId === employeeId)) {
+        await stores.proposals.remove(tenantId, p.id);
+        changed += 1;
+      }
+      for (const e of entries.filter((x) => x.ownerIds.includes(employeeId))) {
+        const current = await stores.influencers.get(tenantId, e.id);
+        const ownerIds = current.value.ownerIds.filter((id) => id !== employeeId);
+        if (ownerIds.length === 0) await stores.influencers.remove(tenantId, e.id, current.etag);
+        else await stores.influencers.update(tenantId, { ...current.value, ownerIds, updatedAt: now() }, current.etag);
+        changed += 1;
+      }
+      return changed;
     },
 
     async reassignOwners(tenantId, topicId, entryId, actor, ownerIds) {

@@ -10,7 +10,7 @@ import { PROPOSAL_STATUSES, type TopicProposal } from '../../shared/domain/topic
 import { TOPIC_ROLES, type Topic } from '../../shared/domain/types.js';
 import type { TopicRepository, Versioned } from '../services/ports.js';
 import type { InfluencerEntry, InfluencerRepository, TopicHubRepository, TopicHubStores, TopicProposalRepository } from '../services/topics.ports.js';
-import { guard } from './errors.js';
+import { guard, NotFoundError } from './errors.js';
 import { keys } from './keys.js';
 import { topicSchema } from './schemas.js';
 import { requireEtag } from './table-ops.js';
@@ -84,7 +84,7 @@ const influencerCodec = tenantCodec<InfluencerEntry>({ keys: keys.influencer, sc
 export class TableTopicProposalRepository implements TopicProposalRepository {
   private readonly rows: TenantCollection<TopicProposal>;
 
-  constructor(table: TableClient) {
+  constructor(private readonly table: TableClient) {
     this.rows = new TenantCollection(table, proposalCodec);
   }
 
@@ -102,6 +102,14 @@ export class TableTopicProposalRepository implements TopicProposalRepository {
 
   update(tenantId: string, proposal: TopicProposal, etag: string) {
     return this.rows.update(tenantId, proposal, etag);
+  }
+
+  async remove(tenantId: string, proposalId: string): Promise<void> {
+    await guard(proposalCodec.what(tenantId, proposalId), () =>
+      this.table.deleteEntity(keys.topicProposal.pk(tenantId), keys.topicProposal.rk(proposalId)),
+    ).catch((err: unknown) => {
+      if (!(err instanceof NotFoundError)) throw err;
+    });
   }
 }
 

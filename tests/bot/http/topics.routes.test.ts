@@ -173,3 +173,17 @@ describe('audit', () => {
     expect(find('DELETE /api/topics/:id/influencers/:entryId', 'demo-admin', 200)[0]?.before).toMatchObject({ name: 'Priya Natarajan' });
   });
 });
+
+describe("a person's data deletion", () => {
+  it('removes their proposals and map ownerships; an entry they owned alone goes, a shared one keeps its other owner', async () => {
+    const res = await call('demo-admin', 'DELETE', '/api/admin/people/emp-partners-002');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { erased: { topicRoles: number } }).erased.topicRoles).toBeGreaterThanOrEqual(1);
+    expect((await call('demo-admin', 'DELETE', '/api/admin/people/emp-sales-004')).status).toBe(200);
+    expect((await call('demo-admin', 'DELETE', '/api/admin/people/top-ann')).status).toBe(200);
+    const stores = (test.app.repositories as TableRepositories).topicHubs;
+    expect((await stores.influencers.get(tenant, 'demo-inf-3')).value.ownerIds).toEqual(['emp-marketing-003']);
+    expect((await stores.influencers.list(tenant, 'closed-loop-marketing')).some((e) => e.id === 'demo-inf-5')).toBe(false);
+    expect((await stores.proposals.list(tenant)).some((p) => p.employeeId === 'top-ann')).toBe(false);
+  });
+});
