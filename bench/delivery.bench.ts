@@ -33,7 +33,23 @@ function startWorker(az: string): Child {
   return { process: child, output: () => output, exited };
 }
 
-const azurite = await startAzuriteProcess(undefined, await freePort(), await freePort());
+/** BENCH_AZURITE_PROF=<dir>: Azurite in its own process with a V8 CPU profile written there when it stops. */
+async function startAzurite(): Promise<Child & { connectionString: string }> {
+  const dir = process.env.BENCH_AZURITE_PROF;
+  if (!dir) return startAzuriteProcess(undefined, await freePort(), await freePort());
+  const script = `import { startAzurite } from './src/bot/storage/azurite-launcher.ts';
+const a = await startAzurite({ inMemory: true, tablePort: ${await freePort()}, queuePort: ${await freePort()} });
+console.log('READY ' + a.connectionString);
+process.once('SIGTERM', () => a.stop().then(() => process.exit(0)));`;
+  let output = '';
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', '--input-type=module', '-e', script], { env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await waitFor(async () => /READY \S+/.test(output), 30_000, 'Azurite');
+  return { process: child, output: () => output, exited, connectionString: /READY (\S+)/.exec(output)![1]! };
+}
+const azurite = await startAzurite();
 const connector = await startConnectorServer({ rateLimits: { perConversation: TEAMS_RATE_LIMITS.perConversation, global: [{ capacity: RATE, windowMs: 1_000 }] } });
 const repos = await repositoriesFor(azurite.connectionString, PREFIX);
 await repos.ensure();

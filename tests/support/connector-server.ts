@@ -170,6 +170,10 @@ export class ConnectorServer {
     this.maxBodyBytes = options.maxBodyBytes ?? 28 * 1024;
     this.setRateLimits(options.rateLimits ?? TEAMS_RATE_LIMITS);
     this.server = createServer((req, res) => void this.handle(req, res));
+    // Idle keep-alive sockets stay open like a cloud front end's (Node's 5 s default closes a socket
+    // just as a client reuses it: an ECONNRESET after the request went out, which the sender must
+    // report as `unknown`). Injected drops (`dropConnections`) are unaffected.
+    this.server.keepAliveTimeout = 65_000;
     this.events.setMaxListeners(100);
   }
 

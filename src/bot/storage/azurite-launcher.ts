@@ -69,6 +69,29 @@ function decodeBodiesAsUtf8(server: AzuriteServer): void {
     for (const listener of listeners) listener(req, res);
   });
 }
+/**
+ * Work around an Azurite 3.35 cost (issue 9): every point read, insert, update, merge and delete
+ * finds the entity with LokiJS `findOne({ PartitionKey, RowKey })`. LokiJS answers an implicit
+ * `$and` with the first property's index and scans the rest, so PartitionKey first means scanning
+ * the whole partition (10,000 delivery records: every send's four point operations cost
+ * milliseconds of the emulator's single thread). Asking RowKey first uses the RowKey index and
+ * checks the partition on the few rows left; the answer is the same. Applied once per process.
+ */
+let pointLookupsIndexed = false;
+function indexPointLookups(): void {
+  if (pointLookupsIndexed) return;
+  pointLookupsIndexed = true;
+  const loki = createRequire(require.resolve('azurite/package.json'))('lokijs') as { Collection: { prototype: { findOne(query: unknown): unknown } } };
+  const findOne = loki.Collection.prototype.findOne;
+  loki.Collection.prototype.findOne = function reordered(this: unknown, query: unknown) {
+    if (query && typeof query === 'object' && 'PartitionKey' in query && 'RowKey' in query && Object.keys(query).length === 2) {
+      const { PartitionKey, RowKey } = query as { PartitionKey: unknown; RowKey: unknown };
+      return findOne.call(this, { RowKey, PartitionKey });
+    }
+    return findOne.call(this, query);
+  };
+}
+
 function load<T>(path: string): T {
   return (require(`azurite/dist/src/${path}.js`) as { default: T }).default;
 }
@@ -116,6 +139,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
 
   const table = new TableServer(tableConfig);
   const queue = new QueueServer(queueConfig);
+  indexPointLookups();
   decodeBodiesAsUtf8(table);
   decodeBodiesAsUtf8(queue);
   await table.start();
