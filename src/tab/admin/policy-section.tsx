@@ -6,6 +6,8 @@ import { useTabContext } from '../app/tab-context.js';
 import { useApiResource } from '../impact/use-api.js';
 import { adminApi } from './admin-api.js';
 import { formatWhen, NoticeBar, useAdminStyles, useErrorText, type Notice } from './admin-ui.js';
+import { PublishPolicyResultSchema } from '../../shared/contracts/admin.js';
+import { PolicyTranslationsFields, translationsToSend, type PolicyTranslations } from './policy-translations.js';
 
 export function PolicySection() {
   const styles = useAdminStyles();
@@ -17,6 +19,8 @@ export function PolicySection() {
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [body, setBody] = useState('');
+  const [translations, setTranslations] = useState<PolicyTranslations>({});
+  const toSend = translationsToSend(translations);
   const [notice, setNotice] = useState<Notice>();
   const [saving, setSaving] = useState(false);
   useEffect(() => {
@@ -32,7 +36,7 @@ export function PolicySection() {
   async function publish() {
     setSaving(true);
     try {
-      const result = await adminApi.publishPolicy(api, { title, summary, body });
+      const result = await api.send('POST', '/api/admin/policy/versions', PublishPolicyResultSchema, { title, summary, body, ...(Object.keys(toSend.complete).length ? { translations: toSend.complete } : {}) });
       setNotice({ intent: 'success', text: t('policy.published', { ...result }) });
       view.reload();
     } catch (err) {
@@ -74,7 +78,8 @@ export function PolicySection() {
         <Field label={t('policy.fields.title')} required><Input value={title} onChange={(_e, d) => setTitle(d.value)} data-testid="policy-title" /></Field>
         <Field label={t('policy.fields.summary')} required><Textarea value={summary} onChange={(_e, d) => setSummary(d.value)} data-testid="policy-summary" /></Field>
         <Field label={t('policy.fields.body')} required><Textarea value={body} onChange={(_e, d) => setBody(d.value)} rows={10} resize="vertical" data-testid="policy-body" /></Field>
-        <div><Button appearance="primary" type="submit" disabled={saving || !title.trim() || !summary.trim() || !body.trim()} data-testid="policy-publish">{t('policy.publish', { version: nextVersion })}</Button></div>
+        <PolicyTranslationsFields value={translations} onChange={setTranslations} />
+        <div><Button appearance="primary" type="submit" disabled={saving || !title.trim() || !summary.trim() || !body.trim() || toSend.partial.length > 0} data-testid="policy-publish">{t('policy.publish', { version: nextVersion })}</Button></div>
       </form>
       <Text as="h3" size={400} weight="semibold" className={styles.h2}>{t('policy.people')}</Text>
       <div className={styles.scroll}>

@@ -97,6 +97,9 @@ export const en = {
     fields: { title: 'Title', summary: 'Short summary (shown on the card)', body: 'Full text (Markdown)' },
     publish: 'Publish version {{version}}',
     published: 'Version {{version}} published; {{asked}} people were asked again in chat ({{noReference}} have not installed the bot yet).',
+    translations: 'Translations (optional)',
+    translationsHint: 'Fill in a language to show it to people who use it; a language left empty shows the English text.',
+    incomplete: 'Fill in the title, summary and text, or leave all three empty.',
   },
   settings: {
     heading: 'Programme settings',

@@ -87,6 +87,9 @@ export const it: AdminCatalog = {
     fields: { title: 'Titolo', summary: 'Breve sintesi (sulla scheda)', body: 'Testo completo (Markdown)' },
     publish: 'Pubblica la versione {{version}}',
     published: 'Versione {{version}} pubblicata; a {{asked}} persone è stato chiesto di nuovo in chat ({{noReference}} non hanno ancora installato il bot).',
+    translations: 'Traduzioni (facoltative)',
+    translationsHint: 'Una lingua compilata viene mostrata a chi la usa; una lingua lasciata vuota mostra il testo inglese.',
+    incomplete: 'Compila titolo, riassunto e testo, oppure lascia vuoti tutti e tre.',
   },
   settings: {
     heading: 'Impostazioni del programma',

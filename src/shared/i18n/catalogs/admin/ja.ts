@@ -87,6 +87,9 @@ export const ja: AdminCatalog = {
     fields: { title: 'タイトル', summary: '短い要約 (カードに表示)', body: '全文 (Markdown)' },
     publish: 'バージョン {{version}} を公開',
     published: 'バージョン {{version}} を公開しました。{{asked}} 人にチャットで再確認を依頼しました ({{noReference}} 人はまだボットを追加していません)。',
+    translations: '翻訳（任意）',
+    translationsHint: '言語を入力すると、その言語を使う人に表示されます。空のままの言語には英語の本文が表示されます。',
+    incomplete: 'タイトル、概要、本文をすべて入力するか、3 つとも空にしてください。',
   },
   settings: {
     heading: 'プログラム設定',

@@ -87,6 +87,9 @@ export const zh: AdminCatalog = {
     fields: { title: '标题', summary: '简短摘要（显示在卡片上）', body: '全文（Markdown）' },
     publish: '发布第 {{version}} 版',
     published: '第 {{version}} 版已发布；已在聊天中再次请求 {{asked}} 人（{{noReference}} 人尚未安装机器人）。',
+    translations: '翻译（可选）',
+    translationsHint: '填写某种语言后，使用该语言的人会看到它；留空的语言显示英文文本。',
+    incomplete: '请填写标题、摘要和正文，或将三项都留空。',
   },
   settings: {
     heading: '项目设置',
