@@ -117,6 +117,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // Secrets kept in Settings (the tenants' webhook keys) are encrypted at rest (AES-256-GCM).
     const settingsSecrets = createSecretBox(config.settingsEncryptionKey);
     const services: AppServices = createAppServices({ ...repositories, settings: programmeSettings }, {
+      enrolmentDefaults: adminReaders.importDefaults,
       publicBaseUrl: config.publicBaseUrl,
       linkCodeKey: config.protection.linkCodeKey,
       ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Language } from '../../shared/domain/types.js';
 import { createBoardService, type BoardService } from './board.service.js';
-import { createOnboardingService, type OnboardingService } from './onboarding.service.js';
+import { createOnboardingService, type OnboardingDeps, type OnboardingService } from './onboarding.service.js';
 import { createPolicyService, policyTabUrl, type PolicyService } from './policy.service.js';
 import { createMeasurementServices, type MeasurementOptions, type MeasurementServices } from './measurement.js';
 import type { Repositories } from './ports.js';
@@ -47,6 +47,8 @@ export interface AppServicesOptions {
   measurement?: Omit<MeasurementOptions, 'now' | 'logger'>;
   /** Key of the link/prompt code tag (config `protection.linkCodeKey`); default: the dev key. */
   linkCodeKey?: string;
+  /** Defaults for people who enrol from chat, as Admin > Settings saved them (weekly cap, working days). */
+  enrolmentDefaults?: OnboardingDeps['programmeDefaults'];
 }
 
 /** Build every service over `repositories`. */
@@ -75,6 +77,7 @@ export function createAppServices(repositories: Repositories & MeasurementReposi
       employees: repositories.employees,
       topics: repositories.topics,
       onPersonaChange: (tenantId, employeeId, from, to, at) => measurement.wins.recordPersonaChange(tenantId, employeeId, from, to, at),
+      ...(options.enrolmentDefaults ? { programmeDefaults: options.enrolmentDefaults } : {}),
     }),
     policy: createPolicyService({
       policies: repositories.policies,

@@ -38,6 +38,8 @@ export interface OnboardingDeps {
   onPersonaChange?: (tenantId: string, employeeId: string, from: Persona, to: Persona, at: Date) => Promise<unknown>;
   employees: Pick<EmployeeRepository, 'find' | 'get' | 'create' | 'update'>;
   topics: Pick<TopicRepository, 'list'>;
+  /** The programme's defaults for new people (Admin > Settings: weekly cap, working days), when saved. */
+  programmeDefaults?: (tenantId: string) => Promise<{ weeklyPromptCap?: number; workingDays?: Employee['workingDays'] } | undefined>;
 }
 
 /** A chat user as the first turn knows them. */
@@ -105,6 +107,7 @@ export function createOnboardingService(deps: OnboardingDeps): OnboardingService
         return { employee: updated, created: false };
       }
       const at = input.now.toISOString();
+      const programme = await deps.programmeDefaults?.(input.tenantId);
       const employee: Employee = {
         id: input.employeeId,
         tenantId: input.tenantId,
@@ -112,7 +115,7 @@ export function createOnboardingService(deps: OnboardingDeps): OnboardingService
         email: '',
         team: ENROLMENT_DEFAULTS.team,
         timeZone: zone ?? ENROLMENT_DEFAULTS.timeZone,
-        workingDays: [...ENROLMENT_DEFAULTS.workingDays],
+        workingDays: [...(programme?.workingDays ?? ENROLMENT_DEFAULTS.workingDays)],
         workingHours: { ...ENROLMENT_DEFAULTS.workingHours },
         language: resolveLanguage(input.locale),
         roles: [...ENROLMENT_DEFAULTS.roles],
@@ -120,7 +123,7 @@ export function createOnboardingService(deps: OnboardingDeps): OnboardingService
         leader: false,
         personaHistory: [],
         topics: [],
-        weeklyPromptCap: ENROLMENT_DEFAULTS.weeklyPromptCap,
+        weeklyPromptCap: programme?.weeklyPromptCap ?? ENROLMENT_DEFAULTS.weeklyPromptCap,
         promptsPaused: false,
         joinedAt: at,
       };

@@ -59,7 +59,7 @@ describe('admin settings take effect', () => {
     expect(Object.values(quiet.perDay).reduce((a, b) => a + b, 0)).toBe(0);
   });
 
-  it('new people from the import get the default weekly cap and working days', async () => {
+  it('new people (import, chat enrolment) get the default weekly cap and working days', async () => {
     await saveSettings({ weeklyPromptCap: 7, defaultWorkingDays: [1, 2, 3, 4] });
     const started = await call('demo-admin', 'POST', '/api/admin/people/import', 'id,name,email,team\nfx-new-1,Nia New,nia@contoso.example,Ops\n', 'text/csv');
     expect(started.status).toBe(202);
@@ -71,6 +71,9 @@ describe('admin settings take effect', () => {
     }
     const person = (await test.app.repositories.employees.find(tenant, 'fx-new-1'))?.value;
     expect(person).toMatchObject({ weeklyPromptCap: 7, workingDays: [1, 2, 3, 4] });
+    // Someone who enrols by opening the chat gets them too.
+    const { employee } = await test.app.services.onboarding.ensureEnrolled({ tenantId: tenant, employeeId: 'fx-chat-1', displayName: 'Chen Chat', now: new Date() });
+    expect(employee).toMatchObject({ weeklyPromptCap: 7, workingDays: [1, 2, 3, 4] });
   });
 
   it('the disclosure line is the admin’s own once changed', async () => {
