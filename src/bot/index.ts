@@ -292,11 +292,28 @@ export function loadConfigOrExit(): AppConfig {
 /** Production entry: `node dist/server/bot/index.js`. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await startApp(config);
-  const stop = () => void app.close().then(() => process.exit(0));
+  // Signals are handled from the first moment: a stop while storage is still awaited (the start
+  // can wait for it with a placeholder /healthz) lets the start settle, closes what it opened and
+  // exits 0 instead of dying with Azurite or a listener left behind.
+  let app: RunningApp | undefined;
+  let starting: Promise<void> | undefined;
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const settled = app ? Promise.resolve() : Promise.race([starting?.catch(() => undefined), new Promise((r) => setTimeout(r, STOP_GRACE_MS))]);
+    void settled.then(() => app?.close()).catch(() => undefined).then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  starting = startApp(config).then((started) => {
+    app = started;
+  });
+  await starting;
 }
+
+/** How long a stop during start-up waits for the start to settle before exiting anyway. */
+const STOP_GRACE_MS = 15_000;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   void main();

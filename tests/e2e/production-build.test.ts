@@ -39,13 +39,15 @@ describe('production build', () => {
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     try {
-      const deadline = Date.now() + 30_000;
-      while (!(await isListening(port)) && Date.now() < deadline && child.exitCode === null) {
+      const deadline = Date.now() + 60_000;
+      // The port may first be held by the placeholder /healthz (503) while Azurite starts: wait for 200.
+      let health: { status?: string } | undefined;
+      while (Date.now() < deadline && child.exitCode === null) {
+        health = (await isListening(port)) ? await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => (r.ok ? (r.json() as Promise<{ status?: string }>) : undefined), () => undefined) : undefined;
+        if (health) break;
         await new Promise((r) => setTimeout(r, 200));
       }
-      expect(await isListening(port), output).toBe(true);
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-      expect(await health.json()).toMatchObject({ status: 'ok', storage: { reachable: true } });
+      expect(health, output).toMatchObject({ status: 'ok', storage: { reachable: true } });
       expect((await fetch(`http://127.0.0.1:${port}/tab/`)).status).toBe(200);
       const board = (await (await fetch(`http://127.0.0.1:${port}/api/board`)).json()) as { items: unknown[] };
       expect(board.items.length).toBeGreaterThan(20);
@@ -57,5 +59,5 @@ describe('production build', () => {
       expect(await exited, output).toBe(0);
     }
     for (const p of [port, table, queue]) expect(await isListening(p)).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });
