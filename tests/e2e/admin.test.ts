@@ -202,10 +202,10 @@ describe('Admin tab in Chromium', () => {
     await page.close();
   }, 90_000);
 
-  it('shows a coordinator only content and suggestions', async () => {
+  it('shows a coordinator only the staff sections (content, suggestions, campaigns, topics)', async () => {
     await app.app.repositories.employees.upsertMany([{ ...(await app.app.repositories.employees.get(tenant, 'demo-employee')).value, id: 'e2e-coord', displayName: 'Cora Coordinator', roles: ['coordinator', 'employee'] }]);
     const page = await open('', 'lang=en&as=e2e-coord', 'admin-content');
-    expect(await page.locator('[data-testid^="admin-tab-"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-testid')))).toEqual(['admin-tab-content', 'admin-tab-suggestions']);
+    expect(await page.locator('[data-testid^="admin-tab-"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-testid')))).toEqual(['admin-tab-content', 'admin-tab-suggestions', 'admin-tab-campaigns', 'admin-tab-topics']);
     await page.close();
   }, 90_000);
 });
