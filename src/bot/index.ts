@@ -296,19 +296,19 @@ async function main(): Promise<void> {
   // can wait for it with a placeholder /healthz) lets the start settle, closes what it opened and
   // exits 0 instead of dying with Azurite or a listener left behind.
   let app: RunningApp | undefined;
-  let starting: Promise<void> | undefined;
   let stopping = false;
+  // The handlers below are registered in the same tick, before any of the start's work resolves.
+  const starting = startApp(config).then((started) => {
+    app = started;
+  });
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    const settled = app ? Promise.resolve() : Promise.race([starting?.catch(() => undefined), new Promise((r) => setTimeout(r, STOP_GRACE_MS))]);
+    const settled = app ? Promise.resolve() : Promise.race([starting.catch(() => undefined), new Promise((r) => setTimeout(r, STOP_GRACE_MS))]);
     void settled.then(() => app?.close()).catch(() => undefined).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  starting = startApp(config).then((started) => {
-    app = started;
-  });
   await starting;
 }
 
