@@ -18,7 +18,7 @@ const PRODUCTION = {
   AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111',
   STORAGE_ACCOUNT_NAME: 'advocacyhubprod',
   SECRET_CLICK_KEY: 'k'.repeat(32),
-  SECRET_LINK_CODE_KEY: 'l'.repeat(32),
+  SECRET_LINK_CODE_KEY: 'l'.repeat(32), SETTINGS_ENCRYPTION_KEY: 's'.repeat(32),
   BOT_ID: '4f7b2d0e-1c9a-4b8e-9a51-2f0c3d6e7a81',
   SECRET_BOT_PASSWORD: 'not-a-real-secret',
   BOT_TENANT_ID: 'contoso.onmicrosoft.com',

@@ -65,7 +65,7 @@ describe('storage with a managed identity', () => {
   it('production config names the account and no connection string', () => {
     const config = loadConfig({
       NODE_ENV: 'production', AUTH_MODE: 'entra', AAD_APP_CLIENT_ID: '11111111-1111-4111-8111-111111111111',
-      STORAGE_ACCOUNT_NAME: 'advocacyhubprod', SECRET_CLICK_KEY: 'k'.repeat(32), SECRET_LINK_CODE_KEY: 'l'.repeat(32),
+      STORAGE_ACCOUNT_NAME: 'advocacyhubprod', SECRET_CLICK_KEY: 'k'.repeat(32), SECRET_LINK_CODE_KEY: 'l'.repeat(32), SETTINGS_ENCRYPTION_KEY: 's'.repeat(32),
       BOT_ID: '22222222-2222-4222-8222-222222222222', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
     });
     // The account wins over a stray connection string: Azure never falls back to keys.
