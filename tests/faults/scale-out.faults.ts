@@ -1,7 +1,10 @@
 /**
  * Scale-out and privacy with two app processes on one storage account (the run's Azurite):
  * shares through `/s/` and clicks through `/l/` sent to both instances at once, every request twice
- * (once to each). Totals equal what was sent (each share once, each visitor once a day per link,
+ * (once to each). Both run the delivery worker on the same queue: a share campaign launched through
+ * instance A's API reaches every recipient once through the local Teams-like connector (no
+ * duplicate, none lost), and the same card action ("Not for me", "Remind me later") on the
+ * delivered cards, sent to both instances at once, is recorded once (one answer, one re-offer). Totals equal what was sent (each share once, each visitor once a day per link,
  * the people's totals too), the daily retention job runs on one instance only (the shared lease),
  * and no raw client address (X-Forwarded-For or the socket's) or personal data (names, emails,
  * Entra object ids) is in either instance's log output at LOG_LEVEL=trace; no address in any table.
@@ -11,6 +14,11 @@ import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createSharingService } from '../../src/bot/services/sharing.service.js';
 import { createTableRepositories, type TableRepositories } from '../../src/bot/storage/index.js';
+import { reofferIdOf } from '../../src/bot/jobs/reoffers.js';
+import { CARD_VERBS } from '../../src/bot/teams/verbs.js';
+import { invokeAdaptiveCardAction } from '../support/activities.js';
+import { postActivity } from '../support/bot-client.js';
+import { startConnectorServer, type ConnectorServer } from '../support/connector-server.js';
 import { makeContentItem, makeEmployee } from '../support/fixtures.js';
 import { CHROME, call, freePort, healthOf, spawnApp, temp, waitFor, type Proc } from './support.js';
 
@@ -22,9 +30,14 @@ const SOCKET = '127.77.77.77';
 const forwarded = (person: number, visitor: number) => `198.18.77.${person * VISITORS + visitor}`;
 
 const procs: Proc[] = [];
+let connector: ConnectorServer | undefined;
 afterAll(async () => {
   for (const proc of procs) await proc.stop('SIGKILL');
+  await connector?.stop();
 });
+/** The personal chat of person `i` at the local connector. */
+const chatOf = (i: number) => `scale-chat-${i}`;
+const isCard = (activity: object) => JSON.stringify(activity).includes('application/vnd.microsoft.card.adaptive');
 
 async function allRows(connectionString: string, prefix: string): Promise<string> {
   const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true });
@@ -38,7 +51,8 @@ async function allRows(connectionString: string, prefix: string): Promise<string
 }
 
 describe('two instances, one storage account', () => {
-  it('shares and clicks sent to both at once are counted once; the daily job runs once; no address or personal data stored or logged', async () => {
+  it('shares, clicks and card actions sent to both at once are counted once; both workers deliver a campaign once; the daily job runs once; no address or personal data stored or logged', async () => {
+    connector = await startConnectorServer({ rateLimits: false });
     const connectionString = inject('azuriteConnectionString');
     const prefix = `scale${randomBytes(3).toString('hex')}`;
     const [portA, portB] = [await freePort(), await freePort()];
@@ -53,8 +67,25 @@ describe('two instances, one storage account', () => {
     const repos: TableRepositories = await createTableRepositories({ connectionString, tablePrefix: prefix });
     await repos.content.create(TENANT, makeContentItem('scale-item', { url: 'https://contoso.example/launch', createdAt: '2026-11-30T00:00:00.000Z' }));
     const sharing = createSharingService({ repositories: repos, publicBaseUrl: 'https://hub.example.com', randomBytes: (n) => randomBytes(n) });
-    const people = Array.from({ length: PEOPLE }, (_, i) => makeEmployee({ id: randomUUID(), tenantId: TENANT, displayName: `Zelda Privacy${i}`, email: `zelda.privacy${i}@contoso.example`, policyVersionAcknowledged: 1 }));
+    // Open every hour and day in UTC, so the campaign's slot is due now whenever the run happens.
+    const people = Array.from({ length: PEOPLE }, (_, i) => makeEmployee({ id: randomUUID(), tenantId: TENANT, displayName: `Zelda Privacy${i}`, email: `zelda.privacy${i}@contoso.example`, policyVersionAcknowledged: 1, timeZone: 'UTC', workingDays: [0, 1, 2, 3, 4, 5, 6], workingHours: { start: 0, end: 24 } }));
     await repos.employees.upsertMany(people);
+
+    // Delivery: everyone's personal chat is at the local connector; a share campaign launched
+    // through A with one slot that started a minute ago, so every delivery is due at once and
+    // both instances' workers take messages from the same queue.
+    await Promise.all(people.map((p, i) => repos.conversationReferences.upsert({ tenantId: TENANT, employeeId: p.id, reference: JSON.stringify({ serviceUrl: connector!.serviceUrl, channelId: 'msteams', conversation: { id: chatOf(i), conversationType: 'personal', tenantId: TENANT }, user: { id: `29:scale-${i}`, aadObjectId: p.id }, bot: { id: '28:scale-bot' } }), updatedAt: new Date().toISOString() })));
+    await repos.content.create(TENANT, makeContentItem('scale-campaign', { title: 'Scale-out campaign item', url: 'https://contoso.example/campaign', createdAt: '2026-11-30T00:00:00.000Z' }));
+    const admin = async (method: string, path: string, body?: object) => {
+      const res = await call(portA, path, { method, headers: { 'x-dev-user': 'demo-admin', ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      return { status: res.status, json: JSON.parse(res.body) as Record<string, unknown> };
+    };
+    const now = Date.now();
+    const created = await admin('POST', '/api/campaigns', { contentId: 'scale-campaign', audience: { employeeIds: people.map((p) => p.id) }, window: { start: new Date(now - 60_000).toISOString(), end: new Date(now + 4 * 60_000).toISOString() }, slotMinutes: 5 });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const campaignId = created.json.id as string;
+    expect((await admin('GET', `/api/campaigns/${campaignId}/preview`)).json).toMatchObject({ recipients: PEOPLE, notPlaced: [] });
+    expect((await admin('POST', `/api/campaigns/${campaignId}/launch`)).json).toEqual({ planned: PEOPLE });
     const prompts = await Promise.all(people.map((p) => sharing.preparePrompt({ tenantId: TENANT, employeeId: p.id, contentId: 'scale-item', now: new Date() })));
 
     // Shares: every prompt opened on both instances at the same time.
@@ -82,6 +113,50 @@ describe('two instances, one storage account', () => {
       return totals.every((t) => t?.clicks === VISITORS && t.shares === 1);
     }, 60_000, 'the totals');
 
+    // Delivery (going on meanwhile): every recipient's record ends `sent`, one card in each chat.
+    await waitFor(async () => (await repos.campaigns.deliveries.listByCampaign(TENANT, campaignId)).every((d) => d.status === 'sent'), 60_000, 'the campaign deliveries');
+    const deliveries = await repos.campaigns.deliveries.listByCampaign(TENANT, campaignId);
+    expect(deliveries).toHaveLength(PEOPLE);
+    const cardsIn = (i: number) => connector!.sent.filter((s) => s.conversationId === chatOf(i) && isCard(s.activity));
+    const promptCards = (i: number) => cardsIn(i).filter((s) => JSON.stringify(s.activity).includes('"promptCode"'));
+    const cardCounts = people.map((_, i) => promptCards(i).length);
+    expect(cardCounts).toEqual(people.map(() => 1));
+    // The wins the two instances' scoring found meanwhile (first share, 10 clicks) reach each chat once too.
+    const wins = people.map((_, i) => cardsIn(i).filter((s) => !JSON.stringify(s.activity).includes('"promptCode"')).map((s) => JSON.stringify((s.activity as { attachments?: unknown }).attachments)));
+    expect(wins.map((list) => list.length - new Set(list).size)).toEqual(people.map(() => 0));
+    expect(wins.every((list) => list.length > 0)).toBe(true);
+
+    // Card actions: the delivered card's prompt, "Not for me" (first half) or "Remind me later"
+    // (second half), the same invoke to both instances at the same time.
+    const promptCodes = people.map((_, i) => /"promptCode":"([^"]+)"/.exec(JSON.stringify(promptCards(i)[0]!.activity))?.[1] ?? '');
+    expect(promptCodes.every((c) => c.length > 0)).toBe(true);
+    const skipper = (i: number) => i < PEOPLE / 2;
+    const invokes = people.map((p, i) =>
+      invokeAdaptiveCardAction(skipper(i) ? CARD_VERBS.shareSkip : CARD_VERBS.shareLater, { promptCode: promptCodes[i]!, ...(skipper(i) ? { reason: 'not-relevant' } : {}) }, {
+        serviceUrl: connector!.serviceUrl,
+        tenantId: TENANT,
+        user: { id: `29:scale-${i}`, aadObjectId: p.id, name: p.displayName },
+        conversation: { id: chatOf(i), conversationType: 'personal', tenantId: TENANT },
+        // Teams sends the id of the message holding the card.
+        replyToId: promptCards(i)[0]!.activityId,
+      }),
+    );
+    const actionAnswers = await Promise.all(invokes.flatMap((activity) => [portA, portB].map((port) => postActivity(`http://127.0.0.1:${port}`, activity))));
+    expect(actionAnswers.map((r) => r.status)).toEqual(actionAnswers.map(() => 200));
+    expect(actionAnswers.every((r) => JSON.stringify(r.body).includes('AdaptiveCard'))).toBe(true);
+    const answered = await Promise.all(promptCodes.map(async (code) => (await repos.prompts.find(code))?.value.response?.kind));
+    expect(answered).toEqual(people.map((_, i) => (skipper(i) ? 'skipped' : 'snoozed')));
+    const responses = await Promise.all(people.map(async (p) => (await repos.contentResponses.listByEmployee(TENANT, p.id)).filter((r) => r.contentId === 'scale-campaign').length));
+    expect(responses).toEqual(people.map(() => 1));
+    // One re-offer scheduled per snooze although both instances handled it.
+    const reoffers = await Promise.all(people.map(async (_, i) => (skipper(i) ? 0 : (await repos.campaigns.deliveries.listByCampaign(TENANT, reofferIdOf(promptCodes[i]!))).length)));
+    expect(reoffers).toEqual(people.map((_, i) => (skipper(i) ? 0 : 1)));
+    const status = await admin('GET', `/api/campaigns/${campaignId}`);
+    expect(status.json.counts).toMatchObject({ planned: 0, sent: PEOPLE, failed: 0, unreachable: 0, notForMe: PEOPLE / 2 });
+    // Totals unchanged by the campaign and the duplicate actions: still one share and 15 clicks each.
+    const after = await Promise.all(people.map((p) => repos.tallies.getTotals(TENANT, p.id)));
+    expect(after.map((t) => [t?.shares, t?.clicks])).toEqual(people.map(() => [1, VISITORS]));
+
     // The daily retention job: both instances check 5 s after start, one runs it.
     await waitFor(async () => /click retention applied/.test(a.output() + b.output()), 60_000, 'the retention job');
     await new Promise((r) => setTimeout(r, 1_000));
@@ -103,6 +178,7 @@ describe('two instances, one storage account', () => {
     expect(personal.length).toBeGreaterThan(PEOPLE * 3);
     const leaked = personal.filter((value) => logs.includes(value));
     expect(leaked).toEqual([]);
-    console.log(`FAULTS scale-out: ${PEOPLE * 2} share opens -> ${PEOPLE} shares; ${PEOPLE * VISITORS * 2} clicks over 2 instances -> ${PEOPLE * VISITORS} stored (lost 0, duplicated 0); retention ran ${runs.join('+')} times; ${personal.length} personal values and 2 address kinds absent from ${rows.split('\n').length} rows and ${logs.split('\n').length} log lines`);
+    const reofferCount = reoffers.reduce((x, y) => x + y, 0);
+    console.log(`FAULTS scale-out: campaign by 2 workers -> ${deliveries.filter((d) => d.status === 'sent').length}/${PEOPLE} sent, ${cardCounts.reduce((x, y) => x + y, 0)} cards (duplicated ${cardCounts.filter((c) => c > 1).length}, lost ${cardCounts.filter((c) => c === 0).length}), ${wins.flat().length} win cards (0 twice); ${invokes.length * 2} card actions over 2 instances -> ${responses.reduce((x, y) => x + y, 0)} answers, ${reofferCount} re-offers; ${PEOPLE * 2} share opens -> ${PEOPLE} shares; ${PEOPLE * VISITORS * 2} clicks over 2 instances -> ${PEOPLE * VISITORS} stored (lost 0, duplicated 0); retention ran ${runs.join('+')} times; ${personal.length} personal values and 2 address kinds absent from ${rows.split('\n').length} rows and ${logs.split('\n').length} log lines`);
   });
 });
