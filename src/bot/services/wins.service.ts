@@ -2,7 +2,10 @@
  * Wins: detected once each, handed to the bot at least once. A win is stored under its stable id
  * (`WinRepository.claim`, a create: the second detection of the same win is a no-op), then given
  * to the `WinNotifier`, then marked notified. A notifier failure or a crash leaves the win
- * un-notified; the next check for that person hands it over again. Count wins are re-derived from
+ * un-notified; the next check for that person hands it over again (at once in the process whose
+ * notifier failed; elsewhere once the win is {@link RETRY_UNNOTIFIED_AFTER_MS} old, so a second
+ * instance checking the same person meanwhile does not send the card again while the claimer is
+ * still sending it: found by the two-instance run, tests/faults/scale-out.faults.ts). Count wins are re-derived from
  * the stored totals (domain `winsReached`), so a win reached just before a crash is not lost.
  */
 import { detectWins, winsReached, type ProgressSnapshot, type Win } from '../../shared/domain/wins.js';
@@ -28,13 +31,18 @@ export interface WinsDeps {
   logger?: { warn(details: object, message: string): void };
 }
 
+/** An un-notified win claimed by another instance (or before a restart) is handed over again after this long. */
+export const RETRY_UNNOTIFIED_AFTER_MS = 120_000;
+
 const EMPTY: Omit<ProgressSnapshot, 'employeeId'> = { shares: 0, uniqueClicks: 0, conversions: 0, persona: 'observer', trainingsCompleted: [] };
 
 /** Build the wins service. */
 export function createWinsService(deps: WinsDeps): WinsService {
   let notifier = deps.notifier;
+  /** Wins whose notification failed in this process (`tenant/win id`): retried at the next check. */
+  const failed = new Set<string>();
 
-  async function claimAndNotify(tenantId: string, employeeId: string, candidates: readonly Win[]): Promise<Win[]> {
+  async function claimAndNotify(tenantId: string, employeeId: string, candidates: readonly Win[], at: Date): Promise<Win[]> {
     const stored = await deps.wins.listByEmployee(tenantId, employeeId);
     const known = new Set(stored.map((w) => w.id));
     const fresh: Win[] = [];
@@ -43,12 +51,15 @@ export function createWinsService(deps: WinsDeps): WinsService {
       known.add(win.id);
       if (await deps.wins.claim(tenantId, win)) fresh.push(win);
     }
-    const pending: Win[] = [...stored.filter((w) => !w.notified).map(({ notified: _n, ...win }) => win), ...fresh];
+    const retry = (w: StoredWin) => failed.has(`${tenantId}/${w.id}`) || at.getTime() - Date.parse(w.at) >= RETRY_UNNOTIFIED_AFTER_MS;
+    const pending: Win[] = [...stored.filter((w) => !w.notified && retry(w)).map(({ notified: _n, ...win }) => win), ...fresh];
     if (pending.length > 0 && notifier) {
       try {
         await notifier.notifyWins(tenantId, employeeId, pending);
         await Promise.all(pending.map((win) => deps.wins.markNotified(tenantId, win)));
+        for (const win of pending) failed.delete(`${tenantId}/${win.id}`);
       } catch (err) {
+        for (const win of pending) failed.add(`${tenantId}/${win.id}`);
         deps.logger?.warn({ tenantId, employeeId, wins: pending.map((w) => w.kind), error: err instanceof Error ? err.message : String(err) }, 'win notification failed; retried at the next check');
       }
     }
@@ -58,15 +69,15 @@ export function createWinsService(deps: WinsDeps): WinsService {
   return {
     checkTotals(tenantId, totals, at) {
       const wins = winsReached({ employeeId: totals.employeeId, shares: totals.shares, uniqueClicks: totals.clicks, conversions: totals.conversions }, at.toISOString());
-      return claimAndNotify(tenantId, totals.employeeId, wins);
+      return claimAndNotify(tenantId, totals.employeeId, wins, at);
     },
     recordPersonaChange(tenantId, employeeId, from, to, at) {
       const wins = detectWins({ ...EMPTY, employeeId, persona: from }, { ...EMPTY, employeeId, persona: to }, at.toISOString());
-      return claimAndNotify(tenantId, employeeId, wins);
+      return claimAndNotify(tenantId, employeeId, wins, at);
     },
     recordTrainingCompleted(tenantId, employeeId, moduleId, at) {
       const wins = detectWins({ ...EMPTY, employeeId }, { ...EMPTY, employeeId, trainingsCompleted: [moduleId] }, at.toISOString());
-      return claimAndNotify(tenantId, employeeId, wins);
+      return claimAndNotify(tenantId, employeeId, wins, at);
     },
     listWins: (tenantId, employeeId) => deps.wins.listByEmployee(tenantId, employeeId),
     attachNotifier(next) {
