@@ -24,6 +24,8 @@ import { CHROME, call, freePort, healthOf, spawnApp, temp, waitFor, type Proc } 
 
 const TENANT = 'local-tenant';
 const PEOPLE = 20;
+/** Share campaigns over the people (a quarter each), launched alternately through A and B. */
+const CAMPAIGNS = 4;
 const VISITORS = 15;
 /** Where the requests come from: a distinctive socket address and forwarded addresses to look for. */
 const SOCKET = '127.77.77.77';
@@ -71,21 +73,29 @@ describe('two instances, one storage account', () => {
     const people = Array.from({ length: PEOPLE }, (_, i) => makeEmployee({ id: randomUUID(), tenantId: TENANT, displayName: `Zelda Privacy${i}`, email: `zelda.privacy${i}@contoso.example`, policyVersionAcknowledged: 1, timeZone: 'UTC', workingDays: [0, 1, 2, 3, 4, 5, 6], workingHours: { start: 0, end: 24 } }));
     await repos.employees.upsertMany(people);
 
-    // Delivery: everyone's personal chat is at the local connector; a share campaign launched
-    // through A with one slot that started a minute ago, so every delivery is due at once and
-    // both instances' workers take messages from the same queue.
+    // Delivery: everyone's personal chat is at the local connector; share campaigns for a quarter
+    // of the people each, created and launched alternately through A and B, with one slot that
+    // started a minute ago, so every delivery is due at once and both instances' workers take
+    // the messages (one or more per campaign) from the same queue.
     await Promise.all(people.map((p, i) => repos.conversationReferences.upsert({ tenantId: TENANT, employeeId: p.id, reference: JSON.stringify({ serviceUrl: connector!.serviceUrl, channelId: 'msteams', conversation: { id: chatOf(i), conversationType: 'personal', tenantId: TENANT }, user: { id: `29:scale-${i}`, aadObjectId: p.id }, bot: { id: '28:scale-bot' } }), updatedAt: new Date().toISOString() })));
     await repos.content.create(TENANT, makeContentItem('scale-campaign', { title: 'Scale-out campaign item', url: 'https://contoso.example/campaign', createdAt: '2026-11-30T00:00:00.000Z' }));
-    const admin = async (method: string, path: string, body?: object) => {
-      const res = await call(portA, path, { method, headers: { 'x-dev-user': 'demo-admin', ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const admin = async (port: number, method: string, path: string, body?: object) => {
+      const res = await call(port, path, { method, headers: { 'x-dev-user': 'demo-admin', ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
       return { status: res.status, json: JSON.parse(res.body) as Record<string, unknown> };
     };
-    const now = Date.now();
-    const created = await admin('POST', '/api/campaigns', { contentId: 'scale-campaign', audience: { employeeIds: people.map((p) => p.id) }, window: { start: new Date(now - 60_000).toISOString(), end: new Date(now + 4 * 60_000).toISOString() }, slotMinutes: 5 });
-    expect(created.status, JSON.stringify(created.json)).toBe(201);
-    const campaignId = created.json.id as string;
-    expect((await admin('GET', `/api/campaigns/${campaignId}/preview`)).json).toMatchObject({ recipients: PEOPLE, notPlaced: [] });
-    expect((await admin('POST', `/api/campaigns/${campaignId}/launch`)).json).toEqual({ planned: PEOPLE });
+    const campaignOf = (i: number) => i % CAMPAIGNS;
+    const portOf = (c: number) => (c % 2 === 0 ? portA : portB);
+    const campaignIds: string[] = [];
+    for (let c = 0; c < CAMPAIGNS; c += 1) {
+      const audience = people.filter((_, i) => campaignOf(i) === c).map((p) => p.id);
+      const now = Date.now();
+      const created = await admin(portOf(c), 'POST', '/api/campaigns', { contentId: 'scale-campaign', audience: { employeeIds: audience }, window: { start: new Date(now - 60_000).toISOString(), end: new Date(now + 4 * 60_000).toISOString() }, slotMinutes: 5 });
+      expect(created.status, JSON.stringify(created.json)).toBe(201);
+      const id = created.json.id as string;
+      expect((await admin(portOf(c), 'GET', `/api/campaigns/${id}/preview`)).json).toMatchObject({ recipients: audience.length, notPlaced: [] });
+      expect((await admin(portOf(c), 'POST', `/api/campaigns/${id}/launch`)).json).toEqual({ planned: audience.length });
+      campaignIds.push(id);
+    }
     const prompts = await Promise.all(people.map((p) => sharing.preparePrompt({ tenantId: TENANT, employeeId: p.id, contentId: 'scale-item', now: new Date() })));
 
     // Shares: every prompt opened on both instances at the same time.
@@ -114,8 +124,9 @@ describe('two instances, one storage account', () => {
     }, 60_000, 'the totals');
 
     // Delivery (going on meanwhile): every recipient's record ends `sent`, one card in each chat.
-    await waitFor(async () => (await repos.campaigns.deliveries.listByCampaign(TENANT, campaignId)).every((d) => d.status === 'sent'), 60_000, 'the campaign deliveries');
-    const deliveries = await repos.campaigns.deliveries.listByCampaign(TENANT, campaignId);
+    const allDeliveries = async () => (await Promise.all(campaignIds.map((id) => repos.campaigns.deliveries.listByCampaign(TENANT, id)))).flat();
+    await waitFor(async () => (await allDeliveries()).every((d) => d.status === 'sent'), 60_000, 'the campaign deliveries');
+    const deliveries = await allDeliveries();
     expect(deliveries).toHaveLength(PEOPLE);
     const cardsIn = (i: number) => connector!.sent.filter((s) => s.conversationId === chatOf(i) && isCard(s.activity));
     const promptCards = (i: number) => cardsIn(i).filter((s) => JSON.stringify(s.activity).includes('"promptCode"'));
@@ -151,8 +162,14 @@ describe('two instances, one storage account', () => {
     // One re-offer scheduled per snooze although both instances handled it.
     const reoffers = await Promise.all(people.map(async (_, i) => (skipper(i) ? 0 : (await repos.campaigns.deliveries.listByCampaign(TENANT, reofferIdOf(promptCodes[i]!))).length)));
     expect(reoffers).toEqual(people.map((_, i) => (skipper(i) ? 0 : 1)));
-    const status = await admin('GET', `/api/campaigns/${campaignId}`);
-    expect(status.json.counts).toMatchObject({ planned: 0, sent: PEOPLE, failed: 0, unreachable: 0, notForMe: PEOPLE / 2 });
+    // The live counts on either instance: everyone sent, the skips counted once.
+    for (const [c, id] of campaignIds.entries()) {
+      const members = people.map((_, i) => i).filter((i) => campaignOf(i) === c);
+      for (const port of [portA, portB]) {
+        const status = await admin(port, 'GET', `/api/campaigns/${id}`);
+        expect(status.json.counts).toMatchObject({ planned: 0, sent: members.length, failed: 0, unreachable: 0, notForMe: members.filter(skipper).length });
+      }
+    }
     // Totals unchanged by the campaign and the duplicate actions: still one share and 15 clicks each.
     const after = await Promise.all(people.map((p) => repos.tallies.getTotals(TENANT, p.id)));
     expect(after.map((t) => [t?.shares, t?.clicks])).toEqual(people.map(() => [1, VISITORS]));
@@ -179,6 +196,6 @@ describe('two instances, one storage account', () => {
     const leaked = personal.filter((value) => logs.includes(value));
     expect(leaked).toEqual([]);
     const reofferCount = reoffers.reduce((x, y) => x + y, 0);
-    console.log(`FAULTS scale-out: campaign by 2 workers -> ${deliveries.filter((d) => d.status === 'sent').length}/${PEOPLE} sent, ${cardCounts.reduce((x, y) => x + y, 0)} cards (duplicated ${cardCounts.filter((c) => c > 1).length}, lost ${cardCounts.filter((c) => c === 0).length}), ${wins.flat().length} win cards (0 twice); ${invokes.length * 2} card actions over 2 instances -> ${responses.reduce((x, y) => x + y, 0)} answers, ${reofferCount} re-offers; ${PEOPLE * 2} share opens -> ${PEOPLE} shares; ${PEOPLE * VISITORS * 2} clicks over 2 instances -> ${PEOPLE * VISITORS} stored (lost 0, duplicated 0); retention ran ${runs.join('+')} times; ${personal.length} personal values and 2 address kinds absent from ${rows.split('\n').length} rows and ${logs.split('\n').length} log lines`);
+    console.log(`FAULTS scale-out: ${CAMPAIGNS} campaigns launched through both, 2 workers -> ${deliveries.filter((d) => d.status === 'sent').length}/${PEOPLE} sent, ${cardCounts.reduce((x, y) => x + y, 0)} cards (duplicated ${cardCounts.filter((c) => c > 1).length}, lost ${cardCounts.filter((c) => c === 0).length}), ${wins.flat().length} win cards (0 twice); ${invokes.length * 2} card actions over 2 instances -> ${responses.reduce((x, y) => x + y, 0)} answers, ${reofferCount} re-offers; ${PEOPLE * 2} share opens -> ${PEOPLE} shares; ${PEOPLE * VISITORS * 2} clicks over 2 instances -> ${PEOPLE * VISITORS} stored (lost 0, duplicated 0); retention ran ${runs.join('+')} times; ${personal.length} personal values and 2 address kinds absent from ${rows.split('\n').length} rows and ${logs.split('\n').length} log lines`);
   });
 });
