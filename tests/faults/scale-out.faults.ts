@@ -10,6 +10,7 @@
  * Entra object ids) is in either instance's log output at LOG_LEVEL=trace; no address in any table.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFile, readdir, readlink } from 'node:fs/promises';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createSharingService } from '../../src/bot/services/sharing.service.js';
@@ -24,8 +25,8 @@ import { CHROME, call, freePort, healthOf, spawnApp, temp, waitFor, type Proc } 
 
 const TENANT = 'local-tenant';
 const PEOPLE = 20;
-/** Share campaigns over the people (a quarter each), launched alternately through A and B. */
-const CAMPAIGNS = 4;
+/** Share campaigns over the people (2 or 3 each), launched alternately through A and B. */
+const CAMPAIGNS = 8;
 const VISITORS = 15;
 /** Where the requests come from: a distinctive socket address and forwarded addresses to look for. */
 const SOCKET = '127.77.77.77';
@@ -40,6 +41,31 @@ afterAll(async () => {
 /** The personal chat of person `i` at the local connector. */
 const chatOf = (i: number) => `scale-chat-${i}`;
 const isCard = (activity: object) => JSON.stringify(activity).includes('application/vnd.microsoft.card.adaptive');
+
+/**
+ * Which process owns each open loopback connection to `port` (Linux `/proc`): source port -> pid.
+ * The connector keeps idle sockets 65 s, so the workers' connections are still open after the sends.
+ */
+async function connectionOwners(pids: readonly number[], port: number): Promise<Map<number, number>> {
+  const inodeOwner = new Map<string, number>();
+  for (const pid of pids) {
+    for (const fd of await readdir(`/proc/${pid}/fd`).catch(() => [] as string[])) {
+      const link = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+      const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
+      if (inode) inodeOwner.set(inode, pid);
+    }
+  }
+  const owners = new Map<number, number>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of (await readFile(table, 'utf8').catch(() => '')).split('\n').slice(1)) {
+      const [, local, remote, , , , , , , inode] = line.trim().split(/\s+/);
+      const pid = inode ? inodeOwner.get(inode) : undefined;
+      if (pid === undefined || !local || !remote || parseInt(remote.split(':')[1] ?? '', 16) !== port) continue;
+      owners.set(parseInt(local.split(':')[1] ?? '', 16), pid);
+    }
+  }
+  return owners;
+}
 
 async function allRows(connectionString: string, prefix: string): Promise<string> {
   const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true });
@@ -73,10 +99,9 @@ describe('two instances, one storage account', () => {
     const people = Array.from({ length: PEOPLE }, (_, i) => makeEmployee({ id: randomUUID(), tenantId: TENANT, displayName: `Zelda Privacy${i}`, email: `zelda.privacy${i}@contoso.example`, policyVersionAcknowledged: 1, timeZone: 'UTC', workingDays: [0, 1, 2, 3, 4, 5, 6], workingHours: { start: 0, end: 24 } }));
     await repos.employees.upsertMany(people);
 
-    // Delivery: everyone's personal chat is at the local connector; share campaigns for a quarter
-    // of the people each, created and launched alternately through A and B, with one slot that
-    // started a minute ago, so every delivery is due at once and both instances' workers take
-    // the messages (one or more per campaign) from the same queue.
+    // Delivery: everyone's personal chat is at the local connector; share campaigns for 2 or 3
+    // people each, created and launched alternately through A and B, each with one slot starting
+    // within seconds; both instances' workers take the messages from the same queue.
     await Promise.all(people.map((p, i) => repos.conversationReferences.upsert({ tenantId: TENANT, employeeId: p.id, reference: JSON.stringify({ serviceUrl: connector!.serviceUrl, channelId: 'msteams', conversation: { id: chatOf(i), conversationType: 'personal', tenantId: TENANT }, user: { id: `29:scale-${i}`, aadObjectId: p.id }, bot: { id: '28:scale-bot' } }), updatedAt: new Date().toISOString() })));
     await repos.content.create(TENANT, makeContentItem('scale-campaign', { title: 'Scale-out campaign item', url: 'https://contoso.example/campaign', createdAt: '2026-11-30T00:00:00.000Z' }));
     const admin = async (port: number, method: string, path: string, body?: object) => {
@@ -86,10 +111,13 @@ describe('two instances, one storage account', () => {
     const campaignOf = (i: number) => i % CAMPAIGNS;
     const portOf = (c: number) => (c % 2 === 0 ? portA : portB);
     const campaignIds: string[] = [];
+    // Each campaign's single slot starts 1.1 s after the previous one's, so their queue messages
+    // turn visible one by one and whichever worker polls next takes each (the split is printed).
+    const firstStart = Date.now() + 3_000;
     for (let c = 0; c < CAMPAIGNS; c += 1) {
       const audience = people.filter((_, i) => campaignOf(i) === c).map((p) => p.id);
-      const now = Date.now();
-      const created = await admin(portOf(c), 'POST', '/api/campaigns', { contentId: 'scale-campaign', audience: { employeeIds: audience }, window: { start: new Date(now - 60_000).toISOString(), end: new Date(now + 4 * 60_000).toISOString() }, slotMinutes: 5 });
+      const start = firstStart + c * 1_100;
+      const created = await admin(portOf(c), 'POST', '/api/campaigns', { contentId: 'scale-campaign', audience: { employeeIds: audience }, window: { start: new Date(start).toISOString(), end: new Date(start + 4 * 60_000).toISOString() }, slotMinutes: 5 });
       expect(created.status, JSON.stringify(created.json)).toBe(201);
       const id = created.json.id as string;
       expect((await admin(portOf(c), 'GET', `/api/campaigns/${id}/preview`)).json).toMatchObject({ recipients: audience.length, notPlaced: [] });
@@ -127,6 +155,16 @@ describe('two instances, one storage account', () => {
     const allDeliveries = async () => (await Promise.all(campaignIds.map((id) => repos.campaigns.deliveries.listByCampaign(TENANT, id)))).flat();
     await waitFor(async () => (await allDeliveries()).every((d) => d.status === 'sent'), 60_000, 'the campaign deliveries');
     const deliveries = await allDeliveries();
+    // Which instance sent each prompt card: the connector notes each request's source port, and
+    // records an accepted activity and its request in the same tick (so per chat, in the same order).
+    const owners = await connectionOwners([a.child.pid!, b.child.pid!], Number(new URL(connector.serviceUrl).port));
+    const senders = people.map((_, i) => {
+      const accepted = connector!.requests.filter((r) => r.conversationId === chatOf(i) && r.status > 0 && r.status < 300);
+      const index = connector!.sent.filter((x) => x.conversationId === chatOf(i)).findIndex((x) => JSON.stringify(x.activity).includes('"promptCode"'));
+      const port = accepted[index]?.remotePort;
+      return port === undefined ? undefined : owners.get(port);
+    });
+    const bySender = [a.child.pid, b.child.pid].map((pid) => senders.filter((s) => s === pid).length);
     expect(deliveries).toHaveLength(PEOPLE);
     const cardsIn = (i: number) => connector!.sent.filter((s) => s.conversationId === chatOf(i) && isCard(s.activity));
     const promptCards = (i: number) => cardsIn(i).filter((s) => JSON.stringify(s.activity).includes('"promptCode"'));
@@ -196,6 +234,6 @@ describe('two instances, one storage account', () => {
     const leaked = personal.filter((value) => logs.includes(value));
     expect(leaked).toEqual([]);
     const reofferCount = reoffers.reduce((x, y) => x + y, 0);
-    console.log(`FAULTS scale-out: ${CAMPAIGNS} campaigns launched through both, 2 workers -> ${deliveries.filter((d) => d.status === 'sent').length}/${PEOPLE} sent, ${cardCounts.reduce((x, y) => x + y, 0)} cards (duplicated ${cardCounts.filter((c) => c > 1).length}, lost ${cardCounts.filter((c) => c === 0).length}), ${wins.flat().length} win cards (0 twice); ${invokes.length * 2} card actions over 2 instances -> ${responses.reduce((x, y) => x + y, 0)} answers, ${reofferCount} re-offers; ${PEOPLE * 2} share opens -> ${PEOPLE} shares; ${PEOPLE * VISITORS * 2} clicks over 2 instances -> ${PEOPLE * VISITORS} stored (lost 0, duplicated 0); retention ran ${runs.join('+')} times; ${personal.length} personal values and 2 address kinds absent from ${rows.split('\n').length} rows and ${logs.split('\n').length} log lines`);
+    console.log(`FAULTS scale-out: ${CAMPAIGNS} campaigns launched through both, 2 workers -> ${bySender.join(' + ')} sent by A + B (${PEOPLE - bySender[0]! - bySender[1]!} not traced), ${deliveries.filter((d) => d.status === 'sent').length}/${PEOPLE} sent, ${cardCounts.reduce((x, y) => x + y, 0)} cards (duplicated ${cardCounts.filter((c) => c > 1).length}, lost ${cardCounts.filter((c) => c === 0).length}), ${wins.flat().length} win cards (0 twice); ${invokes.length * 2} card actions over 2 instances -> ${responses.reduce((x, y) => x + y, 0)} answers, ${reofferCount} re-offers; ${PEOPLE * 2} share opens -> ${PEOPLE} shares; ${PEOPLE * VISITORS * 2} clicks over 2 instances -> ${PEOPLE * VISITORS} stored (lost 0, duplicated 0); retention ran ${runs.join('+')} times; ${personal.length} personal values and 2 address kinds absent from ${rows.split('\n').length} rows and ${logs.split('\n').length} log lines`);
   });
 });
