@@ -1,14 +1,16 @@
 /**
  * Scale-out and privacy with two app processes on one storage account (the run's Azurite):
  * shares through `/s/` and clicks through `/l/` sent to both instances at once, every request twice
- * (once to each). Both run the delivery worker on the same queue: a share campaign launched through
- * instance A's API reaches every recipient once through the local Teams-like connector (no
- * duplicate, none lost), and the same card action ("Not for me", "Remind me later") on the
- * delivered cards, sent to both instances at once, is recorded once (one answer, one re-offer). Totals equal what was sent (each share once, each visitor once a day per link,
- * the people's totals too), the daily retention job runs on one instance only (the shared lease),
- * and no raw client address (X-Forwarded-For or the socket's) or personal data (names, emails,
- * Entra object ids) is in either instance's log output at LOG_LEVEL=trace; no address in any table.
- */
+ * (once to each); totals equal what was sent (each share once, each visitor once a day per link,
+ * the people's totals too). Both instances run the delivery worker on the same queue: share
+ * campaigns created and launched through either instance's API reach every recipient once through
+ * the local Teams-like connector (no duplicate, none lost; which instance sent each card is traced
+ * and printed), and the win cards found meanwhile arrive once each. The same card action ("Not for
+ * me", "Remind me later") on the delivered cards, sent to both instances at once, is recorded once
+ * (one answer, one re-offer, `notForMe` counted once). The daily retention job runs on one instance
+ * only (the shared lease), and no raw client address (X-Forwarded-For or the socket's) or personal
+ * data (names, emails, Entra object ids) is in either instance's log output at LOG_LEVEL=trace; no
+ * address in any table. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile, readdir, readlink } from 'node:fs/promises';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
