@@ -10,7 +10,8 @@
  * (one answer, one re-offer, `notForMe` counted once). The daily retention job runs on one instance
  * only (the shared lease), and no raw client address (X-Forwarded-For or the socket's) or personal
  * data (names, emails, Entra object ids) is in either instance's log output at LOG_LEVEL=trace; no
- * address in any table. */
+ * address in any table.
+ */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile, readdir, readlink } from 'node:fs/promises';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
