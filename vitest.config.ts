@@ -7,6 +7,12 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two forks (vitest's default on 2 cores is one) and modules kept between the files of a fork:
+    // most files wait on Azurite, Chromium or child processes, and importing the app graph afresh
+    // for each of 135 files cost more than the tests. Measured on the 2-core machine: 610 s ->
+    // 444 s for the whole suite (docs/benchmarks.md); every file still starts its own app.
+    maxWorkers: 2,
+    isolate: false,
     // CI (.ci/run) reads the totals from a JSON report next to the usual console output.
     reporters: process.env.VITEST_JSON_REPORT ? ['default', 'json'] : ['default'],
     outputFile: process.env.VITEST_JSON_REPORT ? { json: process.env.VITEST_JSON_REPORT } : undefined,
