@@ -1,7 +1,7 @@
 /** Strings of the admin namespace (the Admin tab and the bot notes it sends). */
 export const en = {
   title: 'Admin',
-  subtitle: 'Run the programme: content, suggestions, policy, settings and people.',
+  subtitle: 'Run the programme: content, suggestions, campaigns, topics, contests, policy, settings and people.',
   nav: {
     label: 'Admin sections',
     content: 'Content',

@@ -2,7 +2,7 @@ import type { AdminCatalog } from './index.js';
 
 export const it: AdminCatalog = {
   title: 'Amministrazione',
-  subtitle: 'Gestisci il programma: contenuti, proposte, policy, impostazioni e persone.',
+  subtitle: 'Gestisci il programma: contenuti, proposte, campagne, temi, concorsi, policy, impostazioni e persone.',
   nav: { label: 'Sezioni di amministrazione', content: 'Contenuti', suggestions: 'Proposte', policy: 'Policy', settings: 'Impostazioni', people: 'Persone', campaigns: 'Campagne', topics: 'Temi', contests: 'Concorsi', audit: 'Registro attività' },
   common: {
     save: 'Salva',

@@ -2,7 +2,7 @@ import type { AdminCatalog } from './index.js';
 
 export const ja: AdminCatalog = {
   title: '管理',
-  subtitle: 'プログラムを運営します: コンテンツ、提案、ポリシー、設定、メンバー。',
+  subtitle: 'プログラムを運営します: コンテンツ、提案、キャンペーン、トピック、コンテスト、ポリシー、設定、メンバー。',
   nav: { label: '管理セクション', content: 'コンテンツ', suggestions: '提案', policy: 'ポリシー', settings: '設定', people: 'メンバー', campaigns: 'キャンペーン', topics: 'トピック', contests: 'コンテスト', audit: '監査ログ' },
   common: {
     save: '保存',

@@ -2,7 +2,7 @@ import type { AdminCatalog } from './index.js';
 
 export const ru: AdminCatalog = {
   title: 'Администрирование',
-  subtitle: 'Управление программой: контент, предложения, политика, настройки и люди.',
+  subtitle: 'Управление программой: контент, предложения, кампании, темы, конкурсы, политика, настройки и люди.',
   nav: { label: 'Разделы администрирования', content: 'Контент', suggestions: 'Предложения', policy: 'Политика', settings: 'Настройки', people: 'Люди', campaigns: 'Кампании', topics: 'Темы', contests: 'Конкурсы', audit: 'Журнал аудита' },
   common: {
     save: 'Сохранить',

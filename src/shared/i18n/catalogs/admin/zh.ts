@@ -2,7 +2,7 @@ import type { AdminCatalog } from './index.js';
 
 export const zh: AdminCatalog = {
   title: '管理',
-  subtitle: '运营项目：内容、建议、政策、设置和人员。',
+  subtitle: '运营项目：内容、建议、活动、话题、竞赛、政策、设置和人员。',
   nav: { label: '管理分区', content: '内容', suggestions: '建议', policy: '政策', settings: '设置', people: '人员', campaigns: '活动', topics: '话题', contests: '竞赛', audit: '审计日志' },
   common: {
     save: '保存',
