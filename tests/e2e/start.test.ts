@@ -17,9 +17,11 @@ interface Started {
 }
 
 async function start(env: Record<string, string>, command: [string, string[]] = ['node_modules/.bin/tsx', ['scripts/start.ts']]): Promise<Started> {
+  // Its own process group, like a terminal's foreground job: Ctrl-C signals the whole group.
   const child = spawn(command[0], command[1], {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -36,11 +38,16 @@ async function start(env: Record<string, string>, command: [string, string[]] = 
   return { child, output: () => out, readyIn };
 }
 
+/**
+ * Signal the whole process group, as Ctrl-C in a terminal (or `kill -- -<pgid>`) does. Signalling
+ * tsx alone would test tsx's relay instead: it SIGKILLs the app when the app has not acknowledged
+ * the signal within 30 ms, which a loaded machine sometimes misses (exit 130).
+ */
 function stop(started: Started, signal: NodeJS.Signals): Promise<number | null> {
   return new Promise((resolve) => {
     if (started.child.exitCode !== null) return resolve(started.child.exitCode);
     started.child.once('exit', (code) => resolve(code));
-    started.child.kill(signal);
+    process.kill(-started.child.pid!, signal);
   });
 }
 

@@ -321,7 +321,7 @@ export class ConnectorServer {
       if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       send(res, status, { error: { code: ERROR_CODES[status] ?? 'Error', message: error.message } });
     } finally {
-      this.requests.push({ method, path, ...(conversationId ? { conversationId } : {}), status, timestamp: new Date().toISOString(), ...(req.socket.remotePort ? { remotePort: req.socket.remotePort } : {}) });
+      this.requests.push({ method, path, ...(conversationId ? { conversationId } : {}), status, timestamp: new Date().toISOString(), ...(req.socket?.remotePort ? { remotePort: req.socket.remotePort } : {}) });
       this.events.emit('request');
     }
   }
