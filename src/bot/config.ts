@@ -82,6 +82,8 @@ const envSchema = z
     CLICK_JOURNAL_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(256 * 1024 * 1024),
     /** Set by App Service, one per instance (each instance keeps its own click journal). */
     WEBSITE_INSTANCE_ID: z.string().min(1).optional(),
+    /** How often each instance checks whether this week's jobs (contest update, pilot digest) are due; the first check comes within 30 s of start. */
+    WEEKLY_CHECK_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
     /** Campaign delivery worker inside this process (`npm start`, App Service); default on except in tests. */
     DELIVERY_WORKER: booleanFlag.optional(),
     /** Proactive sends per second per tenant across every worker (Teams: 50 per app per tenant). */
@@ -151,7 +153,7 @@ export interface AppConfig {
   /** `POST /api/conversions`: its signing key, or undefined when the webhook is off (production without a key). */
   conversions: { secretKey?: string; devKey: boolean };
   /** Campaign deliveries: whether this process runs a worker, and the tenant send budget per second. */
-  delivery: { worker: boolean; perSecond: number };
+  delivery: { worker: boolean; perSecond: number; weeklyCheckMs: number };
   /** Viva Learning (training modules as learning content); off unless VIVA_LEARNING is on. */
   vivaLearning: { enabled: boolean; providerId?: string; graphBaseUrl: string };
   /** Microsoft Graph: the base URL and the directory group the people sync reads, when configured. */
@@ -267,7 +269,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, version = '0
     conversions: env.SECRET_CONVERSIONS_KEY
       ? { secretKey: env.SECRET_CONVERSIONS_KEY, devKey: false }
       : { secretKey: env.NODE_ENV === 'production' ? undefined : DEV_ONLY_CONVERSIONS_KEY, devKey: env.NODE_ENV !== 'production' },
-    delivery: { worker: env.DELIVERY_WORKER ?? env.NODE_ENV !== 'test', perSecond: env.TENANT_SEND_RATE },
+    delivery: { worker: env.DELIVERY_WORKER ?? env.NODE_ENV !== 'test', perSecond: env.TENANT_SEND_RATE, weeklyCheckMs: env.WEEKLY_CHECK_MS },
     vivaLearning: { enabled: env.VIVA_LEARNING ?? false, ...(env.VIVA_LEARNING_PROVIDER_ID ? { providerId: env.VIVA_LEARNING_PROVIDER_ID } : {}), graphBaseUrl: env.GRAPH_BASE_URL },
     graph: { baseUrl: env.GRAPH_BASE_URL.replace(/\/+$/, ''), ...(env.GRAPH_SYNC_GROUP_ID ? { syncGroupId: env.GRAPH_SYNC_GROUP_ID } : {}) },
     protection: {

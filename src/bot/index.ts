@@ -170,6 +170,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         botAppId: config.bot.id ?? '',
         builders: { share: createSharePromptBuilder(services.sharing, now), reoffer: createReofferBuilder(services.sharing, repositories.employees, now), training: createTrainingNudgeBuilder(services.training), ...weekly.builders },
         weeklyJobs: weekly.jobs,
+        weeklyCheckMs: config.delivery.weeklyCheckMs,
         perSecond: config.delivery.perSecond,
         logger: { warn: (details, message) => server.log.warn(details, message) },
       });

@@ -16,6 +16,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile, readdir, readlink } from 'node:fs/promises';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { CHANNEL_RECIPIENT_PREFIX } from '../../src/bot/teams/team-channel.js';
 import { createSharingService } from '../../src/bot/services/sharing.service.js';
 import { createTableRepositories, type TableRepositories } from '../../src/bot/storage/index.js';
 import { reofferIdOf } from '../../src/bot/jobs/reoffers.js';
@@ -27,6 +28,8 @@ import { makeContentItem, makeEmployee } from '../support/fixtures.js';
 import { CHROME, call, freePort, healthOf, spawnApp, temp, waitFor, type Proc } from './support.js';
 
 const TENANT = 'local-tenant';
+/** The team channel the weekly contest update goes to (at the local connector). */
+const TEAM_CHANNEL = '19:scale-team@thread.tacv2';
 const PEOPLE = 20;
 /** Share campaigns over the people (2 or 3 each), launched alternately through A and B. */
 const CAMPAIGNS = 8;
@@ -87,7 +90,15 @@ describe('two instances, one storage account', () => {
     const connectionString = inject('azuriteConnectionString');
     const prefix = `scale${randomBytes(3).toString('hex')}`;
     const [portA, portB] = [await freePort(), await freePort()];
-    const base = { STORAGE_CONNECTION_STRING: connectionString, STORAGE_TABLE_PREFIX: prefix, LOG_LEVEL: 'trace', PUBLIC_BASE_URL: 'https://hub.example.com', DELIVERY_WORKER: 'true' };
+    // Both instances check the weekly jobs every second (the first check within a second of start).
+    const base = { STORAGE_CONNECTION_STRING: connectionString, STORAGE_TABLE_PREFIX: prefix, LOG_LEVEL: 'trace', PUBLIC_BASE_URL: 'https://hub.example.com', DELIVERY_WORKER: 'true', WEEKLY_CHECK_MS: '1000' };
+    // Before either instance runs: a running contest and a team channel the bot was added to, at
+    // the local connector, so this week's contest update has somewhere to go.
+    const early = await createTableRepositories({ connectionString, tablePrefix: prefix });
+    await early.ensure();
+    const day = 86_400_000;
+    await early.contests.upsert(TENANT, { id: 'scale-contest', name: 'Scale-out contest', startsAt: new Date(Date.now() - day).toISOString(), endsAt: new Date(Date.now() + 7 * day).toISOString(), weights: { uniqueClick: 1, share: 0, conversion: 0 }, prizes: [], excludedRoles: [], excludedEmployeeIds: [] });
+    await early.conversationReferences.upsert({ tenantId: TENANT, employeeId: `${CHANNEL_RECIPIENT_PREFIX}${TEAM_CHANNEL}`, reference: JSON.stringify({ serviceUrl: connector.serviceUrl, channelId: 'msteams', conversation: { id: TEAM_CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT }, bot: { id: '28:scale-bot' } }), updatedAt: new Date().toISOString() });
     const a = spawnApp({ ...base, PORT: String(portA), SEED_DEMO: 'true', CLICK_JOURNAL_DIR: await temp('journal-a') });
     procs.push(a);
     await waitFor(async () => (await healthOf(portA)).status === 200, 120_000, 'instance A');
@@ -153,6 +164,13 @@ describe('two instances, one storage account', () => {
       const totals = await Promise.all(people.map((p) => repos.tallies.getTotals(TENANT, p.id)));
       return totals.every((t) => t?.clicks === VISITORS && t.shares === 1);
     }, 60_000, 'the totals');
+
+    // Weekly jobs: both instances check every second; this week's contest update reaches the team
+    // channel once (the week's lease in storage), however many checks ran on A and B.
+    const channelCards = () => connector!.sent.filter((s) => s.conversationId === TEAM_CHANNEL && isCard(s.activity)).length;
+    await waitFor(async () => channelCards() > 0, 60_000, 'the weekly contest update');
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(channelCards()).toBe(1);
 
     // Delivery (going on meanwhile): every recipient's record ends `sent`, one card in each chat.
     const allDeliveries = async () => (await Promise.all(campaignIds.map((id) => repos.campaigns.deliveries.listByCampaign(TENANT, id)))).flat();
@@ -237,6 +255,6 @@ describe('two instances, one storage account', () => {
     const leaked = personal.filter((value) => logs.includes(value));
     expect(leaked).toEqual([]);
     const reofferCount = reoffers.reduce((x, y) => x + y, 0);
-    console.log(`FAULTS scale-out: ${CAMPAIGNS} campaigns launched through both, 2 workers -> ${bySender.join(' + ')} sent by A + B (${PEOPLE - bySender[0]! - bySender[1]!} not traced), ${deliveries.filter((d) => d.status === 'sent').length}/${PEOPLE} sent, ${cardCounts.reduce((x, y) => x + y, 0)} cards (duplicated ${cardCounts.filter((c) => c > 1).length}, lost ${cardCounts.filter((c) => c === 0).length}), ${wins.flat().length} win cards (0 twice); ${invokes.length * 2} card actions over 2 instances -> ${responses.reduce((x, y) => x + y, 0)} answers, ${reofferCount} re-offers; ${PEOPLE * 2} share opens -> ${PEOPLE} shares; ${PEOPLE * VISITORS * 2} clicks over 2 instances -> ${PEOPLE * VISITORS} stored (lost 0, duplicated 0); retention ran ${runs.join('+')} times; ${personal.length} personal values and 2 address kinds absent from ${rows.split('\n').length} rows and ${logs.split('\n').length} log lines`);
+    console.log(`FAULTS scale-out: ${CAMPAIGNS} campaigns launched through both, 2 workers -> ${bySender.join(' + ')} sent by A + B (${PEOPLE - bySender[0]! - bySender[1]!} not traced), ${deliveries.filter((d) => d.status === 'sent').length}/${PEOPLE} sent, ${cardCounts.reduce((x, y) => x + y, 0)} cards (duplicated ${cardCounts.filter((c) => c > 1).length}, lost ${cardCounts.filter((c) => c === 0).length}), ${wins.flat().length} win cards (0 twice); ${invokes.length * 2} card actions over 2 instances -> ${responses.reduce((x, y) => x + y, 0)} answers, ${reofferCount} re-offers; ${PEOPLE * 2} share opens -> ${PEOPLE} shares; ${PEOPLE * VISITORS * 2} clicks over 2 instances -> ${PEOPLE * VISITORS} stored (lost 0, duplicated 0); weekly contest update 1 card in the team channel (both instances checking every second); retention ran ${runs.join("+")} times; ${personal.length} personal values and 2 address kinds absent from ${rows.split('\n').length} rows and ${logs.split('\n').length} log lines`);
   });
 });

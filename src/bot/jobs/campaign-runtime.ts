@@ -22,6 +22,8 @@ export interface CampaignRuntimeDeps {
   onOutcome?: DeliveryListener;
   perSecond: number;
   weeklyJobs?: readonly WeeklyJob[];
+  /** How often the weekly jobs are checked (config `WEEKLY_CHECK_MS`, default 5 minutes). */
+  weeklyCheckMs?: number;
   logger?: { warn(details: object, message: string): void };
   worker?: DeliveryWorkerOptions;
 }
@@ -43,7 +45,7 @@ export function startCampaignRuntime(deps: CampaignRuntimeDeps): { stop(): Promi
   );
   const scheduler = createWeeklyScheduler({ leases: deps.stores.leases, holder: `${hostname()}:${process.pid}`, ...(deps.logger ? { logger: deps.logger } : {}) }, deps.weeklyJobs ?? []);
   worker.start();
-  if ((deps.weeklyJobs ?? []).length > 0) scheduler.start();
+  if ((deps.weeklyJobs ?? []).length > 0) scheduler.start(deps.weeklyCheckMs);
   return {
     async stop() {
       scheduler.stop();

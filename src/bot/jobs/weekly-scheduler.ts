@@ -20,6 +20,9 @@ export interface WeeklyJob {
   run(week: string): Promise<void>;
 }
 
+/** The latest first check after start. */
+const FIRST_CHECK_MS = 30_000;
+
 /** The ISO week of an instant in UTC, e.g. `2026-W49`. */
 export function isoWeekOf(ms: number): string {
   const d = new Date(ms);
@@ -31,6 +34,7 @@ export function isoWeekOf(ms: number): string {
 export function createWeeklyScheduler(deps: WeeklySchedulerDeps, jobs: readonly WeeklyJob[], leaseMs = 15 * 60_000) {
   const now = deps.now ?? Date.now;
   let timer: NodeJS.Timeout | undefined;
+  let first: NodeJS.Timeout | undefined;
   let ticking = false;
   /** One pass over the jobs; a pass while another is still running here returns [] (the lease is re-entrant for its holder). */
   async function tick(): Promise<string[]> {
@@ -59,12 +63,24 @@ export function createWeeklyScheduler(deps: WeeklySchedulerDeps, jobs: readonly 
   }
   return {
     tick,
+    /**
+     * Check every `intervalMs`; the first check comes after `min(intervalMs, 30 s)`, so a week that
+     * began while no instance ran (a deploy, a scale-out) is served soon after start.
+     */
     start(intervalMs = 5 * 60_000) {
-      timer ??= setInterval(() => void tick(), intervalMs);
-      timer.unref();
+      if (timer || first) return;
+      first = setTimeout(() => {
+        first = undefined;
+        void tick();
+        timer = setInterval(() => void tick(), intervalMs);
+        timer.unref();
+      }, Math.min(intervalMs, FIRST_CHECK_MS));
+      first.unref();
     },
     stop() {
+      if (first) clearTimeout(first);
       if (timer) clearInterval(timer);
+      first = undefined;
       timer = undefined;
     },
   };
