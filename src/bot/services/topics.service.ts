@@ -4,7 +4,7 @@
  * map, whose entries belong to the employees who hold the relationship (never to marketing).
  * The rules are pure (`shared/domain/topics*.ts`); this file reads, checks and writes.
  */
-import type { HubDetail, HubInput, HubList, HubPerson, HubSummary, InfluencerInput, InfluencerView, ProposalView, ProposeInput } from '../../shared/contracts/topics.js';
+import type { HubDetail, HubInput, HubList, HubPerson, InfluencerInput, ProposalView, ProposeInput } from '../../shared/contracts/topics.js';
 import { summarizeTopicHub, topicRoleOf } from '../../shared/domain/topics.js';
 import {
   decideProposal,
@@ -22,6 +22,7 @@ import { TOPIC_ROLES, type Employee, type Role, type Topic, type TopicRole } fro
 import { ConflictError } from './errors.js';
 import type { EmployeeRepository } from './ports.js';
 import { retryOnConflict } from './retry-on-conflict.js';
+import { influencerView, person, proposalView, summary } from './topics-views.js';
 import type { InfluencerEntry, TopicHubStores } from './topics.ports.js';
 
 /** Who is calling: their employee id and programme roles. */
@@ -81,8 +82,6 @@ export interface TopicsService {
   removePerson(tenantId: string, employeeId: string): Promise<number>;
 }
 
-const person = (e: Pick<Employee, 'id' | 'displayName' | 'team'>): HubPerson => ({ id: e.id, name: e.displayName, team: e.team });
-
 /** A slug id from the English name (`Social listening` -> `social-listening`), or undefined when none is left. */
 function slugOf(name: string): string | undefined {
   const slug = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
@@ -114,52 +113,6 @@ export function createTopicsService(deps: TopicsServiceDeps): TopicsService {
     if (!found) throw new TopicRefusal(404, 'notFound', 'unknown-person');
     return found;
   };
-  const summary = (topic: Topic, employees: readonly Employee[], entries: readonly InfluencerEntry[], proposals: readonly TopicProposal[], actor: HubActor): HubSummary => {
-    const hub = summarizeTopicHub(topic.id, employees);
-    const me = employees.find((e) => e.id === actor.id);
-    const myRole = me ? topicRoleOf(me, topic.id) : undefined;
-    const pending = proposals.find((p) => p.topicId === topic.id && p.employeeId === actor.id && p.status === 'pending');
-    return {
-      id: topic.id,
-      name: topic.name,
-      ...(topic.description ? { description: topic.description } : {}),
-      languages: topic.languages ?? [],
-      counts: Object.fromEntries(TOPIC_ROLES.map((r) => [r, hub.holders[r].length])) as Record<TopicRole, number>,
-      unfilledRoles: hub.unfilledRoles,
-      memberCount: hub.memberCount,
-      influencerCount: entries.filter((e) => e.topicId === topic.id).length,
-      ...(myRole ? { myRole } : {}),
-      ...(pending ? { myPendingRole: pending.role } : {}),
-    };
-  };
-  const proposalView = (p: TopicProposal, topics: ReadonlyMap<string, Topic>, people: ReadonlyMap<string, Employee>): ProposalView => {
-    const who = people.get(p.employeeId);
-    return {
-      id: p.id,
-      topicId: p.topicId,
-      topicName: topics.get(p.topicId)?.name ?? { en: p.topicId },
-      employee: who ? person(who) : { id: p.employeeId, name: p.employeeId },
-      role: p.role,
-      ...(p.note ? { note: p.note } : {}),
-      status: p.status,
-      proposedAt: p.proposedAt,
-      ...(p.decidedAt ? { decidedAt: p.decidedAt } : {}),
-      ...(p.reason ? { reason: p.reason } : {}),
-    };
-  };
-  const influencerView = (entry: InfluencerEntry, employees: readonly Employee[], people: ReadonlyMap<string, Employee>, actor: HubActor): InfluencerView => ({
-    id: entry.id,
-    topicId: entry.topicId,
-    name: entry.name,
-    tier: entry.tier,
-    ...(entry.handle ? { handle: entry.handle } : {}),
-    ...(entry.profileUrl ? { url: entry.profileUrl } : {}),
-    why: entry.notes ?? '',
-    owners: entry.ownerIds.map((id) => { const who = people.get(id); return who ? person(who) : { id, name: id }; }),
-    permissions: influencerPermissions(actor, entry),
-    issues: ownerIssues(entry, employees),
-    updatedAt: entry.updatedAt,
-  });
   const setRole = (tenantId: string, employeeId: string, change: (topics: Employee['topics']) => Employee['topics']) =>
     retryOnConflict(() => deps.employees.get(tenantId, employeeId), (e) => ({ ...e, topics: change(e.topics) }), (next, etag) => deps.employees.update(next, etag));
   const requireOwnerOnTopic = async (tenantId: string, topicId: string, actor: HubActor) => {
