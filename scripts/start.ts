@@ -9,7 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../src/bot/config.js';
-import { readVersion, startApp, type RunningApp } from '../src/bot/index.js';
+import { startApp, type RunningApp } from '../src/bot/index.js';
+import { readVersion } from '../src/bot/entry.js';
 import { isProcessAlive } from '../src/bot/util/process.js';
 import { buildTab, isTabBuildStale } from './lib/tab-build.js';
 

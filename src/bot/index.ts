@@ -3,12 +3,12 @@
  * Teams app -> HTTP server. `startApp` is used by `npm start` (scripts/start.ts), by the tests
  * (tests/support/app.ts) and, run directly, as the production entry point on App Service.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, ConfigError, type AppConfig } from './config.js';
+import type { AppConfig } from './config.js';
+import { loadConfigOrExit, runUntilSignalled } from './entry.js';
 import { createPeopleImportService } from './services/people-import.service.js';
 import { directorySync } from './graph/directory-sync.js';
 import { buildServer } from './http/server.js';
@@ -271,51 +271,7 @@ async function runAll(cleanups: Array<() => Promise<void>>): Promise<void> {
   for (const cleanup of cleanups) await cleanup().catch(() => undefined);
 }
 
-/** The version from package.json in the working directory (the app root). */
-export function readVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
-/** The configuration of an entry point (server or worker): a bad environment prints every problem and exits 1. */
-export function loadConfigOrExit(): AppConfig {
-  try {
-    return loadConfig(process.env, readVersion());
-  } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : err);
-    process.exit(1);
-  }
-}
-
 /** Production entry: `node dist/server/bot/index.js`. */
-async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  // Signals are handled from the first moment: a stop while storage is still awaited (the start
-  // can wait for it with a placeholder /healthz) lets the start settle, closes what it opened and
-  // exits 0 instead of dying with Azurite or a listener left behind.
-  let app: RunningApp | undefined;
-  let stopping = false;
-  // The handlers below are registered in the same tick, before any of the start's work resolves.
-  const starting = startApp(config).then((started) => {
-    app = started;
-  });
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    const settled = app ? Promise.resolve() : Promise.race([starting.catch(() => undefined), new Promise((r) => setTimeout(r, STOP_GRACE_MS))]);
-    void settled.then(() => app?.close()).catch(() => undefined).then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await starting;
-}
-
-/** How long a stop during start-up waits for the start to settle before exiting anyway. */
-const STOP_GRACE_MS = 15_000;
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void main();
+  void runUntilSignalled(() => startApp(loadConfigOrExit()));
 }

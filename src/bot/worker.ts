@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createLinkCodes } from './services/link-codes.js';
 import type { AppConfig } from './config.js';
-import { loadConfigOrExit } from './index.js';
+import { loadConfigOrExit, runUntilSignalled } from './entry.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
 import { createReofferBuilder } from './jobs/reoffers.js';
 import { createSharingService } from './services/sharing.service.js';
@@ -25,8 +25,7 @@ function storageOf(config: AppConfig): Parameters<typeof createTableRepositories
   return { accountName: s.accountName, tablePrefix: config.tablePrefix };
 }
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+async function startWorker(config: AppConfig): Promise<{ close(): Promise<void> }> {
   const repositories = await createTableRepositories(storageOf(config));
   await repositories.ensure();
   const now = () => new Date();
@@ -45,9 +44,7 @@ async function main(): Promise<void> {
     logger: { warn },
   });
   console.log(`delivery worker ${process.pid} polling (tenant budget ${config.delivery.perSecond}/s)`);
-  const stop = () => void runtime.stop().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return { close: () => runtime.stop() };
 }
 
-await main();
+await runUntilSignalled(() => startWorker(loadConfigOrExit()));
