@@ -16,7 +16,7 @@ interface Started {
   readyIn: number;
 }
 
-async function start(env: Record<string, string>, command: [string, string[]] = ['node_modules/.bin/tsx', ['scripts/start.ts']]): Promise<Started> {
+async function start(env: Record<string, string>, command: [string, string[]] = [process.execPath, ['--import', 'tsx', 'scripts/start.ts']]): Promise<Started> {
   // Its own process group, like a terminal's foreground job: Ctrl-C signals the whole group.
   const child = spawn(command[0], command[1], {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
@@ -38,11 +38,7 @@ async function start(env: Record<string, string>, command: [string, string[]] = 
   return { child, output: () => out, readyIn };
 }
 
-/**
- * Signal the whole process group, as Ctrl-C in a terminal (or `kill -- -<pgid>`) does. Signalling
- * tsx alone would test tsx's relay instead: it SIGKILLs the app when the app has not acknowledged
- * the signal within 30 ms, which a loaded machine sometimes misses (exit 130).
- */
+/** Signal the whole process group, as Ctrl-C in a terminal (or `kill -- -<pgid>`) does. */
 function stop(started: Started, signal: NodeJS.Signals): Promise<number | null> {
   return new Promise((resolve) => {
     if (started.child.exitCode !== null) return resolve(started.child.exitCode);
