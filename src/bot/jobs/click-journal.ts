@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import type { Click } from '../../shared/domain/types.js';
 import { decodeRecords, encodeRecord, HEADER, HEADER_BYTES, segmentName, syncDir, takeLock, writeAll } from './click-journal-format.js';
 import { readRange, recoverSegments, type JournalPosition, type Segment } from './click-journal-recovery.js';
+import { DroppedClicks } from './click-journal-drops.js';
 
 export { decodeRecords, encodeRecord };
 export type { JournalPosition };
@@ -24,7 +25,6 @@ export type { JournalPosition };
 const READ_CHUNK = 4 * 1024 * 1024;
 /** Backlog age is tracked in buckets of this length (health reports it to the second). */
 const AGE_BUCKET_MS = 1_000;
-const DROP_LOG_INTERVAL_MS = 10_000;
 
 /** Processes (this one) holding a journal directory open, so a second open in-process is refused. */
 const openInProcess = new Set<string>();
@@ -82,20 +82,19 @@ export class ClickJournal {
   private appendedRecords = 0;
   private flushedRecords = 0;
   private marks: Array<{ index: number; atMs: number }> = [];
-  private droppedCount = 0;
-  private droppedSinceLog = 0;
-  private lastDropLog = 0;
   private syncCount = 0;
   private closed = false;
   private readonly listeners = new Set<() => void>();
   private readonly segmentBytes: number;
   private readonly groupCommitMs: number;
   private readonly now: () => number;
+  private readonly dropped: DroppedClicks;
 
   private constructor(private readonly options: ClickJournalOptions) {
     this.segmentBytes = options.segmentBytes ?? 16 * 1024 * 1024;
     this.groupCommitMs = options.groupCommitMs ?? 2;
     this.now = options.now ?? Date.now;
+    this.dropped = new DroppedClicks(options.logger, this.now, () => ({ backlogBytes: this.unflushedBytes, maxBytes: options.maxBytes }));
   }
 
   /** Open (or create) the journal in `options.dir`, lock it, replay what is unflushed. */
@@ -121,9 +120,9 @@ export class ClickJournal {
    * the disk failed (the caller still redirects: the person must reach the target).
    */
   append(click: Click): Promise<'kept' | 'dropped'> {
-    if (this.closed) return Promise.resolve(this.drop(1, 'closed'));
+    if (this.closed) return Promise.resolve(this.dropped.record(1, 'closed'));
     const frame = encodeRecord(click);
-    if (this.unflushedBytes + this.pendingBytes + frame.length > this.options.maxBytes) return Promise.resolve(this.drop(1, 'full'));
+    if (this.unflushedBytes + this.pendingBytes + frame.length > this.options.maxBytes) return Promise.resolve(this.dropped.record(1, 'full'));
     this.pending.push(frame);
     this.pendingBytes += frame.length;
     const result = new Promise<'kept' | 'dropped'>((resolve) => this.waiters.push(resolve));
@@ -191,7 +190,7 @@ export class ClickJournal {
       backlog,
       backlogBytes: this.unflushedBytes,
       oldestUnflushedAgeMs: oldest ? Math.max(0, this.now() - oldest.atMs) : 0,
-      dropped: this.droppedCount,
+      dropped: this.dropped.total,
       appended: this.appendedRecords,
       syncs: this.syncCount,
     };
@@ -211,23 +210,6 @@ export class ClickJournal {
     await rm(join(this.options.dir, 'lock'), { force: true });
     openInProcess.delete(this.options.dir);
     if (options.removeIfFlushed && this.appendedRecords === this.flushedRecords) await rm(this.options.dir, { recursive: true, force: true });
-  }
-
-  private drop(count: number, reason: 'full' | 'closed' | 'disk'): 'dropped' {
-    this.droppedCount += count;
-    this.droppedSinceLog += count;
-    const now = this.now();
-    if (now - this.lastDropLog >= DROP_LOG_INTERVAL_MS) {
-      this.options.logger.error(
-        { reason, dropped: this.droppedSinceLog, droppedTotal: this.droppedCount, backlogBytes: this.unflushedBytes, maxBytes: this.options.maxBytes },
-        reason === 'full'
-          ? 'click journal full: clicks are still redirected but NOT counted until storage catches up'
-          : 'click journal could not keep clicks: they are redirected but NOT counted',
-      );
-      this.lastDropLog = now;
-      this.droppedSinceLog = 0;
-    }
-    return 'dropped';
   }
 
   private startWrite(): void {
@@ -252,7 +234,7 @@ export class ClickJournal {
       await this.active.handle.datasync();
     } catch (err) {
       this.options.logger.error({ err, clicks: frames.length }, 'click journal write failed');
-      for (const resolve of waiters) resolve(this.drop(1, 'disk'));
+      for (const resolve of waiters) resolve(this.dropped.record(1, 'disk'));
       // The segment may end in a partial write: seal it at its durable size and start a new one.
       await this.rotate().catch((rotateErr: unknown) => this.options.logger.error({ err: rotateErr }, 'click journal could not start a new segment'));
       return;
