@@ -8,15 +8,14 @@
  * `sent: 3`; pause, resume and cancel (confirm) move the state. Screenshots (light, one in ja) and
  * axe-core (no serious/critical).
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignPreviewSchema, CampaignStatusSchema } from '../../src/shared/contracts/campaigns.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchChromium, type Browser } from '../support/chromium.js';
 import { startConnectorServer, type ConnectorServer } from '../support/connector-server.js';
+import { seriousViolations } from '../support/axe.js';
 
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const REACHABLE = ['demo-employee', 'demo-trainer', 'demo-exec'];
 const UNPLACEABLE = 'demo-admin';
 
@@ -60,16 +59,6 @@ afterAll(async () => {
   await app?.close();
   await connector?.stop();
 });
-
-async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const context = { include: [['body']], exclude: [['[data-tabster-dummy]'], ['[data-testid="role-switcher"]']] };
-    const result = await axe.run(context, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
-}
 
 async function open(hash: string, query: string, ready: string): Promise<Page> {
   const page = await browser.newPage();

@@ -6,7 +6,6 @@
  * good rows written whole). Screenshots (light, dark, ja) and axe-core (no serious/critical).
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -14,8 +13,7 @@ import { launchChromium, type Browser } from '../support/chromium.js';
 import { startConnectorServer, type ConnectorServer } from '../support/connector-server.js';
 import { cardsOf } from '../support/replies.js';
 import { cardTexts } from '../support/cards.js';
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { seriousViolations } from '../support/axe.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -47,17 +45,6 @@ async function open(section: string, query: string, ready: string): Promise<Page
   await page.getByTestId(ready).first().waitFor({ state: 'visible', timeout: 45_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;
-}
-
-async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    // Same exclusions as the other page tests: tabster focus sentinels and the dev-only role switcher.
-    const context = { include: [['body']], exclude: [['[data-tabster-dummy]'], ['[data-testid="role-switcher"]']] };
-    const result = await axe.run(context, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
 }
 
 /** Screenshot to .tmp/screenshots (the copies in docs/screenshots are refreshed by hand, never by a test run). */

@@ -6,7 +6,6 @@
  * violation.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +15,7 @@ import { en } from '../../src/shared/i18n/catalogs/analytics/en.js';
 import { ja } from '../../src/shared/i18n/catalogs/analytics/ja.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchChromium, type Browser } from '../support/chromium.js';
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { seriousViolations } from '../support/axe.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -49,19 +47,6 @@ async function open(route: string, query: string, ready: string): Promise<Page> 
   await page.getByTestId(ready).first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;
-}
-
-async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    // Left out as in the other page tests: tabster's focus sentinels and the dev-only role switcher.
-    const context = { include: [['body']], exclude: [['[data-tabster-dummy]'], ['[data-testid="role-switcher"]']] };
-    const result = await axe.run(context as unknown as Document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact ?? '', nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
 }
 
 const number = new Intl.NumberFormat('en');

@@ -6,7 +6,6 @@
  * in light, dark and high contrast and in Japanese and Thai, and axe-core finds no serious or
  * critical violation in any of them.
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ImpactResponseSchema, type ImpactResponse } from '../../src/shared/contracts/impact.js';
@@ -17,8 +16,7 @@ import { ja as impactJa } from '../../src/shared/i18n/catalogs/impact/ja.js';
 import { th as impactTh } from '../../src/shared/i18n/catalogs/impact/th.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchChromium, type Browser } from '../support/chromium.js';
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { seriousViolations } from '../support/axe.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -72,22 +70,6 @@ async function open(route: string, query: string, ready: string): Promise<Page> 
   await page.getByTestId(ready).first().waitFor({ state: 'visible', timeout: 20_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;
-}
-
-/** axe-core in the page: violations with impact serious or critical. */
-async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    // Left out: tabster's focus sentinels (`data-tabster-dummy`: aria-hidden `<i tabindex=0>` that
-    // Fluent's focus management moves focus through at once; axe's aria-hidden-focus is a known
-    // false positive on them; Fluent's TabList and the chart wrapper insert them).
-    const context = { include: [['body']], exclude: [['[data-tabster-dummy]']] };
-    const result = await axe.run(context as unknown as Document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact ?? '', nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
 }
 
 const en = new Intl.NumberFormat('en');
@@ -199,7 +181,7 @@ describe('screenshots and accessibility', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title[variant.lang]);
     if (route === 'impact') await page.locator('[data-testid="clicks-panel"] svg').first().waitFor({ state: 'visible' });
     await browser.screenshot(page, `${route}-${variant.name}`);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, { checkRoleSwitcher: true })).toEqual([]);
     await page.close();
   });
 });

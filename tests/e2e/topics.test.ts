@@ -5,7 +5,6 @@
  * Admin > Topics (the role is held afterwards, in storage) and fills an unfilled role on another
  * hub from its management view. Screenshots (light, ja) and axe-core (no serious/critical).
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicRoleOf } from '../../src/shared/domain/topics.js';
@@ -13,8 +12,7 @@ import { en } from '../../src/shared/i18n/catalogs/topics/en.js';
 import type { TableRepositories } from '../../src/bot/storage/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchChromium, type Browser } from '../support/chromium.js';
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { seriousViolations } from '../support/axe.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -39,16 +37,6 @@ async function open(hash: string, query: string, ready: string): Promise<Page> {
   });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;
-}
-
-async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const context = { include: [['body']], exclude: [['[data-tabster-dummy]'], ['[data-testid="role-switcher"]']] };
-    const result = await axe.run(context, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
 }
 
 const roleOn = async (employeeId: string, topicId: string) => topicRoleOf((await app.app.repositories.employees.get(tenant, employeeId)).value, topicId);

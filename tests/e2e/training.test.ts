@@ -6,7 +6,6 @@
  * (an `adaptiveCard/action` invoke to `/api/messages`) moves the completion chart's figures and
  * counts a win. Screenshots (light, dark, ja) and axe-core (no serious or critical violation).
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_VERBS } from '../../src/bot/teams/verbs.js';
@@ -20,8 +19,8 @@ import { launchChromium, type Browser } from '../support/chromium.js';
 import { startConnectorServer, type ConnectorServer } from '../support/connector-server.js';
 import { actionsOf, cardsOf } from '../support/replies.js';
 import { cardTexts } from '../support/cards.js';
+import { seriousViolations } from '../support/axe.js';
 
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TITLE = 'ネットワーカーのための最初の一歩';
 
 let app: TestApp;
@@ -69,16 +68,6 @@ async function open(query: string, route = 'training'): Promise<Page> {
   await page.getByRole('heading', { level: 1 }).waitFor({ state: 'visible', timeout: 20_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;
-}
-
-async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    // Left out as on the other pages: tabster's focus sentinels and the dev-only role switcher.
-    const result = await axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]'], ['[data-testid="role-switcher"]']] }, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
 }
 
 const completionOf = async (page: Page) => (await page.getByTestId('completion-networker').textContent()) ?? '';
