@@ -41,6 +41,11 @@ export interface Campaign {
   createdBy: string;
   createdAt: string;
   launchedAt?: string;
+  /**
+   * Set when a launch begins, before any delivery record exists: a draft carrying it is being (or
+   * was half) launched, so it is no longer edited or deleted (`campaigns-lifecycle.ts`).
+   */
+  launchingAt?: string;
   seed: number;
 }
 
