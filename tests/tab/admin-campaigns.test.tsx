@@ -44,7 +44,7 @@ function routes(posted: unknown[]): FakeRoutes {
     'GET /api/campaigns/audience': () => [200, OPTIONS],
     'GET /api/admin/content': () => [200, { items: [ITEM] }],
     'POST /api/campaigns': (body) => { posted.push(body); return [201, { ...CAMPAIGN, id: 'c9' }]; },
-    'GET /api/campaigns/c1': () => [200, { campaign: CAMPAIGN, counts: ZERO } satisfies CampaignStatusView],
+    'GET /api/campaigns/c1': () => [200, { campaign: CAMPAIGN, version: 'v1', counts: ZERO } satisfies CampaignStatusView],
     'GET /api/campaigns/c1/preview': () => [200, PREVIEW],
   };
 }

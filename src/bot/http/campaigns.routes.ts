@@ -1,19 +1,36 @@
 /**
  * Campaign routes of the tab API (issue 9), for admins and coordinators of the caller's tenant:
- * list, audience options, create, preview, launch, pause, resume, cancel, live status (contracts
- * in `src/shared/contracts/campaigns.ts`). Writes hand the audit trail their before/after. Transport only: zod-validated
- * input, one campaign service call, JSON out; typed service errors become 404/409/400.
+ * list, audience options, create, edit a draft (`PUT`), delete a draft (`DELETE`), preview,
+ * launch, pause, resume, cancel, duplicate, live status (contracts in
+ * `src/shared/contracts/campaigns.ts`). Writes hand the audit trail their before/after. Transport
+ * only: zod-validated input, one campaign service call, JSON out; typed service errors become
+ * 404/409/400, and a change the campaign's state does not allow is 409 `campaignLocked`.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { CampaignListQuerySchema, CreateCampaignSchema } from '../../shared/contracts/campaigns.js';
+import { CampaignActionSchema, CampaignListQuerySchema, CreateCampaignSchema, DeleteCampaignSchema, UpdateCampaignSchema } from '../../shared/contracts/campaigns.js';
+import type { Campaign } from '../../shared/domain/campaigns.js';
+import { CampaignRefusedError } from '../services/campaign-drafts.js';
 import type { CampaignService } from '../services/campaign.service.js';
 import { recordChange } from './audit-trail.js';
 import { requireRole } from './auth.js';
 import { describeZodError, sendError } from './errors.js';
 
 const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-const ACTIONS = ['launch', 'pause', 'resume', 'cancel'] as const;
+const ACTIONS = ['launch', 'pause', 'resume', 'cancel', 'duplicate'] as const;
+
+/** What the audit trail keeps of a campaign (no roster: the audience filters and named ids). */
+const summary = (c: Campaign) => ({ id: c.id, kind: c.kind, subjectId: c.subjectId, state: c.state, audience: c.audience, window: c.window, slotMinutes: c.slotMinutes });
+
+/** Runs a write; a change the state does not allow answers 409 `campaignLocked` (a wrong state, e.g. resume a running one: 409 `conflict`). */
+async function refusing(request: FastifyRequest, reply: FastifyReply, write: () => Promise<FastifyReply>): Promise<FastifyReply> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof CampaignRefusedError) return sendError(reply, request, 409, err.refusal === 'wrong-state' ? 'conflict' : 'campaignLocked', err.message);
+    throw err;
+  }
+}
 const ActionParamsSchema = ParamsSchema.extend({ action: z.enum(ACTIONS) });
 
 export interface CampaignRoutesDeps {
@@ -59,19 +76,55 @@ export function registerCampaignRoutes(fastify: FastifyInstance, deps: CampaignR
     return reply.header('cache-control', 'private, no-store').send(await deps.campaigns.status(request.identity!.tenantId, params.data.id));
   });
 
+  fastify.put('/api/campaigns/:id', guard, async (request, reply) => {
+    const params = ParamsSchema.safeParse(request.params);
+    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
+    const body = UpdateCampaignSchema.safeParse(request.body ?? {});
+    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
+    const { version, ...edit } = body.data;
+    return refusing(request, reply, async () => {
+      const { before, after } = await deps.campaigns.edit(request.identity!.tenantId, params.data.id, version, edit);
+      recordChange(request, summary(before), summary(after.value));
+      return reply.send({ campaign: after.value, version: after.etag });
+    });
+  });
+
+  fastify.delete('/api/campaigns/:id', guard, async (request, reply) => {
+    const params = ParamsSchema.safeParse(request.params);
+    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
+    const body = DeleteCampaignSchema.safeParse(request.body ?? {});
+    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
+    return refusing(request, reply, async () => {
+      const before = await deps.campaigns.remove(request.identity!.tenantId, params.data.id, body.data.version);
+      recordChange(request, summary(before), undefined);
+      return reply.send({ id: before.id, deleted: true });
+    });
+  });
+
   fastify.post('/api/campaigns/:id/:action', guard, async (request, reply) => {
     const params = ActionParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
+    const body = CampaignActionSchema.safeParse(request.body ?? {});
+    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
     const { id, action } = params.data;
-    const tenantId = request.identity!.tenantId;
-    if (action === 'launch') {
-      const launched = await deps.campaigns.launch(tenantId, id);
-      recordChange(request, { state: 'draft' }, { state: 'running', planned: launched.planned });
-      return reply.send(launched);
-    }
-    const before = { pause: 'running', resume: 'paused', cancel: undefined }[action];
-    const after = await deps.campaigns[action](tenantId, id);
-    recordChange(request, before ? { state: before } : undefined, { state: after.state });
-    return reply.send(after);
+    const { version } = body.data;
+    const identity = request.identity!;
+    const tenantId = identity.tenantId;
+    return refusing(request, reply, async () => {
+      if (action === 'launch') {
+        const launched = await deps.campaigns.launch(tenantId, id, version);
+        recordChange(request, { state: 'draft' }, { state: 'running', planned: launched.planned });
+        return reply.send(launched);
+      }
+      if (action === 'duplicate') {
+        const copy = await deps.campaigns.duplicate(tenantId, id, identity.employeeId);
+        recordChange(request, undefined, { ...summary(copy), duplicateOf: id });
+        return reply.code(201).send(copy);
+      }
+      const before = { pause: 'running', resume: 'paused', cancel: undefined }[action];
+      const after = await deps.campaigns[action](tenantId, id, version);
+      recordChange(request, before ? { state: before } : undefined, { state: after.state });
+      return reply.send(after);
+    });
   });
 }

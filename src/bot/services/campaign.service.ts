@@ -6,9 +6,10 @@
 import { countDeliveries, countEngagement, selectAudience, type Campaign, type CampaignAudience, type Delivery, type DeliveryCounts, type DispatchKind, type EngagementCounts } from '../../shared/domain/campaigns.js';
 import { planStaggeredDelivery, type StaggerPlan } from '../../shared/domain/stagger-planner.js';
 import type { Employee } from '../../shared/domain/types.js';
+import { createCampaignDraftOps } from './campaign-drafts.js';
 import type { CampaignStores } from './campaigns.ports.js';
 import { ConflictError, ValidationError } from './errors.js';
-import type { EmployeeRepository, ShareRepository, TopicRepository } from './ports.js';
+import type { EmployeeRepository, ShareRepository, TopicRepository, Versioned } from './ports.js';
 import type { PromptHistory } from './prompt-history.ports.js';
 
 export interface CampaignServiceDeps {
@@ -118,13 +119,22 @@ export function createCampaignService(deps: CampaignServiceDeps) {
     return { plan: planFor(campaign, selection.included, promptedAt, quietHours), people: selection.included, excluded: selection.excluded };
   }
 
-  async function transition(tenantId: string, id: string, from: Campaign['state'][], to: Campaign['state']): Promise<Campaign> {
+  /** The campaign, refused with a ConflictError when `version` is given and is not the stored one. */
+  async function read(tenantId: string, id: string, version?: string): Promise<Versioned<Campaign>> {
     const current = await stores.campaigns.get(tenantId, id);
+    if (version !== undefined && version !== current.etag) throw new ConflictError(`campaign ${id}: changed since version ${version}`, 412);
+    return current;
+  }
+
+  async function transition(tenantId: string, id: string, from: Campaign['state'][], to: Campaign['state'], version?: string): Promise<Campaign> {
+    const current = await read(tenantId, id, version);
     if (!from.includes(current.value.state)) throw new ConflictError(`campaign ${id} is ${current.value.state}, cannot become ${to}`, 409);
     return (await stores.campaigns.update({ ...current.value, state: to }, current.etag)).value;
   }
 
   return {
+    ...createCampaignDraftOps({ campaigns: stores.campaigns, now: deps.now, newId: deps.newId }),
+
     async create(tenantId: string, createdBy: string, draft: CampaignDraft): Promise<Campaign> {
       if (Date.parse(draft.window.end) <= Date.parse(draft.window.start)) throw new ValidationError('The delivery window must end after it starts.');
       const { audience, window, slotMinutes } = draft;
@@ -189,12 +199,18 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       return preview;
     },
 
-    /** Plans, stores one `planned` record per recipient, then enqueues each visible at its time. Safe to retry. */
-    async launch(tenantId: string, id: string): Promise<{ planned: number }> {
-      const current = await stores.campaigns.get(tenantId, id);
-      if (current.value.state !== 'draft') throw new ConflictError(`campaign ${id} is ${current.value.state}, only a draft can be launched`, 409);
-      const { plan: p } = await plan(current.value);
+    /**
+     * Plans, stores one `planned` record per recipient, then enqueues each visible at its time. Safe
+     * to retry. The draft is first marked `launchingAt` at its ETag, so an edit or delete racing the
+     * launch either lands before (the launch is refused with a ConflictError, nothing planned) or
+     * finds the draft locked. With `version`, a draft changed since the admin's preview is refused.
+     */
+    async launch(tenantId: string, id: string, version?: string): Promise<{ planned: number }> {
+      const read0 = await read(tenantId, id, version);
+      if (read0.value.state !== 'draft') throw new ConflictError(`campaign ${id} is ${read0.value.state}, only a draft can be launched`, 409);
       const nowIso = deps.now().toISOString();
+      const current = await stores.campaigns.update({ ...read0.value, launchingAt: read0.value.launchingAt ?? nowIso }, read0.etag);
+      const { plan: p } = await plan(current.value);
       const { kind, subjectId } = current.value;
       const deliveries: Delivery[] = p.deliveries.map((d) => ({ campaignId: id, tenantId, employeeId: d.id, kind, subjectId, at: d.at, status: 'planned', attempts: 0, updatedAt: nowIso }));
       await stores.deliveries.createMany(deliveries);
@@ -206,13 +222,14 @@ export function createCampaignService(deps: CampaignServiceDeps) {
       return { planned: deliveries.length };
     },
 
-    pause: (tenantId: string, id: string) => transition(tenantId, id, ['running'], 'paused'),
-    resume: (tenantId: string, id: string) => transition(tenantId, id, ['paused'], 'running'),
-    cancel: (tenantId: string, id: string) => transition(tenantId, id, ['draft', 'running', 'paused'], 'cancelled'),
+    pause: (tenantId: string, id: string, version?: string) => transition(tenantId, id, ['running'], 'paused', version),
+    resume: (tenantId: string, id: string, version?: string) => transition(tenantId, id, ['paused'], 'running', version),
+    cancel: (tenantId: string, id: string, version?: string) => transition(tenantId, id, ['draft', 'running', 'paused'], 'cancelled', version),
 
-    /** State and live counts (one read of the records; for share campaigns, the item's shares, their clicks and answers). */
-    async status(tenantId: string, id: string): Promise<{ campaign: Campaign; counts: CampaignCounts }> {
-      const campaign = (await stores.campaigns.get(tenantId, id)).value;
+    /** State, version (ETag, for an edit) and live counts (one read of the records; for share campaigns, the item's shares, their clicks and answers). */
+    async status(tenantId: string, id: string): Promise<{ campaign: Campaign; version: string; counts: CampaignCounts }> {
+      const stored = await stores.campaigns.get(tenantId, id);
+      const campaign = stored.value;
       const records = await stores.deliveries.listByCampaign(tenantId, id);
       let engagement: EngagementCounts = { shared: 0, clicked: 0, notForMe: 0, clicks: 0 };
       if (campaign.kind === 'share' && campaign.state !== 'draft') {
@@ -221,7 +238,7 @@ export function createCampaignService(deps: CampaignServiceDeps) {
         const clicks = ours.length > 0 && deps.engagement ? await deps.engagement.clicksForShares(ours.map((s) => s.linkCode)) : {};
         engagement = countEngagement(id, records.filter((r) => r.status === 'sent' || r.status === 'unknown'), ours, responses, clicks);
       }
-      return { campaign, counts: { ...countDeliveries(records), ...engagement } };
+      return { campaign, version: stored.etag, counts: { ...countDeliveries(records), ...engagement } };
     },
 
     /**

@@ -13,6 +13,8 @@ export interface CampaignRepository {
   create(campaign: Campaign): Promise<Versioned<Campaign>>;
   /** Replace only at `etag`; ConflictError otherwise. */
   update(campaign: Campaign, etag: string): Promise<Versioned<Campaign>>;
+  /** Delete only at `etag` (a draft: launched campaigns are never deleted); ConflictError otherwise. */
+  delete(tenantId: string, id: string, etag: string): Promise<void>;
 }
 
 export interface DeliveryRepository {

@@ -112,6 +112,10 @@ export interface ContestRepository {
   create(tenantId: string, contest: Contest): Promise<Versioned<Contest>>;
   /** Replace a contest read at `etag`; ConflictError when someone changed it since. */
   update(tenantId: string, contest: Contest, etag: string): Promise<Versioned<Contest>>;
+  /** Every contest with its ETag (the admin list, for edits that must not overwrite each other). */
+  listVersioned(tenantId: string): Promise<Versioned<Contest>[]>;
+  /** Delete a contest read at `etag`; ConflictError when someone changed it since. */
+  delete(tenantId: string, id: string, etag: string): Promise<void>;
 }
 
 export interface TopicRepository {

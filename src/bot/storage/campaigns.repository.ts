@@ -44,6 +44,7 @@ const campaignSchema: z.ZodType<Campaign, z.ZodTypeDef, unknown> = z.preprocess(
   createdBy: z.string(),
   createdAt: iso,
   launchedAt: iso.optional(),
+  launchingAt: iso.optional(),
   seed: z.number().int(),
 }));
 
@@ -83,6 +84,10 @@ export class TableCampaignRepository implements CampaignRepository {
 
   update(campaign: Campaign, etag: string): Promise<Versioned<Campaign>> {
     return this.collection.update(campaign.tenantId, campaign, etag);
+  }
+
+  delete(tenantId: string, id: string, etag: string): Promise<void> {
+    return this.collection.delete(tenantId, id, etag);
   }
 }
 

@@ -35,4 +35,12 @@ export class TableContestRepository implements ContestRepository {
   update(tenantId: string, contest: Contest, etag: string): Promise<Versioned<Contest>> {
     return this.contests.update(tenantId, contest, etag);
   }
+
+  listVersioned(tenantId: string): Promise<Versioned<Contest>[]> {
+    return this.contests.listVersioned(tenantId);
+  }
+
+  delete(tenantId: string, id: string, etag: string): Promise<void> {
+    return this.contests.delete(tenantId, id, etag);
+  }
 }

@@ -82,6 +82,19 @@ export class TenantCollection<T extends { id: string }> {
     return rows.map(this.codec.fromEntity);
   }
 
+  /** A tenant's items, each with its ETag (for an edit that must not overwrite someone else's). */
+  async listVersioned(tenantId: string): Promise<Versioned<T>[]> {
+    const pk = this.codec.spec.keys.pk(tenantId);
+    const rows = await listPartition(this.table, pk, `${this.codec.spec.plural} of ${tenantId}`);
+    return rows.map((row) => ({ value: this.codec.fromEntity(row), etag: String(row.etag) }));
+  }
+
+  /** Delete an item read before at `etag`; ConflictError when someone changed it since, NotFoundError when gone. */
+  async delete(tenantId: string, id: string, etag: string): Promise<void> {
+    const { keys } = this.codec.spec;
+    await guard(this.codec.what(tenantId, id), () => this.table.deleteEntity(keys.pk(tenantId), keys.rk(id), { etag: requireEtag(etag) }));
+  }
+
   /** Insert a new item; ConflictError when the id is taken. */
   async create(tenantId: string, value: T): Promise<Versioned<T>> {
     const row = this.codec.toEntity(tenantId, value);

@@ -4,7 +4,11 @@
  */
 import { z } from 'zod';
 
-export const API_ERROR_CODES = ['badRequest', 'unauthenticated', 'forbidden', 'notFound', 'conflict', 'generic', 'tooManyRequests', 'unavailable'] as const;
+export const API_ERROR_CODES = [
+  'badRequest', 'unauthenticated', 'forbidden', 'notFound', 'conflict', 'generic', 'tooManyRequests', 'unavailable',
+  // 409s of the campaign and contest lifecycles (src/shared/domain/campaigns-lifecycle.ts, contests-lifecycle.ts).
+  'campaignLocked', 'contestStarted', 'contestEnded', 'contestNotStarted',
+] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** True for a code this client knows how to show. */

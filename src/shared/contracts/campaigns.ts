@@ -39,6 +39,33 @@ export const CreateCampaignSchema = z.object({
 });
 export type CreateCampaignInput = z.input<typeof CreateCampaignSchema>;
 
+/**
+ * The stored version of a campaign an edit was made on (opaque; from `GET /api/campaigns/:id`):
+ * a write at an older version is refused with 409 `conflict`, so two admins never overwrite each other.
+ */
+const version = z.string().min(1).max(200);
+
+/** Body of `PUT /api/campaigns/:id`: a draft's new subject, audience, window and slot length (its kind stays). */
+export const UpdateCampaignSchema = z.object({
+  version,
+  subjectId: subject,
+  audience: CampaignAudienceSchema.strict(),
+  window: z.object({ start: z.string().datetime(), end: z.string().datetime() }).strict(),
+  slotMinutes: z.number().int().min(5).max(1_440),
+}).strict().superRefine((body, ctx) => {
+  if (Date.parse(body.window.end) <= Date.parse(body.window.start)) ctx.addIssue({ code: 'custom', path: ['window', 'end'], message: 'must be after start' });
+});
+export type UpdateCampaignInput = z.infer<typeof UpdateCampaignSchema>;
+
+/** Body of `DELETE /api/campaigns/:id` (a draft only): the version the admin saw. */
+export const DeleteCampaignSchema = z.object({ version }).strict();
+
+/** Optional body of `POST /api/campaigns/:id/:action`: with `version`, the action is refused (409) when the campaign changed since. */
+export const CampaignActionSchema = z.object({ version: version.optional() }).strict();
+
+/** Answer of `DELETE /api/campaigns/:id`. */
+export const CampaignDeletedSchema = z.object({ id: z.string(), deleted: z.literal(true) });
+
 /** A campaign as stored (state, audience, window). */
 export const CampaignSchema = z.object({
   id: z.string(),
@@ -51,6 +78,7 @@ export const CampaignSchema = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   launchedAt: z.string().optional(),
+  launchingAt: z.string().optional(),
 }).passthrough();
 export type CampaignView = z.infer<typeof CampaignSchema>;
 
@@ -67,8 +95,12 @@ export const CampaignCountsSchema = DeliveryCountsSchema.extend({
 });
 export type CampaignCountsView = z.infer<typeof CampaignCountsSchema>;
 
-/** Answer of `GET /api/campaigns/:id`. */
-export const CampaignStatusSchema = z.object({ campaign: CampaignSchema, counts: CampaignCountsSchema });
+/** Answer of `PUT /api/campaigns/:id`: the edited draft and its new version. */
+export const CampaignVersionedSchema = z.object({ campaign: CampaignSchema, version: z.string() });
+export type CampaignVersionedView = z.infer<typeof CampaignVersionedSchema>;
+
+/** Answer of `GET /api/campaigns/:id`: the campaign, its version (for an edit or delete) and live counts. */
+export const CampaignStatusSchema = z.object({ campaign: CampaignSchema, version: z.string(), counts: CampaignCountsSchema });
 export type CampaignStatusView = z.infer<typeof CampaignStatusSchema>;
 
 /** Query of `GET /api/campaigns`: one kind (share campaigns by default), newest first. */

@@ -1,5 +1,6 @@
 /**
- * Contracts of the Admin > Contests API (`GET/POST /api/admin/contests`, `PUT /api/admin/contests/:id`):
+ * Contracts of the Admin > Contests API (`GET/POST /api/admin/contests`, `PUT/DELETE
+ * /api/admin/contests/:id`, `POST /api/admin/contests/:id/end`):
  * a contest's window, weights, prizes, exclusions and weekly update channel, and the team channels
  * the bot is installed in. Shared by the route (request validation) and the tab (answer parsing);
  * the domain rules (`validateContest`) run in the service.
@@ -39,6 +40,18 @@ export const ContestInputSchema = z
   .strict();
 export type ContestInput = z.infer<typeof ContestInputSchema>;
 
+/** The stored version of a contest (opaque, from the list): a write at an older one is refused with 409 `conflict`. */
+const version = z.string().min(1).max(200);
+
+/** Body of `PUT /api/admin/contests/:id`: the contest, and optionally the version it was edited from. */
+export const ContestUpdateSchema = ContestInputSchema.extend({ version: version.optional() }).strict();
+
+/** Body of `DELETE /api/admin/contests/:id` (not started) and `POST /api/admin/contests/:id/end` (running): the version the admin saw. */
+export const ContestVersionSchema = z.object({ version }).strict();
+
+/** Answer of `DELETE /api/admin/contests/:id`. */
+export const ContestDeletedSchema = z.object({ id: z.string(), deleted: z.literal(true) });
+
 /** A contest as the API answers it. */
 export const AdminContestSchema = z.object({
   id: z.string(),
@@ -50,6 +63,8 @@ export const AdminContestSchema = z.object({
   excludedRoles: z.array(z.enum(ROLES)),
   excludedEmployeeIds: z.array(z.string()),
   updateChannelId: z.string().optional(),
+  /** The stored version, for an edit, a delete or an early end (absent in old answers). */
+  version: z.string().optional(),
 });
 export type AdminContest = z.infer<typeof AdminContestSchema>;
 

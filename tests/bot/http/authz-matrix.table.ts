@@ -100,6 +100,8 @@ export const AUTHZ_TABLE: readonly AuthzRow[] = [
   { route: 'GET /api/campaigns/:id', allow: STAFF, request: { url: `/api/campaigns/${NONE}` }, ok: 404 },
   { route: 'GET /api/campaigns/:id/preview', allow: STAFF, request: { url: `/api/campaigns/${NONE}/preview` }, ok: 404 },
   { route: 'POST /api/campaigns/:id/:action', allow: STAFF, request: { url: `/api/campaigns/${NONE}/launch` }, ok: 404 },
+  { route: 'PUT /api/campaigns/:id', allow: STAFF, request: { url: `/api/campaigns/${NONE}`, payload: INVALID }, ok: 400 },
+  { route: 'DELETE /api/campaigns/:id', allow: STAFF, request: { url: `/api/campaigns/${NONE}`, payload: INVALID }, ok: 400 },
   { route: 'GET /api/admin/content', allow: STAFF, request: { url: '/api/admin/content' }, ok: 200 },
   { route: 'POST /api/admin/content', allow: STAFF, request: { url: '/api/admin/content', payload: INVALID }, ok: 400 },
   { route: 'PUT /api/admin/content/:id', allow: STAFF, request: { url: `/api/admin/content/${NONE}`, payload: INVALID }, ok: 400 },
@@ -124,6 +126,8 @@ export const AUTHZ_TABLE: readonly AuthzRow[] = [
   { route: 'GET /api/admin/contests', allow: ADMIN, request: { url: '/api/admin/contests' }, ok: 200 },
   { route: 'POST /api/admin/contests', allow: ADMIN, request: { url: '/api/admin/contests', payload: INVALID }, ok: 400 },
   { route: 'PUT /api/admin/contests/:id', allow: ADMIN, request: { url: `/api/admin/contests/${NONE}`, payload: INVALID }, ok: 400 },
+  { route: 'DELETE /api/admin/contests/:id', allow: ADMIN, request: { url: `/api/admin/contests/${NONE}`, payload: INVALID }, ok: 400 },
+  { route: 'POST /api/admin/contests/:id/end', allow: ADMIN, request: { url: `/api/admin/contests/${NONE}/end`, payload: INVALID }, ok: 400 },
   { route: 'GET /api/admin/policy', allow: ADMIN, request: { url: '/api/admin/policy' }, ok: 200 },
   { route: 'POST /api/admin/policy/versions', allow: ADMIN, request: { url: '/api/admin/policy/versions', payload: INVALID }, ok: 400 },
   // Topics (issue 13): everyone enrolled reads hubs, proposes themselves and keeps their own map entries; staff run the hubs.

@@ -41,5 +41,9 @@ export const en = {
     unauthenticated: 'Please sign in again.',
     badRequest: 'The request was not valid: {{details}}',
     conflict: 'Someone else changed this at the same time. Reload and try again.',
+    campaignLocked: 'This campaign has been launched or has finished: its content, audience and window no longer change, and it is never deleted (its deliveries and results stay). Pause or cancel it, or duplicate it into a new draft.',
+    contestStarted: 'This contest has started, so it cannot be deleted. End it early instead: its results are kept.',
+    contestEnded: 'This contest has ended: its results are history and stay as they are.',
+    contestNotStarted: 'This contest has not started yet: change its dates or delete it instead.',
   },
 };

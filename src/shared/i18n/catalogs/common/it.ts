@@ -41,5 +41,9 @@ export const it: CommonCatalog = {
     unauthenticated: 'Accedi di nuovo.',
     badRequest: 'Richiesta non valida: {{details}}',
     conflict: 'Qualcun altro ha modificato questo elemento nello stesso momento. Ricarica e riprova.',
+    campaignLocked: 'Questa campagna è stata avviata o è terminata: contenuto, pubblico e periodo non cambiano più e non viene mai eliminata (invii e risultati restano). Mettila in pausa o annullala, oppure duplicala in una nuova bozza.',
+    contestStarted: 'Questo concorso è già iniziato, quindi non può essere eliminato. Chiudilo in anticipo: i risultati vengono conservati.',
+    contestEnded: 'Questo concorso è terminato: i risultati fanno parte dello storico e restano invariati.',
+    contestNotStarted: 'Questo concorso non è ancora iniziato: modifica le date oppure eliminalo.',
   },
 };

@@ -41,5 +41,9 @@ export const zh: CommonCatalog = {
     unauthenticated: '请重新登录。',
     badRequest: '请求无效：{{details}}',
     conflict: '其他人同时修改了此内容。请刷新后重试。',
+    campaignLocked: '此活动已启动或已结束：其内容、受众和时间段不能再更改，也永远不会被删除（投递记录和成果会保留）。请暂停或取消它，或将其复制为新的草稿。',
+    contestStarted: '此竞赛已开始，无法删除。请改为提前结束：结果会被保留。',
+    contestEnded: '此竞赛已结束：其结果已成为历史记录，保持不变。',
+    contestNotStarted: '此竞赛尚未开始：请修改日期或将其删除。',
   },
 };
