@@ -4,7 +4,10 @@
  * names; a contest is created with exclusions by role and person and an update channel, then
  * edited; the domain rules (window order, weights range, all-zero weights, repeated prize rank),
  * an unknown channel or person and unknown fields are refused with 400 and nothing is written;
- * every write is in the audit log with its before/after.
+ * every write is in the audit log with its before/after. Lifecycle: a contest that has not started
+ * is deleted (stale version: 409 `conflict`); a running one is not deleted (409 `contestStarted`)
+ * but ended early (end = now, its board rescored); an ended one is neither deleted nor ended
+ * (409 `contestEnded`, translated); a second admin's stale edit is 409 and loses nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminContestListSchema, AdminContestSchema, type ContestInput } from '../../../src/shared/contracts/contests.js';
@@ -39,10 +42,10 @@ afterAll(async () => {
   await test?.close();
 });
 
-function call(as: string, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown) {
+function call(as: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown, lang = 'en') {
   return fetch(`${test.baseUrl}${path}`, {
     method,
-    headers: { 'x-dev-user': as, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { 'x-dev-user': as, 'accept-language': lang, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
 }
@@ -127,5 +130,62 @@ describe('admin contests API', () => {
     }
     expect((await test.app.repositories.contests.list(tenant)).length).toBe(before);
     expect((await call('demo-admin', 'PUT', '/api/admin/contests/no-such-contest', INPUT)).status).toBe(404);
+  });
+
+  it('deletes a contest that has not started, ends a running one early, keeps an ended one; stale versions are refused', async () => {
+    const day = 86_400_000;
+    const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
+    const make = async (name: string, startsAt: string, endsAt: string) => AdminContestSchema.parse(await (await call('demo-admin', 'POST', '/api/admin/contests', { ...INPUT, name, startsAt, endsAt, updateChannelId: null })).json());
+    const upcoming = await make('Lifecycle upcoming', at(10), at(40));
+    const running = await make('Lifecycle running', at(-10), at(20));
+    const ended = await make('Lifecycle ended', at(-60), at(-30));
+    const listed = AdminContestListSchema.parse(await (await call('demo-admin', 'GET', '/api/admin/contests')).json());
+    const versionOf = (id: string) => listed.contests.find((c) => c.id === id)!.version!;
+    expect(versionOf(upcoming.id)).toBe(upcoming.version);
+
+    // Not admins.
+    expect((await call('ct-coord', 'DELETE', `/api/admin/contests/${upcoming.id}`, { version: upcoming.version })).status).toBe(403);
+    expect((await call('ct-emp', 'POST', `/api/admin/contests/${running.id}/end`, { version: running.version })).status).toBe(403);
+    // Strict bodies.
+    expect((await call('demo-admin', 'DELETE', `/api/admin/contests/${upcoming.id}`, {})).status).toBe(400);
+    expect((await call('demo-admin', 'POST', `/api/admin/contests/${running.id}/end`, { version: running.version, endsAt: at(0) })).status).toBe(400);
+
+    // A second admin's edit from the old version is refused; the first one stands.
+    const edited = await call('demo-admin', 'PUT', `/api/admin/contests/${upcoming.id}`, { ...INPUT, name: 'Lifecycle upcoming (renamed)', startsAt: upcoming.startsAt, endsAt: upcoming.endsAt, updateChannelId: null, version: upcoming.version });
+    expect(edited.status).toBe(200);
+    const renamed = AdminContestSchema.parse(await edited.json());
+    const staleEdit = await call('demo-admin', 'PUT', `/api/admin/contests/${upcoming.id}`, { ...INPUT, name: 'Lost edit', startsAt: upcoming.startsAt, endsAt: upcoming.endsAt, updateChannelId: null, version: upcoming.version });
+    expect([staleEdit.status, ((await staleEdit.json()) as { error: { code: string } }).error.code]).toEqual([409, 'conflict']);
+    expect((await test.app.repositories.contests.get(tenant, upcoming.id)).value.name).toBe('Lifecycle upcoming (renamed)');
+
+    // Delete the upcoming one: stale version refused, current one deletes.
+    expect((await call('demo-admin', 'DELETE', `/api/admin/contests/${upcoming.id}`, { version: upcoming.version })).status).toBe(409);
+    const gone = await call('demo-admin', 'DELETE', `/api/admin/contests/${upcoming.id}`, { version: renamed.version });
+    expect([gone.status, await gone.json()]).toEqual([200, { id: upcoming.id, deleted: true }]);
+    await expect(test.app.repositories.contests.get(tenant, upcoming.id)).rejects.toThrow(/not found/);
+
+    // A running contest is not deleted; it ends early (end = now), then is history.
+    const refused = await call('demo-admin', 'DELETE', `/api/admin/contests/${running.id}`, { version: running.version });
+    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([409, 'contestStarted']);
+    const before = Date.now();
+    const endedNow = await call('demo-admin', 'POST', `/api/admin/contests/${running.id}/end`, { version: running.version });
+    expect(endedNow.status).toBe(200);
+    const afterEnd = AdminContestSchema.parse(await endedNow.json());
+    expect(Date.parse(afterEnd.endsAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(afterEnd.endsAt)).toBeLessThanOrEqual(Date.now());
+    expect((await test.app.repositories.contests.get(tenant, running.id)).value).toMatchObject({ startsAt: running.startsAt, endsAt: afterEnd.endsAt, name: 'Lifecycle running' });
+    const again = await call('demo-admin', 'POST', `/api/admin/contests/${running.id}/end`, { version: afterEnd.version }, 'it');
+    const againError = ((await again.json()) as { error: { code: string; message: string } }).error;
+    expect([again.status, againError.code]).toEqual([409, 'contestEnded']);
+    expect(againError.message).toContain('concorso');
+
+    // An ended one is never deleted (its results are history).
+    const kept = await call('demo-admin', 'DELETE', `/api/admin/contests/${ended.id}`, { version: versionOf(ended.id) });
+    expect([kept.status, ((await kept.json()) as { error: { code: string } }).error.code]).toEqual([409, 'contestEnded']);
+    expect((await test.app.repositories.contests.get(tenant, ended.id)).value.name).toBe('Lifecycle ended');
+
+    const entries = ((await (await call('demo-admin', 'GET', '/api/admin/audit?limit=500')).json()) as { entries: Array<{ action: string; status: number; target: Record<string, string>; before?: Record<string, unknown>; after?: Record<string, unknown> }> }).entries;
+    expect(entries.find((e) => e.action === 'DELETE /api/admin/contests/:id' && e.target.id === upcoming.id && e.status === 200)?.before).toMatchObject({ name: 'Lifecycle upcoming (renamed)' });
+    expect(entries.find((e) => e.action === 'POST /api/admin/contests/:id/end' && e.target.id === running.id && e.status === 200)).toMatchObject({ before: { endsAt: running.endsAt }, after: { endsAt: afterEnd.endsAt } });
   });
 });
