@@ -118,6 +118,68 @@ describe('Admin > Campaigns: the preview of a draft', () => {
   });
 });
 
+describe('Admin > Campaigns: editing and deleting a draft', () => {
+  beforeEach(() => { window.location.hash = '#/admin/campaigns/c1'; });
+
+  it('opens the stored draft in the form, saves the edit at its version and fetches the preview again', async () => {
+    const user = userEvent.setup();
+    let stored = { campaign: CAMPAIGN, version: 'v1' };
+    const put: unknown[] = [];
+    const { seen } = await renderInTab(<CampaignsSection />, {
+      ...routes([]),
+      'GET /api/campaigns/c1': () => [200, { ...stored, counts: ZERO }],
+      'PUT /api/campaigns/c1': (body) => { put.push(body); stored = { campaign: { ...CAMPAIGN, slotMinutes: 60 }, version: 'v2' }; return [200, stored]; },
+    });
+    await screen.findByTestId('campaign-preview');
+    await user.click(await screen.findByTestId('campaign-edit'));
+    expect(screen.getByRole('heading', { name: t.form.editTitle })).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: 'Sales' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByTestId('campaign-content') as HTMLInputElement).value).toBe('Customer Summit recap');
+    const slot = screen.getByTestId('campaign-slot') as HTMLInputElement;
+    await user.clear(slot);
+    await user.type(slot, '60');
+    await user.click(screen.getByTestId('campaign-save'));
+    await waitFor(() => expect(put).toHaveLength(1));
+    expect(put[0]).toEqual({ version: 'v1', subjectId: 'item-1', audience: CAMPAIGN.audience, window: { start: new Date(CAMPAIGN.window.start).toISOString(), end: new Date(CAMPAIGN.window.end).toISOString() }, slotMinutes: 60 });
+    expect(await screen.findByText(t.form.saved)).toBeTruthy();
+    await screen.findByTestId('campaign-preview');
+    await waitFor(() => expect(seen.filter((r) => r.method === 'GET' && r.path === '/api/campaigns/c1/preview')).toHaveLength(2));
+    expect(screen.getByText(/60-minute slots/)).toBeTruthy();
+  });
+
+  it('deletes a draft only after confirming, with its version, then lists the campaigns', async () => {
+    const user = userEvent.setup();
+    const deleted: unknown[] = [];
+    await renderInTab(<CampaignsSection />, { ...routes([]), 'DELETE /api/campaigns/c1': (body) => { deleted.push(body); return [200, { id: 'c1', deleted: true }]; } });
+    await screen.findByTestId('campaign-preview');
+    await user.click(screen.getByTestId('campaign-delete'));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain(t.confirm.deleteBody.replace('{{title}}', 'Customer Summit recap'));
+    await user.click(within(dialog).getByRole('button', { name: t.confirm.keep }));
+    expect(deleted).toEqual([]);
+    await user.click(screen.getByTestId('campaign-delete'));
+    await user.click(await screen.findByTestId('campaign-delete-confirm'));
+    await waitFor(() => expect(deleted).toEqual([{ version: 'v1' }]));
+    await waitFor(() => expect(window.location.hash).toBe('#/admin/campaigns'));
+  });
+
+  it('offers no edit or delete for a launched campaign, says why, and shows the server refusal', async () => {
+    const user = userEvent.setup();
+    await renderInTab(<CampaignsSection />, {
+      ...routes([]),
+      'GET /api/campaigns/c1': () => [200, { campaign: { ...CAMPAIGN, state: 'paused', launchedAt: '2026-12-07T00:00:00.000Z' }, version: 'v3', counts: { ...ZERO, planned: 2 } }],
+      'POST /api/campaigns/c1/duplicate': () => [409, { error: { code: 'campaignLocked', message: 'x' } }],
+    });
+    await screen.findByTestId('campaign-status');
+    expect(screen.queryByTestId('campaign-edit')).toBeNull();
+    expect(screen.queryByTestId('campaign-delete')).toBeNull();
+    expect(screen.getByTestId('campaign-lock-hint').textContent).toBe(t.detail.lockedHint);
+    await user.click(screen.getByTestId('campaign-duplicate'));
+    // The refusal in the UI language (common:error.campaignLocked), beside the hint.
+    expect(await screen.findByText(/^This campaign has been launched or has finished/)).toBeTruthy();
+  });
+});
+
 describe('previewDays', () => {
   it('counts prompts per local day and six-hour band in the admin zone, every day of the window present', () => {
     const days = previewDays({ '2026-12-07T14:00Z': 1, '2026-12-07T16:00Z': 2, '2026-12-08T01:00Z': 4 }, { start: '2026-12-06T15:00:00Z', end: '2026-12-09T15:00:00Z' }, 'Asia/Tokyo');

@@ -1,15 +1,19 @@
 /**
- * One campaign: its item, audience and window; for a draft the stagger preview and Launch (confirm
- * with the count); once launched the live counts (every few seconds while it runs) and Pause,
- * Resume, Cancel (confirm).
+ * One campaign: its item, audience and window; for a draft the stagger preview, Edit (the form in
+ * place; saved at the version opened, the preview recomputed), Delete (confirm) and Launch
+ * (confirm with the count, at the version previewed); once launched the live counts (every few
+ * seconds while it runs), Pause, Resume, Cancel (confirm) and Duplicate into a new draft. Only the
+ * actions the lifecycle rules allow (`campaigns-lifecycle.ts`) are offered, with why the others are not.
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignCountsView, CampaignView } from '../../shared/contracts/campaigns.js';
+import type { AudienceOptions, CampaignCountsView, CampaignView } from '../../shared/contracts/campaigns.js';
+import { allowedCampaignChanges } from '../../shared/domain/campaigns-lifecycle.js';
 import { useTabContext } from '../app/tab-context.js';
 import { useApiResource } from '../impact/use-api.js';
 import { formatWhen, NoticeBar, useAdminStyles, useErrorText, type Notice } from './admin-ui.js';
+import { CampaignForm } from './campaign-form.js';
 import { CampaignPreview } from './campaign-preview.js';
 import { adminTimeZone, CampaignStateBadge, formatWindow } from './campaign-ui.js';
 import { campaignsApi, type CampaignAction } from './campaigns-api.js';
@@ -35,7 +39,13 @@ export interface CampaignDetailProps {
   topicName(id: string): string;
   /** A notice to show on arrival (e.g. "draft saved"). */
   initialNotice?: Notice;
+  /** The audience picker's options (the draft editor needs them; without them Edit waits). */
+  options?: AudienceOptions;
   onChanged(): void;
+  /** The draft was deleted (the section goes back to the list). */
+  onDeleted(title: string): void;
+  /** A copy was saved as a new draft with this id. */
+  onDuplicated(id: string): void;
 }
 
 function Counts({ title, keys, counts, locale }: { title: string; keys: readonly (keyof CampaignCountsView)[]; counts: CampaignCountsView; locale: string }) {
@@ -57,7 +67,7 @@ function Counts({ title, keys, counts, locale }: { title: string; keys: readonly
   );
 }
 
-export function CampaignDetail({ id, titleOf, names, topicName, initialNotice, onChanged }: CampaignDetailProps) {
+export function CampaignDetail({ id, titleOf, names, topicName, initialNotice, options, onChanged, onDeleted, onDuplicated }: CampaignDetailProps) {
   const styles = useStyles();
   const admin = useAdminStyles();
   const { t } = useTranslation('campaigns');
@@ -66,12 +76,15 @@ export function CampaignDetail({ id, titleOf, names, topicName, initialNotice, o
   const errorText = useErrorText();
   const [notice, setNotice] = useState<Notice>(initialNotice);
   const [busy, setBusy] = useState(false);
-  const [confirm, setConfirm] = useState<'launch' | 'cancel' | undefined>();
+  const [confirm, setConfirm] = useState<'launch' | 'cancel' | 'delete' | undefined>();
+  const [editing, setEditing] = useState(false);
   const [updatedAt, setUpdatedAt] = useState<Date | undefined>();
   const status = useApiResource(async (a, signal) => { const s = await campaignsApi.status(a, id, signal); setUpdatedAt(new Date()); return s; }, [id]);
   const campaign: CampaignView | undefined = status.data?.campaign;
   const draft = campaign?.state === 'draft';
-  const preview = useApiResource((a, signal) => (draft ? campaignsApi.preview(a, id, signal) : Promise.resolve(undefined)), [id, draft]);
+  const version = status.data?.version;
+  // Recomputed whenever the stored draft changes (an edit saved here or elsewhere).
+  const preview = useApiResource((a, signal) => (draft ? campaignsApi.preview(a, id, signal) : Promise.resolve(undefined)), [id, draft, version]);
   const running = campaign?.state === 'running';
   const num = new Intl.NumberFormat(locale);
 
@@ -81,13 +94,20 @@ export function CampaignDetail({ id, titleOf, names, topicName, initialNotice, o
     return () => clearInterval(timer);
   }, [running, status.reload]);
 
-  async function run(action: CampaignAction | 'launch') {
+  async function run(action: CampaignAction | 'launch' | 'delete' | 'duplicate') {
     setBusy(true);
     setConfirm(undefined);
     try {
       if (action === 'launch') {
-        const launched = await campaignsApi.launch(api, id);
+        const launched = await campaignsApi.launch(api, id, version ?? '');
         setNotice({ intent: 'success', text: t('admin.detail.launchedNotice', { value: num.format(launched.planned) }) });
+      } else if (action === 'delete') {
+        await campaignsApi.remove(api, id, version ?? '');
+        onDeleted(titleOf(campaign?.subjectId ?? ''));
+        return;
+      } else if (action === 'duplicate') {
+        onDuplicated((await campaignsApi.duplicate(api, id)).id);
+        return;
       } else {
         const after = await campaignsApi.act(api, id, action);
         setNotice({ intent: 'success', text: t('admin.detail.moved', { state: t(`admin.state.${after.state}`) }) });
@@ -118,6 +138,22 @@ export function CampaignDetail({ id, titleOf, names, topicName, initialNotice, o
   ];
   const planned = preview.data?.recipients ?? 0;
   const windowText = formatWindow(locale, campaign.window);
+  const allowed = new Set(allowedCampaignChanges(campaign));
+  const finished = campaign.state === 'cancelled' || campaign.state === 'completed';
+  const hint = draft ? (campaign.launchingAt ? t('admin.detail.launchingHint') : undefined) : finished ? t('admin.detail.finishedHint') : t('admin.detail.lockedHint');
+
+  if (editing && options && version) {
+    return (
+      <div className={admin.section} data-testid="campaign-detail" data-state={campaign.state}>
+        <CampaignForm
+          options={options}
+          draft={{ campaign, version, title }}
+          onCancel={() => setEditing(false)}
+          onCreated={() => { setEditing(false); setNotice({ intent: 'success', text: t('admin.form.saved') }); status.reload(); onChanged(); }}
+        />
+      </div>
+    );
+  }
 
   return (
     <div className={admin.section} data-testid="campaign-detail" data-state={campaign.state}>
@@ -133,11 +169,15 @@ export function CampaignDetail({ id, titleOf, names, topicName, initialNotice, o
           {t('admin.detail.created', { when: formatWhen(locale, campaign.createdAt) })}
           {campaign.launchedAt ? ` · ${t('admin.detail.launched', { when: formatWhen(locale, campaign.launchedAt) })}` : ''}
         </Text>
+        {hint && <Text size={200} className={admin.muted} data-testid="campaign-lock-hint">{hint}</Text>}
         <div className={admin.actions}>
           {draft && <Button appearance="primary" disabled={busy || !preview.data} onClick={() => setConfirm('launch')} data-testid="campaign-launch">{t('admin.detail.launch')}</Button>}
+          {allowed.has('edit') && <Button disabled={busy || !options || !version} onClick={() => { setNotice(undefined); setEditing(true); }} data-testid="campaign-edit">{t('admin.detail.edit')}</Button>}
+          {allowed.has('delete') && <Button disabled={busy || !version} onClick={() => setConfirm('delete')} data-testid="campaign-delete">{t('admin.detail.delete')}</Button>}
           {campaign.state === 'running' && <Button disabled={busy} onClick={() => void run('pause')} data-testid="campaign-pause">{t('admin.detail.pause')}</Button>}
           {campaign.state === 'paused' && <Button appearance="primary" disabled={busy} onClick={() => void run('resume')} data-testid="campaign-resume">{t('admin.detail.resume')}</Button>}
           {(draft || campaign.state === 'running' || campaign.state === 'paused') && <Button disabled={busy} onClick={() => setConfirm('cancel')} data-testid="campaign-cancel">{t('admin.detail.cancel')}</Button>}
+          {!draft && allowed.has('duplicate') && <Button disabled={busy} onClick={() => void run('duplicate')} data-testid="campaign-duplicate">{t('admin.detail.duplicate')}</Button>}
           {!draft && <Button appearance="subtle" disabled={status.loading} onClick={() => status.reload()}>{t('admin.detail.refresh')}</Button>}
         </div>
       </div>
@@ -162,18 +202,21 @@ export function CampaignDetail({ id, titleOf, names, topicName, initialNotice, o
       <Dialog open={confirm !== undefined} onOpenChange={(_e, d) => { if (!d.open) setConfirm(undefined); }}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{confirm === 'launch' ? t('admin.confirm.launchTitle') : t('admin.confirm.cancelTitle')}</DialogTitle>
+            <DialogTitle>{confirm === 'launch' ? t('admin.confirm.launchTitle') : confirm === 'delete' ? t('admin.confirm.deleteTitle') : t('admin.confirm.cancelTitle')}</DialogTitle>
             <DialogContent data-testid="campaign-confirm-text">
               {confirm === 'launch'
                 ? planned > 0
                   ? t('admin.confirm.launchBody', { value: num.format(planned), title, start: formatWhen(locale, campaign.window.start), end: formatWhen(locale, campaign.window.end) })
                   : t('admin.confirm.launchNone')
-                : t('admin.confirm.cancelBody')}
+                : confirm === 'delete'
+                  ? t('admin.confirm.deleteBody', { title })
+                  : t('admin.confirm.cancelBody')}
             </DialogContent>
             <DialogActions>
               <Button onClick={() => setConfirm(undefined)}>{confirm === 'launch' && planned === 0 ? t('admin.confirm.close') : t('admin.confirm.keep')}</Button>
               {confirm === 'launch' && planned > 0 && <Button appearance="primary" onClick={() => void run('launch')} data-testid="campaign-launch-confirm">{t('admin.confirm.launch', { value: num.format(planned) })}</Button>}
               {confirm === 'cancel' && <Button appearance="primary" onClick={() => void run('cancel')} data-testid="campaign-cancel-confirm">{t('admin.confirm.cancelConfirm')}</Button>}
+              {confirm === 'delete' && <Button appearance="primary" onClick={() => void run('delete')} data-testid="campaign-delete-confirm">{t('admin.confirm.deleteConfirm')}</Button>}
             </DialogActions>
           </DialogBody>
         </DialogSurface>

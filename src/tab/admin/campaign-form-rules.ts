@@ -3,8 +3,8 @@
  * checks shown under each field, the request body (checked again with the shared contract), and
  * who the chosen audience reaches (the server's `selectAudience`, over the picker's options).
  */
-import type { AudienceOptions, CreateCampaignInput } from '../../shared/contracts/campaigns.js';
-import { CreateCampaignSchema } from '../../shared/contracts/campaigns.js';
+import type { AudienceOptions, CampaignView, CreateCampaignInput, UpdateCampaignInput } from '../../shared/contracts/campaigns.js';
+import { CreateCampaignSchema, UpdateCampaignSchema } from '../../shared/contracts/campaigns.js';
 import { selectAudience, type CampaignAudience } from '../../shared/domain/campaigns.js';
 import { MAX_SLOTS } from '../../shared/domain/stagger-planner.js';
 import type { Employee } from '../../shared/domain/types.js';
@@ -66,6 +66,17 @@ export function campaignInput(values: CampaignFormValues): CreateCampaignInput {
   };
   CreateCampaignSchema.parse(body);
   return body;
+}
+
+/** The `PUT /api/campaigns/:id` body of valid values at `version` (parsed with the shared contract). */
+export function campaignUpdate(values: CampaignFormValues, version: string): UpdateCampaignInput {
+  const { contentId, window, slotMinutes } = campaignInput(values) as Required<Pick<CreateCampaignInput, 'contentId' | 'window' | 'slotMinutes'>>;
+  return UpdateCampaignSchema.parse({ version, subjectId: contentId, audience: values.audience, window, slotMinutes });
+}
+
+/** The form's values for a stored draft (window in the browser's zone). */
+export function formValuesOf(campaign: Pick<CampaignView, 'subjectId' | 'audience' | 'window' | 'slotMinutes'>): CampaignFormValues {
+  return { contentId: campaign.subjectId, audience: structuredClone(campaign.audience), start: toLocalInput(new Date(campaign.window.start)), end: toLocalInput(new Date(campaign.window.end)), slotMinutes: campaign.slotMinutes };
 }
 
 export interface AudienceReach {

@@ -1,20 +1,21 @@
 /**
- * The new-campaign form: a published content item (search), the audience (personas, teams,
- * topics, languages, named people; who is left out and why shown as you choose), the delivery
- * window in the admin's time zone and the slot length. Saves a draft, then the detail shows its
- * preview.
+ * The campaign form: a published content item (search), the audience (personas, teams, topics,
+ * languages, named people; who is left out and why shown as you choose), the delivery window in
+ * the admin's time zone and the slot length. New: saves a draft, then the detail shows its
+ * preview. Edit (`draft` given): starts from the stored draft and saves it at the version it was
+ * opened at (a second admin's save in between is refused, and the form keeps what was typed).
  */
 import { Button, Checkbox, Combobox, Field, Input, Option, Tag, TagGroup, Text } from '@fluentui/react-components';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AudienceOptions } from '../../shared/contracts/campaigns.js';
+import type { AudienceOptions, CampaignView } from '../../shared/contracts/campaigns.js';
 import type { CampaignAudience } from '../../shared/domain/campaigns.js';
 import { PERSONAS, SUPPORTED_LANGUAGES, type Language } from '../../shared/domain/types.js';
 import { useTabContext } from '../app/tab-context.js';
 import { useApiResource } from '../impact/use-api.js';
 import { adminApi } from './admin-api.js';
 import { NoticeBar, useAdminStyles, useErrorText, type Notice } from './admin-ui.js';
-import { audienceReach, campaignInput, defaultWindow, fromLocalInput, validateCampaignForm, type CampaignFormErrors } from './campaign-form-rules.js';
+import { audienceReach, campaignInput, campaignUpdate, defaultWindow, formValuesOf, fromLocalInput, validateCampaignForm, type CampaignFormErrors } from './campaign-form-rules.js';
 import { adminTimeZone, formatWindow, useReasonLabel } from './campaign-ui.js';
 import { campaignsApi } from './campaigns-api.js';
 
@@ -39,27 +40,30 @@ function CheckboxGroup({ label, children }: { label: string; children: ReactNode
 export interface CampaignFormProps {
   options: AudienceOptions;
   onCancel(): void;
+  /** Called with the draft's id once saved (created, or edited). */
   onCreated(id: string): void;
+  /** Edit this stored draft (its item's title, and the version it was read at) instead of creating one. */
+  draft?: { campaign: CampaignView; version: string; title: string };
   /** The clock (tests); the browser's otherwise. */
   now?: () => Date;
 }
 
-export function CampaignForm({ options, onCancel, onCreated, now = () => new Date() }: CampaignFormProps) {
+export function CampaignForm({ options, onCancel, onCreated, draft, now = () => new Date() }: CampaignFormProps) {
   const styles = useAdminStyles();
   const { t } = useTranslation('campaigns');
   const { t: ta } = useTranslation('admin');
   const { api, locale, language } = useTabContext();
   const errorText = useErrorText();
   const reasonLabel = useReasonLabel();
-  const [initial] = useState(() => defaultWindow(now()));
-  const [query, setQuery] = useState('');
-  const [contentId, setContentId] = useState('');
-  const [contentTitle, setContentTitle] = useState('');
-  const [audience, setAudience] = useState<CampaignAudience>(EMPTY_AUDIENCE);
+  const [initial] = useState(() => (draft ? formValuesOf(draft.campaign) : { ...defaultWindow(now()), contentId: '', audience: EMPTY_AUDIENCE, slotMinutes: 30 }));
+  const [query, setQuery] = useState(draft?.title ?? '');
+  const [contentId, setContentId] = useState(initial.contentId);
+  const [contentTitle, setContentTitle] = useState(draft?.title ?? '');
+  const [audience, setAudience] = useState<CampaignAudience>(initial.audience);
   const [personQuery, setPersonQuery] = useState('');
   const [start, setStart] = useState(initial.start);
   const [end, setEnd] = useState(initial.end);
-  const [slot, setSlot] = useState('30');
+  const [slot, setSlot] = useState(String(initial.slotMinutes));
   const [errors, setErrors] = useState<CampaignFormErrors>({});
   const [notice, setNotice] = useState<Notice>();
   const [saving, setSaving] = useState(false);
@@ -88,7 +92,8 @@ export function CampaignForm({ options, onCancel, onCreated, now = () => new Dat
     setSaving(true);
     setNotice(undefined);
     try {
-      onCreated((await campaignsApi.create(api, campaignInput(values))).id);
+      if (draft) onCreated((await campaignsApi.update(api, draft.campaign.id, campaignUpdate(values, draft.version))).campaign.id);
+      else onCreated((await campaignsApi.create(api, campaignInput(values))).id);
     } catch (err) {
       setNotice({ intent: 'error', text: errorText(err) });
     } finally {
@@ -98,7 +103,7 @@ export function CampaignForm({ options, onCancel, onCreated, now = () => new Dat
 
   return (
     <form className={styles.form} onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate data-testid="campaign-form" aria-labelledby="campaign-form-title">
-      <Text as="h3" id="campaign-form-title" size={400} weight="semibold" className={styles.h2}>{t('admin.form.title')}</Text>
+      <Text as="h3" id="campaign-form-title" size={400} weight="semibold" className={styles.h2}>{draft ? t('admin.form.editTitle') : t('admin.form.title')}</Text>
       <NoticeBar notice={notice} />
       <Field label={t('admin.form.content')} required validationMessage={message('content')}>
         <Combobox
@@ -184,8 +189,8 @@ export function CampaignForm({ options, onCancel, onCreated, now = () => new Dat
       </fieldset>
 
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={saving} data-testid="campaign-save">{saving ? t('admin.form.saving') : t('admin.form.save')}</Button>
-        <Button onClick={onCancel}>{t('admin.form.cancel')}</Button>
+        <Button appearance="primary" type="submit" disabled={saving} data-testid="campaign-save">{saving ? t('admin.form.saving') : draft ? t('admin.form.saveChanges') : t('admin.form.save')}</Button>
+        <Button onClick={onCancel} data-testid="campaign-form-cancel">{t('admin.form.cancel')}</Button>
       </div>
     </form>
   );

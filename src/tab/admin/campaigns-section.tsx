@@ -1,7 +1,7 @@
 /**
  * Admin > Campaigns (admins and coordinators): the campaigns newest first with their state and
- * progress; `#/admin/campaigns/new` the form; `#/admin/campaigns/<id>` one campaign (preview and
- * launch for a draft, live status and pause/resume/cancel after).
+ * progress; `#/admin/campaigns/new` the form; `#/admin/campaigns/<id>` one campaign (preview,
+ * edit, delete and launch for a draft; live status, pause/resume/cancel and duplicate after).
  */
 import { Button, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
@@ -26,7 +26,9 @@ export function CampaignsSection() {
   const errorText = useErrorText();
   const location = useHashLocation();
   const view = location.rest[1] ?? '';
-  const [arrival, setArrival] = useState<Notice>();
+  // A notice for the view the admin lands on ("draft saved" on the detail, "deleted" on the list), shown there only.
+  const [arrival, setArrival] = useState<{ view: string; notice: Notice }>();
+  const arrived = arrival && arrival.view === view ? arrival.notice : undefined;
   // Read again on every return to the list (states and counts move while a campaign runs).
   const list = useApiResource((a, signal) => campaignsApi.list(a, signal), [view === '']);
   const options = useApiResource((a, signal) => campaignsApi.audience(a, signal), []);
@@ -40,15 +42,28 @@ export function CampaignsSection() {
   let body;
   if (view === 'new') {
     body = options.data ? (
-      <CampaignForm options={options.data} onCancel={() => go()} onCreated={(id) => { setArrival({ intent: 'success', text: t('admin.form.created') }); list.reload(); go(id); }} />
+      <CampaignForm options={options.data} onCancel={() => go()} onCreated={(id) => { setArrival({ view: id, notice: { intent: 'success', text: t('admin.form.created') } }); list.reload(); go(id); }} />
     ) : options.error ? <NoticeBar notice={{ intent: 'error', text: errorText(options.error) }} /> : <Spinner label={t('admin.loading')} />;
   } else if (view) {
-    body = <CampaignDetail key={view} id={view} titleOf={titleOf} names={names} topicName={(id) => topics.get(id) ?? id} {...(arrival ? { initialNotice: arrival } : {})} onChanged={() => list.reload()} />;
+    body = (
+      <CampaignDetail
+        key={view}
+        id={view}
+        titleOf={titleOf}
+        names={names}
+        topicName={(id) => topics.get(id) ?? id}
+        {...(arrived ? { initialNotice: arrived } : {})}
+        {...(options.data ? { options: options.data } : {})}
+        onChanged={() => list.reload()}
+        onDeleted={(title) => { setArrival({ view: '', notice: { intent: 'success', text: t('admin.detail.deleted', { title }) } }); list.reload(); go(); }}
+        onDuplicated={(copy) => { setArrival({ view: copy, notice: { intent: 'success', text: t('admin.detail.duplicated') } }); list.reload(); go(copy); }}
+      />
+    );
   } else {
     body = (
       <>
         <Text className={styles.muted}>{t('admin.intro')}</Text>
-        <NoticeBar notice={list.error ? { intent: 'error', text: errorText(list.error) } : undefined} />
+        <NoticeBar notice={list.error ? { intent: 'error', text: errorText(list.error) } : arrived} />
         {!list.data && list.loading && <Spinner label={t('admin.loading')} />}
         {list.data && list.data.items.length === 0 && <Text data-testid="campaigns-empty">{t('admin.empty')}</Text>}
         {list.data && list.data.items.length > 0 && (
