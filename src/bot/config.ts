@@ -96,6 +96,18 @@ const envSchema = z
     GRAPH_SYNC_GROUP_ID: z.string().uuid().optional(),
     /** Microsoft Graph base URL (national clouds, local test servers). */
     GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+    /** AI writing help: the Azure OpenAI resource endpoint, e.g. https://contoso-ai.openai.azure.com (with AZURE_OPENAI_DEPLOYMENT). */
+    AZURE_OPENAI_ENDPOINT: z.string().url().optional(),
+    /** AI writing help: the chat model deployment's name. */
+    AZURE_OPENAI_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, dot, dash or underscore (at most 64)').optional(),
+    /** Azure OpenAI data-plane API version (a GA version by default). */
+    AZURE_OPENAI_API_VERSION: z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'like 2024-10-21').default('2024-10-21'),
+    /** API key of the resource; without it the app uses its managed identity (DefaultAzureCredential). Never logged. */
+    AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
+    /** How long a rewrite waits for the model. */
+    AZURE_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(20_000),
+    /** "Help me rewrite" requests per person per minute (per instance). */
+    AI_WRITING_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(5),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.AUTH_MODE !== 'entra') {
@@ -120,6 +132,12 @@ const envSchema = z
     }
     if (env.NODE_ENV === 'production' && !env.SETTINGS_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SETTINGS_ENCRYPTION_KEY'], message: 'is required in production (the dev key is public; keep it stable: stored webhook keys made with one key cannot be read with another)' });
+    }
+    if (Boolean(env.AZURE_OPENAI_ENDPOINT) !== Boolean(env.AZURE_OPENAI_DEPLOYMENT)) {
+      ctx.addIssue({ code: 'custom', path: [env.AZURE_OPENAI_ENDPOINT ? 'AZURE_OPENAI_DEPLOYMENT' : 'AZURE_OPENAI_ENDPOINT'], message: 'AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT go together (AI writing help)' });
+    }
+    if (env.NODE_ENV === 'production' && env.AZURE_OPENAI_ENDPOINT && !env.AZURE_OPENAI_ENDPOINT.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_OPENAI_ENDPOINT'], message: 'must be https:// in production' });
     }
     if (env.NODE_ENV === 'production' && !env.SECRET_LINK_CODE_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_LINK_CODE_KEY'], message: 'is required in production (the dev key is public; keep it stable: links made with one key fail with another)' });
@@ -162,6 +180,15 @@ export interface AppConfig {
   protection: ProtectionConfig;
   /** Key material of the encryption of secrets stored in Settings (SETTINGS_ENCRYPTION_KEY; a public dev default locally). */
   settingsEncryptionKey: string;
+  /** AI writing help: the model (absent when AZURE_OPENAI_* are not set) and the per-person limit. */
+  aiWriting: AiWritingConfig;
+}
+
+/** AI writing help (docs/admin.md): Azure OpenAI chat completions, with a key or the managed identity. */
+export interface AiWritingConfig {
+  model?: { endpoint: string; deployment: string; apiVersion: string; apiKey?: string; timeoutMs: number };
+  /** Rewrites per person per minute (per instance). */
+  perMinute: number;
 }
 
 /** Abuse and privacy settings (SECURITY.md, docs/privacy.md). */
@@ -279,5 +306,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, version = '0
       trustedProxyHops: env.TRUSTED_PROXY_HOPS,
     },
     settingsEncryptionKey: env.SETTINGS_ENCRYPTION_KEY ?? DEV_ONLY_SETTINGS_ENCRYPTION_KEY,
+    aiWriting: {
+      ...(env.AZURE_OPENAI_ENDPOINT && env.AZURE_OPENAI_DEPLOYMENT
+        ? {
+            model: {
+              endpoint: env.AZURE_OPENAI_ENDPOINT.replace(/\/+$/, ''),
+              deployment: env.AZURE_OPENAI_DEPLOYMENT,
+              apiVersion: env.AZURE_OPENAI_API_VERSION,
+              ...(env.AZURE_OPENAI_API_KEY ? { apiKey: env.AZURE_OPENAI_API_KEY } : {}),
+              timeoutMs: env.AZURE_OPENAI_TIMEOUT_MS,
+            },
+          }
+        : {}),
+      perMinute: env.AI_WRITING_PER_MINUTE,
+    },
   };
 }

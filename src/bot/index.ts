@@ -44,6 +44,8 @@ import { createVivaLearningClient, createVivaLearningSync, fetchGraphHttp } from
 import { azureGraphToken } from './graph/graph-token.js';
 import { createTabPageServices } from './services/tab-pages.js';
 import { createBoardShareService } from './services/board-share.service.js';
+import { createAiWritingService, withAiModelStatus } from './services/ai-writing.service.js';
+import { createAzureOpenAiModel } from './services/ai-writing.azure-openai.js';
 import { createSuggestionService } from './services/suggestions.service.js';
 import { createAdminContentService } from './services/admin-content.service.js';
 import { adminSettingsReaders, createAdminSettingsService, withAdminDisclosure } from './services/admin-settings.service.js';
@@ -196,6 +198,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     services.trainingPush.attachDispatcher(createTrainingDispatcher(campaigns));
     // Topic hubs (issue 13); also removes a deleted person's proposals and map ownerships (data requests).
     const topics = createTopicsService({ stores: repositories.topicHubs, employees: repositories.employees, clock: now, newId: () => randomBytes(6).toString('hex') });
+    // AI writing help ("Help me rewrite", docs/admin.md): Azure OpenAI when AZURE_OPENAI_* are set, else never offered.
+    const aiWriting = createAiWritingService({ model: config.aiWriting.model ? createAzureOpenAiModel(config.aiWriting.model) : undefined, adminSettings: repositories.adminSettings, logger: { warn: (details, message) => server.log.warn(details, message) } });
     const server = await buildServer({
       config,
       repositories,
@@ -214,11 +218,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       analytics: { analytics: services.analytics, pilot: services.pilot, now },
       training: { training: services.training, pushes: services.trainingPush, ...(viva ? { viva } : {}) },
       tabPages: createTabPageServices({ repositories, leaderboard: services.leaderboard, policy: services.policy, clock: now }),
-      boardShares: createBoardShareService({ sharing: services.sharing, repositories: { ...repositories, settings: programmeSettings }, publicBaseUrl: config.publicBaseUrl }),
+      boardShares: createBoardShareService({ sharing: services.sharing, repositories: { ...repositories, settings: programmeSettings }, publicBaseUrl: config.publicBaseUrl, aiWriting }),
       suggestions: createSuggestionService({ suggestions: repositories.suggestions, randomBytes: (count) => randomBytes(count) }),
       admin: {
         content: createAdminContentService({ content: repositories.content, suggestions: repositories.suggestions, employees: repositories.employees, adminSettings: repositories.adminSettings, randomBytes: (count) => randomBytes(count), clock: now, notifyRejection: createRejectionNotifier(bot.messenger), logger: { warn: (details, message) => server.log.warn(details, message) } }),
-        settings: createAdminSettingsService({ adminSettings: repositories.adminSettings, employees: repositories.employees, policies: repositories.policies, policy: services.policy, randomBytes: (count) => randomBytes(count), clock: now, askPolicy: createPolicyAsker(bot.messenger, services.policy), secrets: settingsSecrets, logger: { warn: (details, message) => server.log.warn(details, message) } }),
+        settings: withAiModelStatus(createAdminSettingsService({ adminSettings: repositories.adminSettings, employees: repositories.employees, policies: repositories.policies, policy: services.policy, randomBytes: (count) => randomBytes(count), clock: now, askPolicy: createPolicyAsker(bot.messenger, services.policy), secrets: settingsSecrets, logger: { warn: (details, message) => server.log.warn(details, message) } }), aiWriting.modelConfigured),
         dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, eraser: repositories.personalData, topicRoles: topics, clock: now }),
       },
       campaigns,

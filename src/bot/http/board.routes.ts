@@ -8,19 +8,23 @@
  * - `GET /api/board/items/:id/share`: the share panel of one item (prepares the caller's prompt).
  * - `PUT /api/board/items/:id/share/:network`: save the caller's words for one network.
  * - `POST /api/board/items/:id/not-for-me`: "Not for me", optional reason.
+ * - `POST /api/board/items/:id/rewrite`: "Help me rewrite" (AI writing help), a few versions of
+ *   the caller's words for one network; nothing is saved. Limited per person per minute.
  *
  * Ids in the path name content only: a person can act only for themselves, the prompt is
  * always the caller's own. Sharing itself goes through the share door `/s/<code>/<network>`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { BoardItemParamsSchema, BoardShareNetworkParamsSchema, NotForMeSchema, SaveShareTextSchema } from '../../shared/contracts/board-share.js';
+import { BoardItemParamsSchema, BoardShareNetworkParamsSchema, NotForMeSchema, RewriteRequestSchema, SaveShareTextSchema, type RewriteResult } from '../../shared/contracts/board-share.js';
 import { BoardQuerySchema, type BoardResponse } from '../../shared/contracts/board.js';
 import { ROLES } from '../../shared/domain/types.js';
+import { AiWritingUnavailableError, ModelBusyError, ModelFailedError } from '../services/ai-writing.ports.js';
 import type { BoardShareService } from '../services/board-share.service.js';
 import type { BoardService } from '../services/board.service.js';
 import { requireRole } from './auth.js';
 import { describeZodError, requestLanguage, sendError } from './errors.js';
+import { answerRateLimited, RATE_WINDOW_MS } from './rate-limits.js';
 
 export interface BoardRoutesDeps {
   board: BoardService;
@@ -28,7 +32,12 @@ export interface BoardRoutesDeps {
   shares?: BoardShareService;
   /** Clock for publish/expiry windows; tests pin it. */
   now?: () => Date;
+  /** "Help me rewrite" requests per person per minute (config `aiWriting.perMinute`); default 5. */
+  rewritePerMinute?: number;
 }
+
+/** Default of {@link BoardRoutesDeps.rewritePerMinute}. */
+export const DEFAULT_REWRITES_PER_MINUTE = 5;
 
 /** Any programme role: someone signed in but not enrolled gets 403. */
 const enrolled = { preHandler: requireRole(...ROLES) };
@@ -86,5 +95,45 @@ export function registerBoardRoutes(fastify: FastifyInstance, deps: BoardRoutesD
     if (!body) return reply;
     const { tenantId, employeeId } = request.identity!;
     return reply.header('cache-control', 'private, no-store').send(await shares.notForMe(tenantId, employeeId, params.id, body.reason, now()));
+  });
+
+  registerRewriteRoute(fastify, shares, now, deps.rewritePerMinute ?? DEFAULT_REWRITES_PER_MINUTE);
+}
+
+/**
+ * `POST /api/board/items/:id/rewrite` in its own scope: the per-person limit's refusal (429 with
+ * Retry-After) and the model's failures answer in the API's error shape. The limit counts after
+ * authentication and the role check, keyed by the person (not their address).
+ */
+function registerRewriteRoute(fastify: FastifyInstance, shares: BoardShareService, now: () => Date, perMinute: number): void {
+  void fastify.register(async (scope) => {
+    answerRateLimited(scope, (request, reply) => sendError(reply, request, 429, 'aiTooManyRewrites'));
+    const options = {
+      ...enrolled,
+      config: { rateLimit: { max: perMinute, timeWindow: RATE_WINDOW_MS, hook: 'preHandler' as const, keyGenerator: (request: FastifyRequest) => `rewrite|${request.identity?.tenantId ?? ''}|${request.identity?.employeeId ?? ''}` } },
+    };
+    scope.post('/api/board/items/:id/rewrite', options, async (request, reply) => {
+      const params = parseOr400(BoardItemParamsSchema, request.params, request, reply);
+      if (!params) return reply;
+      const body = parseOr400(RewriteRequestSchema, request.body, request, reply);
+      if (!body) return reply;
+      const { tenantId, employeeId } = request.identity!;
+      let result: RewriteResult;
+      try {
+        result = await shares.rewrite(tenantId, employeeId, params.id, body, now());
+      } catch (err) {
+        if (err instanceof AiWritingUnavailableError) return sendError(reply, request, 409, 'aiWritingOff', err.reason);
+        if (err instanceof ModelBusyError) {
+          request.log.warn({ reason: err.message }, 'AI writing help: model busy');
+          return sendError(reply.header('retry-after', String(err.retryAfterSeconds ?? 30)), request, 503, 'aiBusy');
+        }
+        if (err instanceof ModelFailedError) {
+          request.log.warn({ reason: err.message, status: err.status }, 'AI writing help: model failed');
+          return err.code === 'content-filter' ? sendError(reply, request, 422, 'aiRefused') : sendError(reply, request, 502, 'aiFailed');
+        }
+        throw err;
+      }
+      return reply.header('cache-control', 'private, no-store').send(result);
+    });
   });
 }

@@ -92,13 +92,16 @@ export interface ServerDeps {
 export const PERSONAL_LOG_FIELDS = ['displayName', 'name', 'email', 'mail', 'userPrincipalName', 'upn', 'aadObjectId', 'ip', 'ips', 'remoteAddress', 'x-forwarded-for']
   .flatMap((field) => [`*.${field}`, `*.*.${field}`, `req.headers["${field}"]`]);
 
+/** Fields that may hold a credential (e.g. the Azure OpenAI key of AI writing help), redacted at the top and one and two levels deep. */
+export const SECRET_LOG_FIELDS = ['apiKey', 'api-key', 'authorization', 'azureADTokenProvider'].flatMap((field) => [`["${field}"]`, `*["${field}"]`, `*.*["${field}"]`, `req.headers["${field}"]`]);
+
 /** Build the server with every route registered; the caller decides when to listen. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const fastify = Fastify({
     logger: {
       level: deps.config.logLevel,
       // Personal data never reaches a log line, whatever object a caller logs (SECURITY.md).
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', ...PERSONAL_LOG_FIELDS], censor: '[redacted]' },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', ...PERSONAL_LOG_FIELDS, ...SECRET_LOG_FIELDS], censor: '[redacted]' },
       serializers: {
         // No raw IP and no query strings (they may carry tokens) in the logs; no share-prompt code
         // either (it is the capability of the public share door).
@@ -131,7 +134,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerPilotRoutes(fastify, deps.analytics);
   }
   registerMeRoutes(fastify, { employees: deps.repositories.employees, devMode: deps.config.auth.mode === 'dev' });
-  registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories), ...(deps.boardShares ? { shares: deps.boardShares } : {}) });
+  registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories), ...(deps.boardShares ? { shares: deps.boardShares } : {}), rewritePerMinute: deps.config.aiWriting.perMinute });
   if (deps.suggestions) registerSuggestionRoutes(fastify, { suggestions: deps.suggestions });
   if (deps.admin) {
     registerAdminContentRoutes(fastify, deps.admin);

@@ -113,6 +113,8 @@ export const AdminSettingsSchema = z.object({
   disclosureLine: z.string(),
   blockedPhrases: z.array(z.string()),
   aiHelp: z.boolean(),
+  /** A language model is configured for this deployment (AZURE_OPENAI_*): without one, aiHelp has no effect. */
+  aiModelConfigured: z.boolean().optional(),
   webhookSecretSet: z.boolean(),
   webhookSecretRotatedAt: z.string().optional(),
 });

@@ -8,6 +8,8 @@ export const API_ERROR_CODES = [
   'badRequest', 'unauthenticated', 'forbidden', 'notFound', 'conflict', 'generic', 'tooManyRequests', 'unavailable',
   // 409s of the campaign and contest lifecycles (src/shared/domain/campaigns-lifecycle.ts, contests-lifecycle.ts).
   'campaignLocked', 'contestStarted', 'contestEnded', 'contestNotStarted',
+  // AI writing help ("Help me rewrite"): off (409), too many per person (429), model busy or slow (503), failed (502), refused by the content filter (422).
+  'aiWritingOff', 'aiTooManyRewrites', 'aiBusy', 'aiFailed', 'aiRefused',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -67,8 +67,32 @@ export const SharePanelSchema = z.object({
   policyAcknowledged: z.boolean(),
   /** Every share of this item by this person with its clicks, newest first. */
   history: z.array(ShareHistoryEntrySchema),
+  /** "Help me rewrite" is offered: the programme turned AI writing help on and a model is configured. */
+  aiWriting: z.boolean().optional(),
 });
 export type SharePanel = z.infer<typeof SharePanelSchema>;
+
+/** `POST /api/board/items/:id/rewrite`: versions of the person's current words for one network. */
+export const RewriteRequestSchema = z
+  .object({
+    network: z.enum(NETWORKS),
+    /** The editor's text as it is now (maybe unsaved); no link, no disclosure. */
+    text: z.string().max(3000),
+    /** Language to write in; default the person's. */
+    language: z.enum(SUPPORTED_LANGUAGES).optional(),
+  })
+  .strict();
+export type RewriteRequest = z.infer<typeof RewriteRequestSchema>;
+
+/** Answer of the rewrite route: a few versions to pick from (nothing is saved). */
+export const RewriteResultSchema = z.object({
+  network: z.enum(NETWORKS),
+  language: z.enum(SUPPORTED_LANGUAGES),
+  variants: z.array(z.object({ text: z.string(), shortened: z.boolean() })),
+  /** Versions of the model not offered: with a blocked phrase, or unusable (empty, repeated). */
+  dropped: z.object({ blocked: z.number().int().nonnegative(), unusable: z.number().int().nonnegative() }),
+});
+export type RewriteResult = z.infer<typeof RewriteResultSchema>;
 
 /** Body, disclosure and link joined the way every door posts them (blank lines between parts). */
 export function joinSharePost(body: string, disclosure: string | undefined, url: string | undefined): string {

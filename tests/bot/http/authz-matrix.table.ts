@@ -58,6 +58,7 @@ export const AUTHZ_TABLE: readonly AuthzRow[] = [
   { route: 'GET /api/board/items/:id/share', allow: 'enrolled', request: { url: `/api/board/items/${NONE}/share` }, ok: 404 },
   { route: 'PUT /api/board/items/:id/share/:network', allow: 'enrolled', request: { url: `/api/board/items/${NONE}/share/linkedin`, payload: INVALID }, ok: 400 },
   { route: 'POST /api/board/items/:id/not-for-me', allow: 'enrolled', request: { url: `/api/board/items/${NONE}/not-for-me`, payload: INVALID }, ok: 400 },
+  { route: 'POST /api/board/items/:id/rewrite', allow: 'enrolled', request: { url: `/api/board/items/${NONE}/rewrite`, payload: INVALID }, ok: 400 },
   { route: 'GET /api/me/impact', allow: 'enrolled', request: { url: '/api/me/impact' }, ok: 200 },
   { route: 'GET /api/me/goals', allow: 'enrolled', request: { url: '/api/me/goals' }, ok: 200 },
   { route: 'PUT /api/me/goals', allow: 'enrolled', request: { url: '/api/me/goals', payload: INVALID }, ok: 400 },

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../../src/bot/services/ports.js';
 import { measureSharePost, SharePanelSchema } from '../../../src/shared/contracts/board-share.js';
+import { AdminSettingsSchema } from '../../../src/shared/contracts/admin.js';
 import { BoardResponseSchema } from '../../../src/shared/contracts/board.js';
 import { MySuggestionsSchema, SuggestionSchema } from '../../../src/shared/contracts/suggestions.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
@@ -163,6 +164,17 @@ describe('share panel', () => {
     const responses = await repos.contentResponses.listByEmployee(TENANT, 'bs-ken');
     expect(responses.find((r) => r.contentId === 'bs-teamonly')?.kind).toBe('skipped');
     expect((await call('bs-ken', 'POST', '/api/board/items/bs-teamonly/not-for-me', { reason: 'boring' })).status).toBe(400);
+  });
+
+  it('never offers "Help me rewrite" without a model (AZURE_OPENAI_* unset), even with AI writing help on', async () => {
+    const settings = AdminSettingsSchema.parse(await json(await call('demo-admin', 'GET', '/api/admin/settings')));
+    expect(settings.aiModelConfigured).toBe(false);
+    const { webhookSecretSet: _set, webhookSecretRotatedAt: _at, aiModelConfigured: _model, ...input } = settings;
+    expect((await call('demo-admin', 'PUT', '/api/admin/settings', { ...input, aiHelp: true })).status).toBe(200);
+    expect(SharePanelSchema.parse(await json(await call('bs-amy', 'GET', '/api/board/items/bs-quantum/share'))).aiWriting).toBe(false);
+    const res = await call('bs-amy', 'POST', '/api/board/items/bs-quantum/rewrite', { network: 'x', text: 'Mine.' });
+    expect(res.status).toBe(409);
+    expect(await json(res)).toMatchObject({ error: { code: 'aiWritingOff', details: 'no-model' } });
   });
 });
 

@@ -45,5 +45,10 @@ export const en = {
     contestStarted: 'This contest has started, so it cannot be deleted. End it early instead: its results are kept.',
     contestEnded: 'This contest has ended: its results are history and stay as they are.',
     contestNotStarted: 'This contest has not started yet: change its dates or delete it instead.',
+    aiWritingOff: 'AI writing help is not available here: your programme team has not turned it on, or no model is configured.',
+    aiTooManyRewrites: 'You asked for many rewrites in a short time. Wait a minute and try again; your text is unchanged.',
+    aiBusy: 'The writing assistant is busy or slow right now. Your text is unchanged; try again in a minute.',
+    aiFailed: 'The writing assistant could not help this time. Your text is unchanged; try again, or write it your way.',
+    aiRefused: 'The writing assistant declined this text (content filter). Your text is unchanged.',
   },
 };

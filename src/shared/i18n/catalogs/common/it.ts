@@ -45,5 +45,10 @@ export const it: CommonCatalog = {
     contestStarted: 'Questo concorso è già iniziato, quindi non può essere eliminato. Chiudilo in anticipo: i risultati vengono conservati.',
     contestEnded: 'Questo concorso è terminato: i risultati fanno parte dello storico e restano invariati.',
     contestNotStarted: 'Questo concorso non è ancora iniziato: modifica le date oppure eliminalo.',
+    aiWritingOff: "L'aiuto alla scrittura con IA non è disponibile qui: il team del programma non l'ha attivato oppure non è configurato alcun modello.",
+    aiTooManyRewrites: 'Hai chiesto molte riscritture in poco tempo. Attendi un minuto e riprova; il tuo testo non è cambiato.',
+    aiBusy: "L'assistente di scrittura è occupato o lento in questo momento. Il tuo testo non è cambiato; riprova tra un minuto.",
+    aiFailed: "L'assistente di scrittura questa volta non è riuscito ad aiutarti. Il tuo testo non è cambiato; riprova o scrivilo a modo tuo.",
+    aiRefused: "L'assistente di scrittura ha rifiutato questo testo (filtro dei contenuti). Il tuo testo non è cambiato.",
   },
 };

@@ -45,5 +45,10 @@ export const zh: CommonCatalog = {
     contestStarted: '此竞赛已开始，无法删除。请改为提前结束：结果会被保留。',
     contestEnded: '此竞赛已结束：其结果已成为历史记录，保持不变。',
     contestNotStarted: '此竞赛尚未开始：请修改日期或将其删除。',
+    aiWritingOff: '此处无法使用 AI 写作帮助：项目团队尚未开启，或未配置模型。',
+    aiTooManyRewrites: '你在短时间内请求了太多次改写。请等一分钟再试；你的文字没有改变。',
+    aiBusy: '写作助手当前繁忙或响应缓慢。你的文字没有改变；请一分钟后再试。',
+    aiFailed: '写作助手这次没能帮上忙。你的文字没有改变；请重试，或用你自己的方式来写。',
+    aiRefused: '写作助手拒绝改写这段文字（内容筛选）。你的文字没有改变。',
   },
 };
