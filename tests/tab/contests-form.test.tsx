@@ -4,7 +4,9 @@
  * exclusions; "New contest" starts from the seed-003 defaults; a window that ends before it starts
  * and weights that are all zero are named and keep Save disabled; a person is picked with the
  * people picker and a team channel chosen; Save posts exactly that contest; editing sends a PUT
- * with the channel set back to none.
+ * with the channel set back to none. Lifecycle: an upcoming contest offers Delete, a running one
+ * End now, an ended one neither (its results are history); each asks for confirmation first and
+ * sends the listed version.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
@@ -110,5 +112,42 @@ describe('Admin > Contests', () => {
     await user.click(within(form).getByTestId('contest-save'));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]).toMatchObject({ name: 'Q4 clicks', excludedEmployeeIds: ['p-wanda'], updateChannelId: null, weights: { uniqueClick: 1, share: 0, conversion: 3 } });
+  });
+
+  it('deletes an upcoming contest and ends a running one after confirming, at the listed versions; an ended one is kept', async () => {
+    const day = 86_400_000;
+    const at = (days: number) => new Date(Date.now() + days * day).toISOString();
+    const upcoming = { ...EXISTING, id: 'c-up', name: 'Spring push', startsAt: at(5), endsAt: at(30), version: 'v-up' };
+    const running = { ...EXISTING, id: 'c-run', name: 'Winter clicks', startsAt: at(-5), endsAt: at(30), version: 'v-run' };
+    const ended = { ...EXISTING, id: 'c-old', name: 'Autumn shares', startsAt: at(-60), endsAt: at(-30), version: 'v-old' };
+    const calls: Array<[string, unknown]> = [];
+    await renderInTab(<ContestsSection />, {
+      ...routes([]),
+      'GET /api/admin/contests': () => [200, { contests: [upcoming, running, ended], channels: [] }],
+      'DELETE /api/admin/contests/c-up': (body) => { calls.push(['delete', body]); return [200, { id: 'c-up', deleted: true }]; },
+      'POST /api/admin/contests/c-run/end': (body) => { calls.push(['end', body]); return [200, { ...running, endsAt: new Date().toISOString() }]; },
+    });
+    const user = userEvent.setup();
+    await screen.findByTestId('contest-c-up');
+    expect(screen.queryByTestId('contest-end-c-up')).toBeNull();
+    expect(screen.queryByTestId('contest-delete-c-run')).toBeNull();
+    expect(screen.queryByTestId('contest-delete-c-old')).toBeNull();
+    expect(screen.queryByTestId('contest-end-c-old')).toBeNull();
+    expect(screen.getByTestId('contest-c-old').textContent).toContain(en.contests.historyHint);
+
+    await user.click(screen.getByTestId('contest-delete-c-up'));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain(en.contests.confirmDeleteBody.replace('{{name}}', 'Spring push'));
+    await user.click(within(dialog).getByRole('button', { name: en.contests.keep }));
+    expect(calls).toEqual([]);
+    await user.click(screen.getByTestId('contest-delete-c-up'));
+    await user.click(await screen.findByTestId('contest-confirm'));
+    expect(await screen.findByText(en.contests.deleted.replace('{{name}}', 'Spring push'))).toBeTruthy();
+
+    await user.click(screen.getByTestId('contest-end-c-run'));
+    expect((await screen.findByTestId('contest-confirm-text')).textContent).toContain('Winter clicks');
+    await user.click(await screen.findByTestId('contest-confirm'));
+    expect(await screen.findByText(en.contests.endedNow.replace('{{name}}', 'Winter clicks'))).toBeTruthy();
+    expect(calls).toEqual([['delete', { version: 'v-up' }], ['end', { version: 'v-run' }]]);
   });
 });
