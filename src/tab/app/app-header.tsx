@@ -29,7 +29,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  name: { margin: 0, whiteSpace: 'nowrap' },
+  name: { margin: 0, whiteSpace: 'nowrap', '@media (max-width: 600px)': { fontSize: tokens.fontSizeBase400 } },
   spacer: { flexGrow: 1 },
   meta: {
     display: 'flex',
@@ -38,8 +38,12 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
     minWidth: 0,
+    flexShrink: 1,
   },
-  badge: { maxWidth: '100%', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  // The badge shrinks with the bar and ends in an ellipsis (its text sits in a span: an ellipsis
+  // needs a block-level box, and the badge itself is an inline flex box).
+  badge: { maxWidth: '100%', minWidth: 0, flexShrink: 1, overflow: 'hidden' },
+  badgeText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   standalone: { '@media (max-width: 600px)': { display: 'none' } },
 });
 
@@ -59,14 +63,14 @@ export function AppHeader() {
       <span className={styles.spacer} />
       <div className={styles.meta}>
         {(host.devUser || me.devIdentities) && (
-          <Badge className={styles.badge} appearance="tint" color="warning" icon={<Eye16Regular />}>
-            {t('tab:app.viewingAs', { user: me.displayName })}
+          <Badge className={styles.badge} appearance="tint" color="warning" icon={<Eye16Regular />} title={t('tab:app.viewingAs', { user: me.displayName })}>
+            <span className={styles.badgeText}>{t('tab:app.viewingAs', { user: me.displayName })}</span>
           </Badge>
         )}
         {me.devIdentities && me.devIdentities.length > 0 && <RoleSwitcher identities={me.devIdentities} currentId={me.employeeId} />}
         {host.mode === 'standalone' && (
           <Badge className={mergeClasses(styles.badge, styles.standalone)} appearance="outline" color="informative">
-            {t('tab:app.standaloneBadge')}
+            <span className={styles.badgeText}>{t('tab:app.standaloneBadge')}</span>
           </Badge>
         )}
         {host.mode === 'teams' && host.userName && (

@@ -6,8 +6,11 @@ import type { Formatters } from '../impact/format.js';
 
 const useStyles = makeStyles({
   caption: { textAlign: 'start', padding: `0 0 ${tokens.spacingVerticalS}`, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, color: tokens.colorNeutralForeground1 },
-  rankCol: { width: '72px' },
-  pointsCol: { width: '110px' },
+  // Narrow (Teams mobile): the name column keeps the room, the fixed columns shrink to their
+  // figures, and the prize column goes (the Prizes card beside the table lists them by place).
+  rankCol: { width: '72px', '@media (max-width: 600px)': { width: '32px' } },
+  pointsCol: { width: '110px', '@media (max-width: 600px)': { width: '56px' } },
+  prizeCol: { width: '140px', '@media (max-width: 600px)': { display: 'none' } },
   mine: { backgroundColor: tokens.colorBrandBackground2 },
   number: { fontVariantNumeric: 'tabular-nums' },
   name: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
@@ -28,7 +31,7 @@ export function LeaderboardTable({ board, format, compact }: { board: Leaderboar
           <TableHeaderCell className={styles.pointsCol} scope="col">
             {t('leaderboard.table.points')}
           </TableHeaderCell>
-          {!compact && <TableHeaderCell scope="col">{t('leaderboard.table.prize')}</TableHeaderCell>}
+          {!compact && <TableHeaderCell className={styles.prizeCol} scope="col">{t('leaderboard.table.prize')}</TableHeaderCell>}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -48,7 +51,7 @@ export function LeaderboardTable({ board, format, compact }: { board: Leaderboar
               </span>
             </TableCell>
             <TableCell className={styles.number}>{format.number(entry.points)}</TableCell>
-            {!compact && <TableCell>{entry.prize?.amountMinor !== undefined && entry.prize.currency ? format.money(entry.prize.amountMinor, entry.prize.currency) : (entry.prize?.label ?? '')}</TableCell>}
+            {!compact && <TableCell className={styles.prizeCol}>{entry.prize?.amountMinor !== undefined && entry.prize.currency ? format.money(entry.prize.amountMinor, entry.prize.currency) : (entry.prize?.label ?? '')}</TableCell>}
           </TableRow>
         ))}
       </TableBody>
