@@ -24,9 +24,23 @@ import { TRAINING_FORMATS, TRAINING_MODULE_STATES } from '../../shared/domain/tr
 import { PERSONAS, SUPPORTED_LANGUAGES, TOPIC_ROLES } from '../../shared/domain/types.js';
 
 const useStyles = makeStyles({
-  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
-  filter: { minWidth: '150px' },
+  // Five filters on one line at Teams' tab width, two per line on a phone.
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 150px), 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  filter: { minWidth: 0 },
+  dropdown: { minWidth: 0, width: '100%' },
   tableWrap: { overflowX: 'auto' },
+  // Below 600 px the four columns do not fit: each module becomes a block (title, targets, then
+  // status and actions on one line) instead of a table squeezed to a word per line.
+  table: {
+    '@media (max-width: 600px)': {
+      display: 'block',
+      '& thead': { display: 'none' },
+      '& tbody': { display: 'block' },
+      '& tr': { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0` },
+      '& td': { display: 'block', height: 'auto', padding: 0 },
+      '& td:nth-child(-n+2)': { flexBasis: '100%' },
+    },
+  },
   title: { fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   tags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
@@ -71,6 +85,7 @@ export function ModuleList({ modules, filters, onFilters, onEdit, onTransition, 
                 value={label}
                 selectedOptions={[current ?? '']}
                 onOptionSelect={(_e, d) => onFilters({ ...filters, [key]: d.optionValue || undefined })}
+                className={styles.dropdown}
                 data-testid={`filter-${key}`}
               >
                 <Option value="">{t('page.any')}</Option>
@@ -86,7 +101,7 @@ export function ModuleList({ modules, filters, onFilters, onEdit, onTransition, 
         <Text>{t('list.empty')}</Text>
       ) : (
         <div className={styles.tableWrap}>
-          <Table aria-label={t('list.label')} size="small">
+          <Table aria-label={t('list.label')} size="small" className={styles.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('form.title')}</TableHeaderCell>
