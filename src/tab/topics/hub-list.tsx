@@ -36,12 +36,15 @@ export function HubCards({ hubs }: { hubs: HubSummary[] }) {
             {hub.languages.length > 0 && (
               <Text size={200} className={styles.muted}>{t('languages', { list: joinList(hub.languages.map((l) => languageName(l, locale)), locale) })}</Text>
             )}
-            <div className={styles.row}>
-              {hub.myRole && <Badge appearance="filled" color="brand">{t('yourRole', { role: t(`role.${hub.myRole}`) })}</Badge>}
-              {hub.myPendingRole && <Badge appearance="tint" color="warning">{t('yourPending', { role: t(`role.${hub.myPendingRole}`) })}</Badge>}
-            </div>
-            <div>
-              <Button as="a" href={routeHref('topics', hub.id)} appearance="primary" aria-label={t('open', { name })} data-testid={`open-${hub.id}`}>
+            {(hub.myRole || hub.myPendingRole) && (
+              <div className={styles.row}>
+                {hub.myRole && <Badge appearance="filled" color="brand">{t('yourRole', { role: t(`role.${hub.myRole}`) })}</Badge>}
+                {hub.myPendingRole && <Badge appearance="tint" color="warning">{t('yourPending', { role: t(`role.${hub.myPendingRole}`) })}</Badge>}
+              </div>
+            )}
+            {/* One primary action per page, not per card: thirteen filled buttons read as noise. */}
+            <div className={styles.cardFoot}>
+              <Button as="a" href={routeHref('topics', hub.id)} appearance="secondary" aria-label={t('open', { name })} data-testid={`open-${hub.id}`}>
                 {t('open', { name })}
               </Button>
             </div>

@@ -15,7 +15,9 @@ import { useTabContext } from '../app/tab-context.js';
 export const useTopicStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  grid: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))' },
+  grid: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 280px), 1fr))' },
+  /** The last row of a hub card sits at its bottom, so the buttons of one row of cards line up. */
+  cardFoot: { marginTop: 'auto' },
   pyramid: { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: tokens.spacingVerticalS, width: '100%' },
   level: {
     boxSizing: 'border-box',
