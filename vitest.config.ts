@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     globalSetup: ['tests/support/global-setup.ts', 'tests/support/build-tab.setup.ts'],
     setupFiles: ['tests/support/dom-setup.ts'],
+    // expect.poll waits for what a page or a job shows eventually; its 1 s default flakes on a
+    // loaded 2-core machine (a value that never comes still fails, later).
+    expect: { poll: { timeout: 10_000 } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
