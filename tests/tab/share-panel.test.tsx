@@ -152,3 +152,64 @@ describe('share panel', () => {
     expect(seen.find((r) => r.method === 'POST')?.body).toEqual({ reason: 'not-relevant' });
   });
 });
+
+describe('Help me rewrite (AI writing help)', () => {
+  const rewriteRoutes = (answer: [number, unknown]): FakeRoutes => ({ ...routes(panel({ aiWriting: true })), 'POST /api/board/items/item-1/rewrite': () => answer });
+
+  it('is not offered when the API says AI writing help is unavailable', async () => {
+    const { user } = await openPanel(panel({ aiWriting: false }));
+    expect(screen.queryByTestId('rewrite-ask')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'X' }));
+    expect(screen.queryByTestId('rewrite-ask')).toBeNull();
+  });
+
+  it('asks for versions of the current draft and puts the chosen one into the editor, unsaved and still editable', async () => {
+    const user = userEvent.setup();
+    const variants = [
+      { text: 'Sensors that see inside sealed containers: worth a read.', shortened: false },
+      { text: 'I did not know quantum sensing could help logistics this much.', shortened: true },
+    ];
+    const { seen } = await renderInTab(
+      <SharePanel itemId="item-1" onClose={() => undefined} />,
+      rewriteRoutes([200, { network: 'x', language: 'en', variants, dropped: { blocked: 1, unusable: 0 } }]),
+    );
+    await screen.findByTestId('share-title', {}, SLOW);
+    await user.click(screen.getByRole('button', { name: 'X' }));
+    const box = screen.getByTestId('share-text') as HTMLTextAreaElement;
+    await user.type(box, ' My take.');
+    await user.click(screen.getByTestId('rewrite-ask'));
+
+    const versions = await screen.findAllByTestId('rewrite-version', {}, SLOW);
+    expect(versions.map((v) => within(v).getByText(/sensing|Sensors/).textContent)).toEqual(variants.map((v) => v.text));
+    expect(within(versions[1]!).getByText(tabEn.board.share.ai.shortened.replace('{{network}}', 'X'))).toBeTruthy();
+    expect(screen.getByTestId('rewrite-blocked').textContent).toContain('1');
+    expect(seen.filter((r) => r.method === 'POST')).toEqual([{ method: 'POST', path: '/api/board/items/item-1/rewrite', body: { network: 'x', text: 'Quantum sensing changes logistics. My take.' } }]);
+
+    await user.click(within(versions[1]!).getByTestId('rewrite-use'));
+    expect(box.value).toBe(variants[1]!.text);
+    expect(document.activeElement).toBe(box);
+    expect(screen.queryByTestId('rewrite-versions')).toBeNull();
+    expect(screen.getByTestId('rewrite-picked').textContent).toBe(tabEn.board.share.ai.used);
+    expect(count()).toBe(measureSharePost(variants[1]!.text, 'x', LINK, DISCLOSURE).length);
+    expect(seen.some((r) => r.method === 'PUT')).toBe(false);
+
+    await user.type(box, ' Really.');
+    expect(box.value).toBe(`${variants[1]!.text} Really.`);
+    expect((screen.getByTestId('share-save') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('shows the API’s refusal in the person’s language and leaves the text alone', async () => {
+    const user = userEvent.setup();
+    await renderInTab(
+      <SharePanel itemId="item-1" onClose={() => undefined} />,
+      rewriteRoutes([429, { error: { code: 'aiTooManyRewrites', message: 'too many' } }]),
+    );
+    await screen.findByTestId('share-title', {}, SLOW);
+    const box = screen.getByTestId('share-text') as HTMLTextAreaElement;
+    const before = box.value;
+    await user.click(screen.getByTestId('rewrite-ask'));
+    const alert = await screen.findByTestId('rewrite-error', {}, SLOW);
+    expect(alert.textContent).toContain('You asked for many rewrites in a short time');
+    expect(box.value).toBe(before);
+  });
+});

@@ -43,7 +43,8 @@ export function SettingsSection() {
         blockedPhrases: phrases.split('\n'),
         aiHelp: form.aiHelp,
       });
-      loaded.setData(saved);
+      // The save answers the settings alone: keep what the first read said about the model.
+      loaded.setData(saved.aiModelConfigured === undefined && form.aiModelConfigured !== undefined ? { ...saved, aiModelConfigured: form.aiModelConfigured } : saved);
       setNotice({ intent: 'success', text: t('common.saved') });
     } catch (err) {
       setNotice({ intent: 'error', text: errorText(err) });
@@ -96,7 +97,15 @@ export function SettingsSection() {
         <Field label={t('settings.blockedPhrases')} hint={t('settings.blockedHint')}>
           <Textarea value={phrases} onChange={(_e, d) => setPhrases(d.value)} rows={6} resize="vertical" data-testid="blocked-phrases" />
         </Field>
-        <Switch label={t('settings.aiHelp')} checked={form.aiHelp} onChange={(_e, d) => patch({ aiHelp: d.checked })} />
+        {/* AI writing help works only with a model configured for the deployment (AZURE_OPENAI_*, docs/admin.md). */}
+        <Field
+          hint={t('settings.aiHelpHint')}
+          validationState={form.aiModelConfigured === false ? 'warning' : 'none'}
+          validationMessage={form.aiModelConfigured === false ? t('settings.aiNoModel') : undefined}
+          data-testid="ai-help-field"
+        >
+          <Switch label={t('settings.aiHelp')} checked={form.aiHelp} onChange={(_e, d) => patch({ aiHelp: d.checked })} data-testid="ai-help" />
+        </Field>
         <div><Button appearance="primary" type="submit" disabled={saving} data-testid="settings-save">{t('common.save')}</Button></div>
       </form>
       <section className={`${styles.card} ${styles.form}`} aria-labelledby="webhook-title">

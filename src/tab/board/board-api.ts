@@ -1,5 +1,5 @@
 /** The board's calls beyond the list: the share panel and suggestions (contracts shared with the server). */
-import { SharePanelSchema, type NotForMe, type SharePanel } from '../../shared/contracts/board-share.js';
+import { RewriteResultSchema, SharePanelSchema, type NotForMe, type RewriteRequest, type RewriteResult, type SharePanel } from '../../shared/contracts/board-share.js';
 import { MySuggestionsSchema, SuggestionSchema, type MySuggestions, type SuggestContent, type Suggestion } from '../../shared/contracts/suggestions.js';
 import type { Network } from '../../shared/domain/types.js';
 import type { ApiClient } from '../api/client.js';
@@ -19,6 +19,11 @@ export function saveShareText(api: ApiClient, id: string, network: Network, text
 /** "Not for me", optional reason. */
 export function sayNotForMe(api: ApiClient, id: string, body: NotForMe): Promise<SharePanel> {
   return api.send('POST', `${itemPath(id)}/not-for-me`, SharePanelSchema, body);
+}
+
+/** "Help me rewrite": a few versions of the caller's words for one network (AI writing help; nothing is saved). */
+export function rewriteShareText(api: ApiClient, id: string, body: RewriteRequest, signal?: AbortSignal): Promise<RewriteResult> {
+  return api.send('POST', `${itemPath(id)}/rewrite`, RewriteResultSchema, body, signal);
 }
 
 /** Suggest a link for the board. */

@@ -1,14 +1,15 @@
 /**
  * One network in the share panel: the person's words in an editable box, the length as that
  * network counts it (live, with the domain's rules via `measureSharePost`), the disclosure line,
- * the tracked link, and Save / Share buttons.
+ * the tracked link, Save / Share buttons, and "Help me rewrite" when AI writing help is on.
  */
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens, useId } from '@fluentui/react-components';
 import { CheckmarkCircle16Regular, Info16Regular, Link16Regular, Open16Regular, Save16Regular } from '@fluentui/react-icons';
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { measureSharePost, type SharePanelNetwork } from '../../shared/contracts/board-share.js';
 import type { Language } from '../../shared/domain/types.js';
+import { RewriteHelp } from './rewrite-help.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -23,7 +24,11 @@ const useStyles = makeStyles({
 });
 
 export interface ShareEditorProps {
+  /** The board item (for "Help me rewrite"). */
+  itemId: string;
   entry: SharePanelNetwork;
+  /** Offer "Help me rewrite" (the programme turned AI writing help on and a model is configured). */
+  aiWriting: boolean;
   /** The person's current words (maybe unsaved). */
   draft: string;
   /** Language of the suggested words (the textarea's `lang`). */
@@ -51,6 +56,8 @@ export function ShareEditor(props: ShareEditorProps) {
   const over = measure.length - measure.limit;
   const invalid = measure.empty || measure.tooLong;
   const changed = draft.trim() !== entry.text.trim();
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const [picked, setPicked] = useState(false);
   const validation = measure.empty ? t('tab:board.share.empty') : measure.tooLong ? t('tab:board.share.tooLong', { network, over: props.formatNumber(Math.max(over, 1)) }) : undefined;
 
   return (
@@ -63,10 +70,13 @@ export function ShareEditor(props: ShareEditorProps) {
       >
         <Textarea
           className={styles.textarea}
-          textarea={{ lang: props.language, 'aria-describedby': `${countId} ${ruleId}` }}
+          textarea={{ lang: props.language, 'aria-describedby': `${countId} ${ruleId}`, ref: textareaRef }}
           resize="vertical"
           value={draft}
-          onChange={(_e, data) => props.onDraftChange(data.value)}
+          onChange={(_e, data) => {
+            setPicked(false);
+            props.onDraftChange(data.value);
+          }}
           data-testid="share-text"
         />
       </Field>
@@ -85,6 +95,24 @@ export function ShareEditor(props: ShareEditorProps) {
           {t(`tab:board.share.countRule.${entry.network}`)}
         </Text>
       </div>
+      {picked && (
+        <Text size={200} role="status" data-testid="rewrite-picked">
+          {t('tab:board.share.ai.used')}
+        </Text>
+      )}
+      {props.aiWriting && (
+        <RewriteHelp
+          itemId={props.itemId}
+          network={entry.network}
+          draft={draft}
+          disabled={props.busy}
+          onPick={(text) => {
+            props.onDraftChange(text);
+            setPicked(true);
+            textareaRef.current?.focus();
+          }}
+        />
+      )}
       {entry.disclosure !== undefined && (
         <Text size={200} className={styles.line} data-testid="share-disclosure">
           <Info16Regular className={styles.icon} aria-hidden="true" />

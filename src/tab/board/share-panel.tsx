@@ -152,7 +152,9 @@ function PanelContent({ panel, state }: { panel: Panel; state: ReturnType<typeof
       {entry && (
         <ShareEditor
           key={entry.network}
+          itemId={panel.contentId}
           entry={entry}
+          aiWriting={panel.aiWriting === true}
           draft={state.drafts[entry.network] ?? entry.text}
           language={panel.language}
           shareBlocked={!panel.policyAcknowledged}

@@ -112,6 +112,8 @@ export const en = {
     blockedPhrases: 'Blocked phrases (one per line)',
     blockedHint: 'Suggestions and suggested texts that contain one are flagged. Matching ignores case and width, and works without spaces (Chinese, Japanese, Thai).',
     aiHelp: 'AI writing help',
+    aiHelpHint: "Offers “Help me rewrite” in the share panel: an AI model proposes a few versions of a person's own words for each network; they pick one and edit it, nothing is posted automatically. The model sees the article's title and summary and the person's words, never names or emails.",
+    aiNoModel: 'No model is configured for this deployment: set AZURE_OPENAI_* (see docs).',
     webhook: 'Conversion webhook key',
     webhookSet: 'A key is set (rotated {{date}}).',
     webhookUnset: 'No key of this programme yet; the server key is used.',

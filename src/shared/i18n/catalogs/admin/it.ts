@@ -102,6 +102,8 @@ export const it: AdminCatalog = {
     blockedPhrases: 'Frasi bloccate (una per riga)',
     blockedHint: 'Le proposte e i testi suggeriti che ne contengono una vengono segnalati. Il confronto ignora maiuscole e larghezza dei caratteri e funziona anche senza spazi (cinese, giapponese, thai).',
     aiHelp: 'Aiuto alla scrittura con IA',
+    aiHelpHint: "Mostra «Aiutami a riscrivere» nel pannello di condivisione: un modello di IA propone alcune versioni del testo della persona per ogni rete; la persona ne sceglie una e la modifica, nulla viene pubblicato automaticamente. Il modello vede solo titolo e riepilogo dell'articolo e il testo della persona, mai nomi o email.",
+    aiNoModel: 'Nessun modello è configurato per questa installazione: imposta AZURE_OPENAI_* (vedi la documentazione).',
     webhook: 'Chiave del webhook delle conversioni',
     webhookSet: 'Chiave impostata (rinnovata il {{date}}).',
     webhookUnset: 'Il programma non ha ancora una chiave; si usa quella del server.',

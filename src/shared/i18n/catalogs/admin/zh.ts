@@ -102,6 +102,8 @@ export const zh: AdminCatalog = {
     blockedPhrases: '屏蔽短语（每行一个）',
     blockedHint: '包含这些短语的建议和推荐文案会被标记。匹配不区分大小写和全半角，在不使用空格的文字（中文、日文、泰文）中同样有效。',
     aiHelp: 'AI 写作帮助',
+    aiHelpHint: '在分享面板中提供“帮我改写”：AI 模型为每个网络提出此人文字的几个版本；由本人选择并编辑，不会自动发布任何内容。模型只能看到文章的标题和摘要以及本人的文字，看不到姓名或电子邮件。',
+    aiNoModel: '此部署未配置模型：请设置 AZURE_OPENAI_*（参见文档）。',
     webhook: '转化 Webhook 密钥',
     webhookSet: '已设置密钥（{{date}} 轮换）。',
     webhookUnset: '本项目尚无密钥；使用服务器密钥。',

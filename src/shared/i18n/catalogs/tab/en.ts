@@ -107,6 +107,22 @@ export const en = {
       skipped: "Got it. We won't suggest this post to you again.",
       snoozed: 'You asked to be reminded later.',
       error: 'Could not prepare this post.',
+      /** "Help me rewrite" (AI writing help) under a network's editor. */
+      ai: {
+        region: 'Help me rewrite for {{network}}',
+        button: 'Help me rewrite',
+        again: 'Other versions',
+        loading: 'Writing a few versions…',
+        title: 'Pick a version to edit',
+        none: 'No usable version this time. Try again, or write it your way.',
+        note: 'Written by an AI model from your words and the article. Check them: a version goes into the editor, and nothing is posted until you share.',
+        blocked: 'Versions left out because they used a phrase your programme does not allow: {{count}}',
+        version: 'Version {{n}}',
+        shortened: 'Shortened to fit {{network}}.',
+        use: 'Use this version',
+        used: 'The version is in the editor: make it yours.',
+        dismiss: 'Hide versions',
+      },
     },
     suggest: {
       open: 'Suggest content',

@@ -104,6 +104,22 @@ export const it: TabCatalog = {
       skipped: 'Ricevuto. Non ti suggeriremo più questo post.',
       snoozed: 'Hai chiesto un promemoria più tardi.',
       error: 'Impossibile preparare questo post.',
+      /** "Help me rewrite" (AI writing help) under a network's editor. */
+      ai: {
+        region: 'Aiuto a riscrivere per {{network}}',
+        button: 'Aiutami a riscrivere',
+        again: 'Altre versioni',
+        loading: 'Sto scrivendo alcune versioni…',
+        title: 'Scegli una versione da modificare',
+        none: 'Questa volta nessuna versione utilizzabile. Riprova o scrivilo a modo tuo.',
+        note: "Scritte da un modello di IA a partire dal tuo testo e dall'articolo. Controllale: la versione scelta va nell'editor e nulla viene pubblicato finché non condividi.",
+        blocked: 'Versioni escluse perché usavano una frase non consentita dal programma: {{count}}',
+        version: 'Versione {{n}}',
+        shortened: 'Accorciata per rientrare nei limiti di {{network}}.',
+        use: 'Usa questa versione',
+        used: "La versione è nell'editor: rendila tua.",
+        dismiss: 'Nascondi le versioni',
+      },
     },
     suggest: {
       open: 'Suggerisci contenuti',

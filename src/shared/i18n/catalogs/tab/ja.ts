@@ -104,6 +104,22 @@ export const ja: TabCatalog = {
       skipped: '承知しました。この投稿は今後おすすめしません。',
       snoozed: '後でリマインドするよう設定されています。',
       error: 'この投稿を準備できませんでした。',
+      /** "Help me rewrite" (AI writing help) under a network's editor. */
+      ai: {
+        region: '{{network}} 向けに書き直しを手伝う',
+        button: '書き直しを手伝って',
+        again: '別の案',
+        loading: 'いくつか案を作成しています…',
+        title: '編集する案を選んでください',
+        none: '今回は使える案がありませんでした。もう一度試すか、ご自身の言葉で書いてください。',
+        note: 'あなたの文章と記事をもとに AI モデルが作成しました。内容を確認してください。選んだ案はエディターに入り、共有するまで何も投稿されません。',
+        blocked: 'プログラムで禁止されている表現を含むため除外した案: {{count}}',
+        version: '案 {{n}}',
+        shortened: '{{network}} の文字数に収まるよう短くしました。',
+        use: 'この案を使う',
+        used: '案をエディターに入れました。自分らしく仕上げてください。',
+        dismiss: '案を閉じる',
+      },
     },
     suggest: {
       open: 'コンテンツを提案',

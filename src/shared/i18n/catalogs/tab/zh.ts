@@ -104,6 +104,22 @@ export const zh: TabCatalog = {
       skipped: '明白了。我们不会再向你推荐此帖子。',
       snoozed: '你要求稍后提醒。',
       error: '无法准备此帖子。',
+      /** "Help me rewrite" (AI writing help) under a network's editor. */
+      ai: {
+        region: '帮我改写（{{network}}）',
+        button: '帮我改写',
+        again: '换几个版本',
+        loading: '正在写几个版本…',
+        title: '选择一个版本进行编辑',
+        none: '这次没有可用的版本。请重试，或用你自己的方式来写。',
+        note: '这些版本由 AI 模型根据你的文字和文章生成。请仔细检查：所选版本会放入编辑器，在你分享之前不会发布任何内容。',
+        blocked: '因包含项目不允许的用语而被排除的版本：{{count}}',
+        version: '版本 {{n}}',
+        shortened: '已缩短以符合 {{network}} 的长度限制。',
+        use: '使用此版本',
+        used: '该版本已放入编辑器：请改成你自己的话。',
+        dismiss: '隐藏版本',
+      },
     },
     suggest: {
       open: '推荐内容',
