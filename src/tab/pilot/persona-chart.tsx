@@ -3,7 +3,13 @@
  * posts per month, leaders of the cohort in one colour and larger, everyone else in another.
  * The page shows the quadrants and a table of the leaders' points for screen readers.
  */
+import { makeStyles } from '@fluentui/react-components';
 import { DataVizPalette, getColorFromToken, ScatterChart, type ScatterChartPoints } from '@fluentui/react-charts';
+
+const useStyles = makeStyles({
+  // The chart library capitalises every legend word ("Leaders In The Cohort"); keep our wording.
+  legend: { textTransform: 'none' },
+});
 
 export interface PersonaChartProps {
   title: string;
@@ -20,6 +26,11 @@ export interface PersonaChartProps {
 }
 
 export default function PersonaChart(props: PersonaChartProps) {
+  const styles = useStyles();
+  // The library pads the y domain below zero so markers at 0 are not clipped; a negative number of
+  // posts per month means nothing, so those ticks stay unlabelled.
+  const numbers = new Intl.NumberFormat(props.culture);
+  const yTick = (value: number) => (value < 0 ? '' : numbers.format(value));
   const data: ScatterChartPoints[] = [
     { legend: props.othersLegend, color: getColorFromToken(DataVizPalette.color10, props.dark), data: props.others.map((p) => ({ x: p.x, y: p.y, markerSize: 4 })) },
     { legend: props.leadersLegend, color: getColorFromToken(DataVizPalette.color1, props.dark), data: props.leaders.map((p) => ({ x: p.x, y: p.y, markerSize: 9, xAxisCalloutData: p.callout })) },
@@ -41,6 +52,8 @@ export default function PersonaChart(props: PersonaChartProps) {
       xMinValue={0}
       yMinValue={0}
       annotations={annotations}
+      yAxisTickFormat={yTick}
+      legendProps={{ styles: { legend: styles.legend } }}
     />
   );
 }

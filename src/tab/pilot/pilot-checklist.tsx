@@ -12,6 +12,8 @@ const useStyles = makeStyles({
   unmet: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
   detail: { color: tokens.colorNeutralForeground2 },
   texts: { display: 'flex', flexDirection: 'column' },
+  // Who ticked a hand-ticked item lines up with the checkbox label, not the box.
+  tickDetail: { color: tokens.colorNeutralForeground2, paddingInlineStart: tokens.spacingHorizontalXXXL },
 });
 
 const PERCENT_ITEMS = new Set(['training-completed']);
@@ -30,7 +32,7 @@ export function PilotChecklist({ checklist, format, busy, onTick }: { checklist:
               <div className={styles.texts}>
                 <Checkbox label={label} checked={item.met} disabled={busy} onChange={(_e, data) => onTick(item.id, data.checked === true)} data-testid={`tick-${item.id}`} />
                 {item.tick && (
-                  <Text size={200} className={styles.detail}>
+                  <Text size={200} className={styles.tickDetail}>
                     {t(item.tick.checked ? 'pilot.checklist.tickedBy' : 'pilot.checklist.untickedBy', { name: item.tick.byName, date: format.dateTime(item.tick.at) })}
                   </Text>
                 )}

@@ -28,6 +28,12 @@ const useStyles = makeStyles({
   goals: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   scroll: { overflowX: 'auto' },
+  // Columns sized by their content (Fluent's default is equal fixed columns): names and figures
+  // stay on one line; on a phone the table scrolls sideways instead of a word per line.
+  leaders: { tableLayout: 'auto', minWidth: '880px' },
+  nowrap: { whiteSpace: 'nowrap' },
+  figure: { whiteSpace: 'nowrap', textAlign: 'end', fontVariantNumeric: 'tabular-nums', '& > *': { justifyContent: 'flex-end' } },
+  lines: { margin: 0, padding: 0, listStyle: 'none', fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground2 },
   unmet: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
@@ -178,12 +184,14 @@ function Goals({ goals, busy, onSave }: { goals: string[]; busy: boolean; onSave
   );
 }
 
-/** A journey in words: every step with its date (`compact`: the day only, for the table). */
-function useJourney(format: Formatters, compact = false): (journey: PilotResponse['leaders'][number]['journey']) => string {
+/** A journey in words, one step per entry with its date (`compact`: the day only, for the table). */
+function useJourney(format: Formatters, compact = false): (journey: PilotResponse['leaders'][number]['journey']) => string[] {
   const { t } = useTranslation(['analytics', 'common']);
   return (journey) =>
-    journey.map((j) => (compact ? `${t(`common:persona.${j.persona}`)} (${format.day(j.since.slice(0, 10))})` : t('analytics:pilot.leaders.since', { persona: t(`common:persona.${j.persona}`), date: format.date(j.since) }))).join(' → ');
+    journey.map((j) => (compact ? `${t(`common:persona.${j.persona}`)} (${format.day(j.since.slice(0, 10))})` : t('analytics:pilot.leaders.since', { persona: t(`common:persona.${j.persona}`), date: format.date(j.since) })));
 }
+
+const NUMERIC_COLUMNS = new Set(['shares', 'clicks', 'reach', 'training', 'wins']);
 
 function ChartSection({ view, format }: { view: PilotResponse; format: Formatters }) {
   const page = usePageStyles();
@@ -224,13 +232,13 @@ function ChartSection({ view, format }: { view: PilotResponse; format: Formatter
         </ul>
       </div>
       <Text size={200} className={styles.muted}>
-        {t('pilot.chart.audience')}: {format.number(view.quadrants.audience)} · {t('pilot.chart.activity')}: {format.number(view.quadrants.postsPerMonth)}
+        {t('pilot.chart.thresholds', { audience: format.number(view.quadrants.audience), posts: format.number(view.quadrants.postsPerMonth) })}
       </Text>
       <div className={page.srOnly}>
         <table>
           <caption>{t('pilot.chart.tableCaption')}</caption>
           <thead><tr><th scope="col">{t('pilot.leaders.name')}</th><th scope="col">{t('pilot.chart.audience')}</th><th scope="col">{t('pilot.chart.activity')}</th><th scope="col">{t('pilot.leaders.journey')}</th></tr></thead>
-          <tbody>{leaders.map((p) => <tr key={p.employeeId}><th scope="row">{p.displayName}</th><td>{format.number(p.audience)}</td><td>{format.number(p.postsPerMonth)}</td><td>{journey(p.journey)}</td></tr>)}</tbody>
+          <tbody>{leaders.map((p) => <tr key={p.employeeId}><th scope="row">{p.displayName}</th><td>{format.number(p.audience)}</td><td>{format.number(p.postsPerMonth)}</td><td>{journey(p.journey).join(' → ')}</td></tr>)}</tbody>
         </table>
       </div>
     </section>
@@ -245,25 +253,26 @@ function LeadersTable({ view, format }: { view: PilotResponse; format: Formatter
   return (
     <section className={page.card} aria-labelledby="leaders-title">
       <Text as="h2" id="leaders-title" size={500} weight="semibold" className={page.h2}>{t('pilot.leaders.title')}</Text>
-      <div className={styles.scroll}>
-        <Table size="small" aria-labelledby="leaders-title" data-testid="leaders">
+      {/* Focusable so keyboard users can scroll it sideways on a narrow screen. */}
+      <div className={styles.scroll} role="region" aria-labelledby="leaders-title" tabIndex={0}>
+        <Table size="small" aria-labelledby="leaders-title" data-testid="leaders" className={styles.leaders}>
           <TableHeader>
             <TableRow>
-              {(['name', 'persona', 'journey', 'shares', 'clicks', 'reach', 'training', 'wins', 'topicRoles'] as const).map((c) => <TableHeaderCell key={c} scope="col">{t(`pilot.leaders.${c}`)}</TableHeaderCell>)}
+              {(['name', 'persona', 'journey', 'shares', 'clicks', 'reach', 'training', 'wins', 'topicRoles'] as const).map((c) => <TableHeaderCell key={c} scope="col" className={NUMERIC_COLUMNS.has(c) ? styles.figure : undefined}>{t(`pilot.leaders.${c}`)}</TableHeaderCell>)}
             </TableRow>
           </TableHeader>
           <TableBody>
             {view.leaders.map((l) => (
               <TableRow key={l.employeeId} data-employee={l.employeeId}>
-                <TableCell>{l.displayName}</TableCell>
+                <TableCell className={styles.nowrap}>{l.displayName}</TableCell>
                 <TableCell>{t(`common:persona.${l.persona}`)}</TableCell>
-                <TableCell>{journey(l.journey)}</TableCell>
-                <TableCell>{format.number(l.shares)}</TableCell>
-                <TableCell>{format.number(l.clicks)}</TableCell>
-                <TableCell>{format.number(l.reach)}</TableCell>
-                <TableCell>{l.trainingDone === null ? t('pilot.leaders.notTracked') : format.number(l.trainingDone)}</TableCell>
-                <TableCell>{format.number(l.wins)}</TableCell>
-                <TableCell>{l.topicRoles.map((r) => `${r.topicName} (${t(`pilot.topicRole.${r.role}`)})`).join(', ')}</TableCell>
+                <TableCell><ul className={styles.lines}>{journey(l.journey).map((step) => <li key={step}>{step}</li>)}</ul></TableCell>
+                <TableCell className={styles.figure}>{format.number(l.shares)}</TableCell>
+                <TableCell className={styles.figure}>{format.number(l.clicks)}</TableCell>
+                <TableCell className={styles.figure}>{format.number(l.reach)}</TableCell>
+                <TableCell className={styles.figure}>{l.trainingDone === null ? t('pilot.leaders.notTracked') : format.number(l.trainingDone)}</TableCell>
+                <TableCell className={styles.figure}>{format.number(l.wins)}</TableCell>
+                <TableCell><ul className={styles.lines}>{l.topicRoles.map((r) => <li key={`${r.topicName}-${r.role}`}>{r.topicName} · {t(`pilot.topicRole.${r.role}`)}</li>)}</ul></TableCell>
               </TableRow>
             ))}
           </TableBody>
