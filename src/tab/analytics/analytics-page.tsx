@@ -26,7 +26,14 @@ const useStyles = makeStyles({
   sectionHead: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))', gap: tokens.spacingHorizontalL },
   chart: { minHeight: '260px', margin: 0 },
-  attribution: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: tokens.spacingHorizontalL },
+  // Content titles are long: that table takes the full width; campaigns and people share a row.
+  attribution: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))', gap: tokens.spacingHorizontalL },
+  wideCell: { gridColumn: '1 / -1' },
+  figure: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  // The header cell's label sits in a flex box inside the <th>.
+  figureCol: { width: '140px', textAlign: 'end', '& > *': { justifyContent: 'flex-end' } },
+  // On a phone the period and breakdown tabs wrap instead of running off the screen.
+  periods: { flexWrap: 'wrap', maxWidth: '100%' },
 });
 
 const PERIOD_TABS: PeriodKind[] = ['quarter', 'month', 'week', 'custom'];
@@ -76,7 +83,7 @@ export function AnalyticsPage() {
         </div>
       </div>
       <div className={styles.controls}>
-        <TabList selectedValue={draft.custom ? 'custom' : period.kind} onTabSelect={(_e, data) => choose(data.value as PeriodKind)} aria-label={t('analytics.period.label')}>
+        <TabList className={styles.periods} selectedValue={draft.custom ? 'custom' : period.kind} onTabSelect={(_e, data) => choose(data.value as PeriodKind)} aria-label={t('analytics.period.label')}>
           {PERIOD_TABS.map((kind) => (
             <Tab key={kind} value={kind} data-testid={`period-${kind}`}>{t(`analytics.period.${kind}`)}</Tab>
           ))}
@@ -121,6 +128,10 @@ function Report({ report, period, format }: { report: AnalyticsResponse; period:
   const range = (p: { from: string; to: string }) => `${format.day(p.from)} – ${format.day(dayBefore(p.to))}`;
   const weekdayName = (key: string) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(key))));
   const dark = host.theme !== 'light';
+  // A period still running has no figures for the days ahead: the trend stops at the day the
+  // figures were built instead of dropping to zero until the end of the quarter.
+  const lastDay = (report.builtAt ?? new Date().toISOString()).slice(0, 10);
+  const trend = report.trend.filter((d) => d.day <= lastDay);
   const current = t('analytics.table.current');
   const previous = t('analytics.table.previous');
 
@@ -167,8 +178,8 @@ function Report({ report, period, format }: { report: AnalyticsResponse; period:
                 kind="trend"
                 title={t('analytics.trend.caption')}
                 series={[
-                  { legend: t('analytics.metric.clicks'), points: report.trend.map((d) => ({ day: d.day, value: d.current.clicks })) },
-                  { legend: t('analytics.metric.shares'), points: report.trend.map((d) => ({ day: d.day, value: d.current.shares })) },
+                  { legend: t('analytics.metric.clicks'), points: trend.map((d) => ({ day: d.day, value: d.current.clicks })) },
+                  { legend: t('analytics.metric.shares'), points: trend.map((d) => ({ day: d.day, value: d.current.shares })) },
                 ]}
                 culture={locale}
                 dark={dark}
@@ -179,7 +190,7 @@ function Report({ report, period, format }: { report: AnalyticsResponse; period:
             <table>
               <caption>{t('analytics.trend.caption')}</caption>
               <thead><tr><th scope="col">{t('analytics.trend.day')}</th><th scope="col">{t('analytics.metric.clicks')}</th><th scope="col">{t('analytics.metric.shares')}</th></tr></thead>
-              <tbody>{report.trend.map((d) => <tr key={d.day}><th scope="row">{format.day(d.day)}</th><td>{format.number(d.current.clicks)}</td><td>{format.number(d.current.shares)}</td></tr>)}</tbody>
+              <tbody>{trend.map((d) => <tr key={d.day}><th scope="row">{format.day(d.day)}</th><td>{format.number(d.current.clicks)}</td><td>{format.number(d.current.shares)}</td></tr>)}</tbody>
             </table>
           </div>
         </section>
@@ -189,7 +200,7 @@ function Report({ report, period, format }: { report: AnalyticsResponse; period:
           <Text as="h2" id="breakdown-title" size={500} weight="semibold" className={page.h2}>{t('analytics.breakdown.title')}</Text>
           <ExportButton table={dimension} name={t(`analytics.breakdown.${dimension}`)} period={period} />
         </div>
-        <TabList size="small" selectedValue={dimension} onTabSelect={(_e, data) => setDimension(data.value as BreakdownDimension)} aria-label={t('analytics.breakdown.label')}>
+        <TabList size="small" className={styles.periods} selectedValue={dimension} onTabSelect={(_e, data) => setDimension(data.value as BreakdownDimension)} aria-label={t('analytics.breakdown.label')}>
           {BREAKDOWN_DIMENSIONS.map((d) => <Tab key={d} value={d} data-testid={`dimension-${d}`}>{t(`analytics.breakdown.${d}`)}</Tab>)}
         </TabList>
         <BreakdownTable dimension={dimension} rows={report.breakdowns[dimension].rows} currency={report.currency} format={format} caption={t(`analytics.breakdown.${dimension}`)} />
@@ -214,7 +225,7 @@ function Attribution({ dimension, report, period, format }: { dimension: 'conten
   const styles = useStyles();
   const rows = report.breakdowns[dimension].rows.filter((r) => r.current.conversions > 0).sort((a, b) => b.current.revenue - a.current.revenue || b.current.conversions - a.current.conversions).slice(0, 10);
   return (
-    <div data-testid={`attribution-${dimension}`}>
+    <div data-testid={`attribution-${dimension}`} className={dimension === 'content' ? styles.wideCell : undefined}>
       <div className={styles.sectionHead}>
         <Text as="h3" size={400} weight="semibold" className={page.h2}>{t(`analytics.breakdown.${dimension}`)}</Text>
         <ExportButton table={`attribution-${dimension}`} name={`${t('analytics.attribution.title')} · ${t(`analytics.breakdown.${dimension}`)}`} period={period} />
@@ -226,21 +237,22 @@ function Attribution({ dimension, report, period, format }: { dimension: 'conten
 
 function AttributionTable({ dimension, rows, currency, format }: { dimension: BreakdownDimension; rows: AnalyticsResponse['breakdowns']['content']['rows']; currency: string; format: Formatters }) {
   const { t } = useTranslation('analytics');
+  const styles = useStyles();
   return (
     <Table size="small" aria-label={`${t('analytics.attribution.title')} · ${t(`analytics.breakdown.${dimension}`)}`}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell scope="col">{t(`analytics.breakdown.${dimension}`)}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('analytics.metric.conversions')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('analytics.metric.revenue')}</TableHeaderCell>
+          <TableHeaderCell scope="col" className={styles.figureCol}>{t('analytics.metric.conversions')}</TableHeaderCell>
+          <TableHeaderCell scope="col" className={styles.figureCol}>{t('analytics.metric.revenue')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.map((r) => (
           <TableRow key={r.key}>
             <TableCell>{r.key === 'unknown' ? t('analytics.unknown') : r.label}</TableCell>
-            <TableCell>{format.number(r.current.conversions)}</TableCell>
-            <TableCell>{format.money(r.current.revenue, currency)}</TableCell>
+            <TableCell className={styles.figure}>{format.number(r.current.conversions)}</TableCell>
+            <TableCell className={styles.figure}>{format.money(r.current.revenue, currency)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

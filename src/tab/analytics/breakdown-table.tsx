@@ -5,7 +5,14 @@ import type { BreakdownRow } from '../../shared/contracts/analytics.js';
 import type { BreakdownDimension } from '../../shared/domain/analytics.js';
 import type { Formatters } from '../impact/format.js';
 
-const useStyles = makeStyles({ scroll: { overflowX: 'auto' }, before: { display: 'block', color: tokens.colorNeutralForeground2 } });
+const useStyles = makeStyles({
+  scroll: { overflowX: 'auto' },
+  // Columns sized by content, figures right-aligned on one line; on a phone the table scrolls
+  // sideways rather than breaking "Before: €16,000.00" into four lines over its neighbours.
+  table: { tableLayout: 'auto', minWidth: '720px' },
+  figure: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', '& > *': { justifyContent: 'flex-end' } },
+  before: { display: 'block', color: tokens.colorNeutralForeground2 },
+});
 
 const COLUMNS = ['sessions', 'shares', 'engagement', 'clicks', 'conversions', 'revenue'] as const;
 
@@ -27,13 +34,14 @@ export function BreakdownTable({ dimension, rows, currency, format, caption, tes
   const cell = (name: (typeof COLUMNS)[number], value: number) => (name === 'revenue' ? format.money(value, currency) : format.number(value));
   if (rows.length === 0) return <Text>{t('analytics.breakdown.empty')}</Text>;
   return (
-    <div className={styles.scroll}>
-      <Table size="small" aria-label={caption} data-testid={testId ?? `breakdown-${dimension}`}>
+    // Focusable, so a keyboard can scroll it sideways on a narrow screen.
+    <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
+      <Table size="small" aria-label={caption} data-testid={testId ?? `breakdown-${dimension}`} className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t(`analytics.breakdown.${dimension}`)}</TableHeaderCell>
             {COLUMNS.map((name) => (
-              <TableHeaderCell key={name} scope="col">{t(`analytics.metric.${name}`)}</TableHeaderCell>
+              <TableHeaderCell key={name} scope="col" className={styles.figure}>{t(`analytics.metric.${name}`)}</TableHeaderCell>
             ))}
           </TableRow>
         </TableHeader>
@@ -42,9 +50,9 @@ export function BreakdownTable({ dimension, rows, currency, format, caption, tes
             <TableRow key={row.key} data-key={row.key}>
               <TableCell>{keyLabel(dimension, row)}</TableCell>
               {COLUMNS.map((name) => (
-                <TableCell key={name} data-metric={name}>
+                <TableCell key={name} data-metric={name} className={styles.figure}>
                   {cell(name, row.current[name])}
-                  <Text size={200} className={styles.before}>{t('analytics.kpi.previous', { value: cell(name, row.previous[name]) })}</Text>
+                  <Text size={200} wrap={false} className={styles.before}>{t('analytics.kpi.previous', { value: cell(name, row.previous[name]) })}</Text>
                 </TableCell>
               ))}
             </TableRow>
