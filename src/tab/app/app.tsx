@@ -2,7 +2,7 @@
  * The tab root: Fluent theme from the host (following Teams theme changes), i18n bound to the
  * host locale, the page shell and the hash router.
  */
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
 import { Suspense, useEffect, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { ApiClient, ApiError } from '../api/client.js';
@@ -34,6 +34,11 @@ const useStyles = makeStyles({
   },
   main: { flexGrow: 1, outline: 'none' },
   fallback: { padding: tokens.spacingVerticalXXXL },
+  failed: {
+    maxWidth: '720px',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
+    '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}` },
+  },
 });
 
 export interface AppProps {
@@ -68,7 +73,7 @@ export function App({ host, ui, api }: AppProps) {
               <Shell />
             </TabContextProvider>
           ) : (
-            <Loading error={meState.status === 'error' ? meState.error : undefined} />
+            <Loading error={meState.status === 'error' ? meState.error : undefined} onRetry={meState.reload} />
           )}
         </div>
       </FluentProvider>
@@ -76,15 +81,23 @@ export function App({ host, ui, api }: AppProps) {
   );
 }
 
-/** Before `/api/me` answers: a spinner, or the reason it failed in the UI language. */
-function Loading({ error }: { error: ApiError | undefined }) {
+/** Before `/api/me` answers: a spinner, or why it failed in the UI language with a way to try again. */
+function Loading({ error, onRetry }: { error: ApiError | undefined; onRetry(): void }) {
   const styles = useStyles();
   const { t } = useTranslation(['tab', 'common']);
   if (!error) return <Spinner className={styles.fallback} label={t('tab:app.loading')} />;
   return (
-    <MessageBar intent="error" className={styles.fallback}>
-      <MessageBarBody>{t(`common:error.${error.code}`, { details: error.details ?? '' })}</MessageBarBody>
-    </MessageBar>
+    <div className={styles.failed}>
+      <MessageBar intent="error" layout="multiline" role="alert" data-testid="app-load-error">
+        <MessageBarBody>
+          <MessageBarTitle>{t('tab:app.loadErrorTitle')}</MessageBarTitle>
+          {t(`common:error.${error.code}`, { details: error.details ?? '' })}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button size="small" onClick={onRetry}>{t('tab:app.retry')}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    </div>
   );
 }
 

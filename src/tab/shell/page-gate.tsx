@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { routeHref } from '../app/router.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalXXL },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    // The same side margins as the pages, so the title does not jump when a page is refused.
+    '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}` },
+  },
 });
 
 export function PageGate({ reason }: { reason: 'notEnrolled' | 'notAllowed' }) {

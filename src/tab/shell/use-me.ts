@@ -1,14 +1,21 @@
-/** Loads `GET /api/me` once: who the caller is and which pages they may open. */
+/** Loads `GET /api/me` (again on `reload`): who the caller is and which pages they may open. */
 import { useEffect, useState } from 'react';
 import type { MeResponse } from '../../shared/contracts/me.js';
 import { ApiError, type ApiClient } from '../api/client.js';
 
-export type MeState = { status: 'loading' } | { status: 'ready'; me: MeResponse } | { status: 'error'; error: ApiError };
+type MeLoad = { status: 'loading' } | { status: 'ready'; me: MeResponse } | { status: 'error'; error: ApiError };
+
+export type MeState = MeLoad & {
+  /** Ask again (the "Try again" of the start-up error). */
+  reload(): void;
+};
 
 export function useMe(api: ApiClient): MeState {
-  const [state, setState] = useState<MeState>({ status: 'loading' });
+  const [state, setState] = useState<MeLoad>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
+    setState({ status: 'loading' });
     api.getMe(controller.signal).then(
       (me) => setState({ status: 'ready', me }),
       (err: unknown) => {
@@ -17,6 +24,6 @@ export function useMe(api: ApiClient): MeState {
       },
     );
     return () => controller.abort();
-  }, [api]);
-  return state;
+  }, [api, attempt]);
+  return { ...state, reload: () => setAttempt((n) => n + 1) };
 }

@@ -20,6 +20,8 @@ export const en = {
     notAllowedTitle: 'Not available for your role',
     notAllowedBody: 'This page is for other roles in the programme.',
     comingSoon: 'This page is being built.',
+    loadErrorTitle: 'Could not open Advocacy Hub',
+    retry: 'Try again',
   },
   nav: {
     board: 'Board',

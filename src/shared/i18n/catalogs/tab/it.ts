@@ -17,6 +17,8 @@ export const it: TabCatalog = {
     notAllowedTitle: 'Non disponibile per il tuo ruolo',
     notAllowedBody: 'Questa pagina è per altri ruoli del programma.',
     comingSoon: 'Questa pagina è in costruzione.',
+    loadErrorTitle: 'Impossibile aprire Advocacy Hub',
+    retry: 'Riprova',
   },
   nav: {
     board: 'Bacheca',

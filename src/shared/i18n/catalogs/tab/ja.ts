@@ -17,6 +17,8 @@ export const ja: TabCatalog = {
     notAllowedTitle: 'あなたのロールでは利用できません',
     notAllowedBody: 'このページはプログラム内の別のロール向けです。',
     comingSoon: 'このページは準備中です。',
+    loadErrorTitle: 'Advocacy Hub を開けませんでした',
+    retry: '再試行',
   },
   nav: {
     board: 'ボード',

@@ -17,6 +17,8 @@ export const ru: TabCatalog = {
     notAllowedTitle: 'Недоступно для вашей роли',
     notAllowedBody: 'Эта страница предназначена для других ролей программы.',
     comingSoon: 'Эта страница в разработке.',
+    loadErrorTitle: 'Не удалось открыть Advocacy Hub',
+    retry: 'Повторить',
   },
   nav: {
     board: 'Доска',

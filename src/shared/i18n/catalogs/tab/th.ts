@@ -17,6 +17,8 @@ export const th: TabCatalog = {
     notAllowedTitle: 'ไม่พร้อมใช้งานสำหรับบทบาทของคุณ',
     notAllowedBody: 'หน้านี้สำหรับบทบาทอื่นในโปรแกรม',
     comingSoon: 'หน้านี้กำลังสร้างอยู่',
+    loadErrorTitle: 'เปิด Advocacy Hub ไม่ได้',
+    retry: 'ลองอีกครั้ง',
   },
   nav: {
     board: 'บอร์ด',

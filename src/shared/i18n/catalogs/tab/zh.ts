@@ -17,6 +17,8 @@ export const zh: TabCatalog = {
     notAllowedTitle: '你的角色无法使用此页面',
     notAllowedBody: '此页面供计划中的其他角色使用。',
     comingSoon: '此页面正在建设中。',
+    loadErrorTitle: '无法打开 Advocacy Hub',
+    retry: '重试',
   },
   nav: {
     board: '内容板',
