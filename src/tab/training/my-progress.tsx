@@ -3,10 +3,11 @@
  * else's), modules in progress with Done, and what fits them next with Start. A completed module
  * also appears among the wins (the wins service counts it).
  */
-import { Badge, Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyTrainingItem, MyTrainingAction } from '../../shared/contracts/training.js';
+import { ApiError } from '../api/client.js';
 import { useTabContext } from '../app/tab-context.js';
 import { usePageStyles } from '../shell/page-layout.js';
 import { useApiResource } from '../impact/use-api.js';
@@ -28,7 +29,9 @@ export function MyTrainingProgress() {
   const page = usePageStyles();
   const styles = useStyles();
   const { t } = useTranslation('training');
+  const { t: tc } = useTranslation('common');
   const { api } = useTabContext();
+  const [failed, setFailed] = useState<ApiError | undefined>();
   const mine = useApiResource((a, signal) => trainingApi.mine(a, signal), []);
   const [busy, setBusy] = useState<string | undefined>();
   const [open, setOpen] = useState<{ id: string; body?: string } | undefined>();
@@ -42,13 +45,18 @@ export function MyTrainingProgress() {
 
   async function act(item: MyTrainingItem, action: MyTrainingAction) {
     setBusy(item.moduleId);
+    setFailed(undefined);
     try {
       await trainingApi.act(api, item.moduleId, action);
       mine.reload();
+    } catch (err) {
+      setFailed(err instanceof ApiError ? err : new ApiError('generic', 0));
     } finally {
       setBusy(undefined);
     }
   }
+
+  const problem = failed ?? (mine.data ? undefined : mine.error);
 
   const row = (item: MyTrainingItem, action?: MyTrainingAction) => (
     <li key={item.moduleId} className={styles.item}>
@@ -84,6 +92,13 @@ export function MyTrainingProgress() {
     <section className={page.card} aria-labelledby="my-training-title" data-testid="my-training">
       <Text as="h2" id="my-training-title" size={500} weight="semibold" className={page.h2}>{t('mine.title')}</Text>
       {!mine.data && mine.loading && <Spinner size="small" label={t('page.loading')} />}
+      {/* A failed load or Start/Done says so, instead of leaving the card empty or the click unanswered. */}
+      {problem && (
+        <MessageBar intent="error" role="alert" data-testid="my-training-error">
+          <MessageBarBody>{tc(`error.${problem.code}`, { details: problem.details ?? '' })}</MessageBarBody>
+          {!failed && <MessageBarActions><Button size="small" onClick={mine.reload}>{t('page.retry')}</Button></MessageBarActions>}
+        </MessageBar>
+      )}
       {mine.data && (
         <>
           <Text data-testid="my-training-summary">{t('mine.summary', { completed: mine.data.completed, started: mine.data.started })}</Text>
