@@ -2,7 +2,8 @@
 /**
  * The tab shell: the Fluent theme follows the host's theme changes live (Teams'
  * `registerOnThemeChangeHandler` reaches `host.onThemeChange`), a Teams deep link's sub-entity
- * (`item:<id>`) opens the board item, and the skip link (before the navigation) focuses the page.
+ * (`item:<id>`) opens the board item, the skip link (before the navigation) focuses the page, and
+ * a failed `/api/me` says why and loads the tab on "Try again".
  */
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
@@ -33,13 +34,13 @@ function teamsHost(subPageId?: string) {
   return { host, emit: (theme: ThemeName) => listeners.forEach((l) => l(theme)), listeners };
 }
 
-async function renderApp(host: TabHost) {
+async function renderApp(host: TabHost, me: () => [number, unknown] = () => [200, ME]) {
   const ui = await prepareI18n(host.context.locale);
   const api = createApiClient({
     getAuthToken: () => host.getAuthToken(),
     language: ui.locale,
     baseUrl: 'http://tab.test',
-    fetch: fakeFetch({ 'GET /api/me': () => [200, ME], 'GET /api/board': () => [200, BOARD] }, []),
+    fetch: fakeFetch({ 'GET /api/me': me, 'GET /api/board': () => [200, BOARD] }, []),
   });
   return render(<App host={host} ui={ui} api={api} />);
 }
@@ -91,5 +92,18 @@ describe('tab shell', () => {
     await user.keyboard('{Enter}');
     expect(document.activeElement?.id).toBe('main');
     expect(window.location.hash).not.toBe('#main');
+  });
+
+  it('says why the tab could not open and opens it on "Try again"', async () => {
+    const user = userEvent.setup();
+    const { host } = teamsHost();
+    let calls = 0;
+    await renderApp(host, () => (++calls === 1 ? [503, { error: { code: 'unavailable', message: 'storage down' } }] : [200, ME]));
+    const alert = await screen.findByTestId('app-load-error', undefined, SLOW);
+    expect(alert.textContent).toContain('Could not open Advocacy Hub');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('heading', { level: 1 }, SLOW);
+    expect(screen.queryByTestId('app-load-error')).toBeNull();
+    expect(calls).toBe(2);
   });
 });
