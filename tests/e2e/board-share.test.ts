@@ -3,7 +3,8 @@
  * dev identity, Azurite): filter and search, open an item, edit the words and share (the composer
  * URL the page opens carries the tracked link), the policy gate, "Not for me", "Suggest content",
  * the focus order; screenshots in light, dark and high contrast and in Japanese and Thai; axe-core
- * finds no serious or critical violation on the board or the open panel in any theme.
+ * finds no serious or critical violation on the board or the open panel in any theme. "Help me
+ * rewrite" (AI writing help) against a local server speaking Azure OpenAI's REST API.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { en as tabEn } from '../../src/shared/i18n/catalogs/tab/en.js';
 import { ja as tabJa } from '../../src/shared/i18n/catalogs/tab/ja.js';
 import { th as tabTh } from '../../src/shared/i18n/catalogs/tab/th.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { startAzureOpenAiServer, type AzureOpenAiServer } from '../support/azure-openai-server.js';
 import { launchChromium, SCREENSHOT_DIR, type Browser } from '../support/chromium.js';
 import { makeEmployee } from '../support/fixtures.js';
 
@@ -30,12 +32,14 @@ let itemId: string;
 /** A seeded item written (and with suggested texts) in each language. */
 const itemIn: Partial<Record<'ja' | 'th', string>> = {};
 let axeSource: string;
+let model: AzureOpenAiServer;
 /** Where the share door sent each new window (the network's composer). */
 const composerUrls: string[] = [];
 
 beforeAll(async () => {
   tab = await snapshotTabBuild();
-  app = await startTestApp({ TAB_DIST_DIR: tab.dir });
+  model = await startAzureOpenAiServer();
+  app = await startTestApp({ TAB_DIST_DIR: tab.dir, AZURE_OPENAI_ENDPOINT: model.endpoint, AZURE_OPENAI_DEPLOYMENT: model.deployment, AZURE_OPENAI_API_KEY: model.apiKey });
   browser = await launchChromium();
   repos = app.app.repositories;
   axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
@@ -63,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.close();
+  await model?.close();
   await tab?.remove();
 });
 
@@ -254,6 +259,37 @@ describe('board and share panel in Chromium', () => {
     await expect(page.locator('[data-status="pending"]').count()).resolves.toBe(1);
     await viewportShot(page, 'board-suggest');
     await page.close();
+  });
+
+  it('"Help me rewrite" appears once the admin turns AI writing help on, and a chosen version lands in the editor', async () => {
+    const page = await open('lang=ja&as=e2e-ja', `#/board/item/${itemIn.ja ?? itemId}`);
+    await openPanel(page);
+    await expect(page.getByTestId('rewrite-ask').count()).resolves.toBe(0);
+    await page.close();
+
+    // The admin switches it on (Admin > Settings, through the API).
+    const admin = { 'x-dev-user': 'demo-admin', 'content-type': 'application/json' };
+    const { webhookSecretSet: _set, webhookSecretRotatedAt: _at, aiModelConfigured, ...settings } = (await (await fetch(`${app.baseUrl}/api/admin/settings`, { headers: admin })).json()) as Record<string, unknown>;
+    expect(aiModelConfigured).toBe(true);
+    expect((await fetch(`${app.baseUrl}/api/admin/settings`, { method: 'PUT', headers: admin, body: JSON.stringify({ ...settings, aiHelp: true }) })).status).toBe(200);
+
+    const variants = ['この記事で、測ることの大切さを改めて感じました。', '成果をどう測るか、分かりやすくまとめられています。', '同僚にもぜひ読んでほしい記事です。'];
+    model.script({ kind: 'variants', variants });
+    const again = await open('lang=ja&as=e2e-ja', `#/board/item/${itemIn.ja ?? itemId}`);
+    await openPanel(again);
+    await again.getByRole('button', { name: 'X', exact: true }).click();
+    await again.getByTestId('rewrite-ask').click();
+    await expect.poll(() => again.getByTestId('rewrite-version').count(), { timeout: 20_000 }).toBe(3);
+    await expect(axeViolations(again)).resolves.toEqual([]);
+    await viewportShot(again, 'board-panel-rewrite-ja');
+    await again.getByTestId('rewrite-version').nth(1).getByTestId('rewrite-use').click();
+    await expect(again.getByTestId('share-text').inputValue()).resolves.toBe(variants[1]);
+    await expect(again.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'))).resolves.toBe('share-text');
+    // What the model was sent: Japanese, the person's words; no name or id.
+    const sent = JSON.stringify(model.requests.at(-1)?.body);
+    expect(sent).toContain('Write in Japanese');
+    for (const personal of ['e2e-ja', '佐藤', TENANT]) expect(sent).not.toContain(personal);
+    await again.close();
   });
 
   it.each(['light', 'dark', 'contrast'] as const)('has no serious or critical axe violation in the %s theme (board and open panel)', async (theme) => {

@@ -100,6 +100,18 @@ export function ShareEditor(props: ShareEditorProps) {
           {t('tab:board.share.ai.used')}
         </Text>
       )}
+      {entry.disclosure !== undefined && (
+        <Text size={200} className={styles.line} data-testid="share-disclosure">
+          <Info16Regular className={styles.icon} aria-hidden="true" />
+          <span>
+            {t(measure.disclosureKept ? 'tab:board.share.disclosure' : 'tab:board.share.disclosureLeftOut', { disclosure: entry.disclosure })}
+          </span>
+        </Text>
+      )}
+      <Text size={200} className={styles.line}>
+        <Link16Regular className={styles.icon} aria-hidden="true" />
+        <span>{t('tab:board.share.link', { url: entry.linkUrl })}</span>
+      </Text>
       {props.aiWriting && (
         <RewriteHelp
           itemId={props.itemId}
@@ -113,18 +125,6 @@ export function ShareEditor(props: ShareEditorProps) {
           }}
         />
       )}
-      {entry.disclosure !== undefined && (
-        <Text size={200} className={styles.line} data-testid="share-disclosure">
-          <Info16Regular className={styles.icon} aria-hidden="true" />
-          <span>
-            {t(measure.disclosureKept ? 'tab:board.share.disclosure' : 'tab:board.share.disclosureLeftOut', { disclosure: entry.disclosure })}
-          </span>
-        </Text>
-      )}
-      <Text size={200} className={styles.line}>
-        <Link16Regular className={styles.icon} aria-hidden="true" />
-        <span>{t('tab:board.share.link', { url: entry.linkUrl })}</span>
-      </Text>
       {entry.shared && (
         <MessageBar intent="success" icon={<CheckmarkCircle16Regular />}>
           <MessageBarBody>
