@@ -52,6 +52,7 @@ import { adminSettingsReaders, createAdminSettingsService, withAdminDisclosure }
 import { createSecretBox } from './services/secret-box.js';
 import { createContestAdminService } from './services/contests-admin.service.js';
 import { createDataRequestService } from './services/data-requests.service.js';
+import { createTopicDecisionNotifier, topicHubUrl } from './teams/topic-decision-notifier.js';
 import { createPolicyAsker, createRejectionNotifier } from './teams/admin-notices.js';
 
 export type { AppServices };
@@ -197,7 +198,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // Training pushes go out through the same pipeline (kind `training`); the worker sends them.
     services.trainingPush.attachDispatcher(createTrainingDispatcher(campaigns));
     // Topic hubs (issue 13); also removes a deleted person's proposals and map ownerships (data requests).
-    const topics = createTopicsService({ stores: repositories.topicHubs, employees: repositories.employees, clock: now, newId: () => randomBytes(6).toString('hex') });
+    const topics = createTopicsService({
+      stores: repositories.topicHubs, employees: repositories.employees, clock: now, newId: () => randomBytes(6).toString('hex'),
+      // The person hears of the decision in their chat (decision card, proactive like wins).
+      notifyDecision: createTopicDecisionNotifier(bot.messenger, (topicId) => topicHubUrl({ publicBaseUrl: config.publicBaseUrl, ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}) }, topicId)),
+      logger: { warn: (details, message) => server.log.warn(details, message) },
+    });
     // AI writing help ("Help me rewrite", docs/admin.md): Azure OpenAI when AZURE_OPENAI_* are set, else never offered.
     const aiWriting = createAiWritingService({ model: config.aiWriting.model ? createAzureOpenAiModel(config.aiWriting.model) : undefined, adminSettings: repositories.adminSettings, logger: { warn: (details, message) => server.log.warn(details, message) } });
     const server = await buildServer({
@@ -223,7 +229,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       admin: {
         content: createAdminContentService({ content: repositories.content, suggestions: repositories.suggestions, employees: repositories.employees, adminSettings: repositories.adminSettings, randomBytes: (count) => randomBytes(count), clock: now, notifyRejection: createRejectionNotifier(bot.messenger), logger: { warn: (details, message) => server.log.warn(details, message) } }),
         settings: withAiModelStatus(createAdminSettingsService({ adminSettings: repositories.adminSettings, employees: repositories.employees, policies: repositories.policies, policy: services.policy, randomBytes: (count) => randomBytes(count), clock: now, askPolicy: createPolicyAsker(bot.messenger, services.policy), secrets: settingsSecrets, logger: { warn: (details, message) => server.log.warn(details, message) } }), aiWriting.modelConfigured),
-        dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, eraser: repositories.personalData, topicRoles: topics, clock: now }),
+        dataRequests: createDataRequestService({ ...repositories, trainingProgress: repositories.training.progress, eraser: repositories.personalData, topicRoles: topics, traces: repositories.personTraces, pseudonymKey: config.clicks.secretKey, clock: now }),
       },
       campaigns,
       topics,

@@ -21,7 +21,7 @@ describe('Admin > People, deletion', () => {
   it('asks for the name, deletes, and explains what remains', async () => {
     const view = await renderInTab(<PeopleSection />, {
       'GET /api/admin/people': () => [200, { people: PEOPLE }],
-      'DELETE /api/admin/people/p-omar': () => [200, { employeeId: 'p-omar', deletedAt: '2026-12-03T10:00:00.000Z', erased: { employee: 1, shares: 4, linksAnonymised: 4 }, total: 9, remains: { links: 4, clicks: 1234, clicksByContent: [{ contentId: 'c1', clicks: 1234 }] } }],
+      'DELETE /api/admin/people/p-omar': () => [200, { employeeId: 'p-omar', deletedAt: '2026-12-03T10:00:00.000Z', erased: { employee: 1, shares: 4, linksAnonymised: 4 }, total: 9, pseudonymised: { deliveries: 2, auditLog: 3 }, pseudonym: '~erased-0123456789abcdef', remains: { links: 4, clicks: 1234, clicksByContent: [{ contentId: 'c1', clicks: 1234 }], deliveries: 2, auditEntries: 3 } }],
     });
     const user = userEvent.setup();
     await screen.findByTestId('person-p-omar');
@@ -39,6 +39,8 @@ describe('Admin > People, deletion', () => {
     expect(report.textContent).toContain('The data of Omar Ortiz was deleted');
     expect(report.textContent).toContain('9 records removed.');
     expect(report.textContent).toContain('1,234 clicks on the 4 links they shared stay in each article’s click totals');
+    expect(report.textContent).toContain('The 2 campaign messages sent to this person stay in the delivery counts');
+    expect(report.textContent).toContain('The 3 audit log entries keep what was done; who did it is now the code ~erased-0123456789abcdef.');
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(view.seen.filter((r) => r.method === 'DELETE')).toHaveLength(1);
   });

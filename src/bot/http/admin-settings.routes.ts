@@ -15,7 +15,7 @@ import {
 } from '../../shared/contracts/admin.js';
 import type { AdminSettingsService } from '../services/admin-settings.service.js';
 import type { DataRequestService } from '../services/data-requests.service.js';
-import { recordChange } from './audit-trail.js';
+import { recordChange, recordTarget } from './audit-trail.js';
 import { requireRole } from './auth.js';
 import { describeZodError, sendError } from './errors.js';
 
@@ -86,8 +86,9 @@ export function registerAdminSettingsRoutes(fastify: FastifyInstance, deps: Admi
     const identity = request.identity!;
     if (params.data.id === identity.employeeId) return sendError(reply, request, 409, 'conflict', 'you cannot delete your own data here; ask another admin');
     const result = await deps.dataRequests.deletePerson(identity.tenantId, params.data.id);
-    // The audit line names the id (its target) and the counts, never the person's data.
-    recordChange(request, undefined, { erased: result.erased, remains: { links: result.remains.links, clicks: result.remains.clicks } });
+    // The audit line names the person's pseudonym (not their id) and the counts, never their data.
+    recordTarget(request, { id: result.pseudonym });
+    recordChange(request, undefined, { erased: result.erased, pseudonymised: result.pseudonymised, remains: { links: result.remains.links, clicks: result.remains.clicks, deliveries: result.remains.deliveries, auditEntries: result.remains.auditEntries } });
     return reply.header('cache-control', 'no-store').send(result);
   });
 

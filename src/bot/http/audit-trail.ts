@@ -16,12 +16,22 @@ const UNAUDITED = new Set(['/api/messages', '/api/conversions']);
 declare module 'fastify' {
   interface FastifyRequest {
     auditChange?: { before?: unknown; after?: unknown };
+    /** Ids recorded as the target instead of the route parameters (a deleted person's pseudonym). */
+    auditTarget?: Record<string, string>;
   }
 }
 
 /** Hand the audit trail the state before and after this request's change (e.g. settings). */
 export function recordChange(request: FastifyRequest, before: unknown, after: unknown): void {
   request.auditChange = { before, after };
+}
+
+/**
+ * Record `target` instead of the route parameters: a route whose parameter names a person whose
+ * data it just deleted records their pseudonym, so the audit log keeps no identifier of theirs.
+ */
+export function recordTarget(request: FastifyRequest, target: Record<string, string>): void {
+  request.auditTarget = target;
 }
 
 export interface AuditTrailDeps {
@@ -44,7 +54,7 @@ export function registerAuditTrail(fastify: FastifyInstance, deps: AuditTrailDep
         actorName: identity.displayName,
         actorRoles: identity.roles,
         action: `${request.method} ${request.routeOptions.url ?? path}`,
-        target: stringParams(request.params),
+        target: request.auditTarget ?? stringParams(request.params),
         status: reply.statusCode,
         ...(request.auditChange ?? {}),
       });

@@ -43,11 +43,20 @@ export class TopicRefusal extends Error {
   }
 }
 
+/**
+ * Tells the person that their proposal was decided (the Teams layer sends the decision card to
+ * their chat). Answers how it went; `no-reference`/`unreachable` are normal outcomes.
+ */
+export type TopicDecisionNotifier = (tenantId: string, decision: { proposal: TopicProposal; topic: Topic }) => Promise<'sent' | 'no-reference' | 'unreachable'>;
+
 export interface TopicsServiceDeps {
   stores: TopicHubStores;
   employees: Pick<EmployeeRepository, 'listByTenant' | 'get' | 'find' | 'update'>;
   clock: () => Date;
   newId: () => string;
+  /** Decision hook: called once per stored decision, after it is stored; a failure is logged, never undoes it. */
+  notifyDecision?: TopicDecisionNotifier;
+  logger?: { warn(details: Record<string, unknown>, message: string): void };
 }
 
 /** Before/after of a write, for the audit trail. */
@@ -115,6 +124,16 @@ export function createTopicsService(deps: TopicsServiceDeps): TopicsService {
   };
   const setRole = (tenantId: string, employeeId: string, change: (topics: Employee['topics']) => Employee['topics']) =>
     retryOnConflict(() => deps.employees.get(tenantId, employeeId), (e) => ({ ...e, topics: change(e.topics) }), (next, etag) => deps.employees.update(next, etag));
+  // The decision is stored before the person is told; a send that fails is logged, not retried.
+  const announce = async (tenantId: string, proposal: TopicProposal) => {
+    if (!deps.notifyDecision) return;
+    try {
+      const topic = (await stores.hubs.get(tenantId, proposal.topicId)).value;
+      await deps.notifyDecision(tenantId, { proposal, topic });
+    } catch (err) {
+      deps.logger?.warn({ proposalId: proposal.id, status: proposal.status, error: err instanceof Error ? err.message : String(err) }, 'topic decision not sent to the person');
+    }
+  };
   const requireOwnerOnTopic = async (tenantId: string, topicId: string, actor: HubActor) => {
     const me = await enrolledOr404(tenantId, actor.id);
     if (topicRoleOf(me.value, topicId) === undefined) throw new TopicRefusal(403, 'forbidden', 'not-on-topic');
@@ -220,6 +239,7 @@ export function createTopicsService(deps: TopicsServiceDeps): TopicsService {
         const held = topicRoleOf({ topics }, topicId);
         return held !== undefined && roleIncludes(held, role) ? topics : withTopicRole(topics, topicId, role);
       });
+      await announce(tenantId, decided.proposal);
       return { before: current.value, after: decided.proposal };
     },
 
@@ -231,6 +251,7 @@ export function createTopicsService(deps: TopicsServiceDeps): TopicsService {
       const decided = decideProposal(current.value, { accept: false, reason }, actor.id, now());
       if (!decided.ok) throw new TopicRefusal(decided.refusal === 'not-pending' ? 409 : 400, decided.refusal === 'not-pending' ? 'conflict' : 'badRequest', decided.refusal);
       await stores.proposals.update(tenantId, decided.proposal, current.etag);
+      await announce(tenantId, decided.proposal);
       return { before: current.value, after: decided.proposal };
     },
 

@@ -40,7 +40,8 @@ import { TableSuggestionRepository } from './suggestions.repository.js';
 import type { AdminSettingsRepository } from '../services/admin.ports.js';
 import { TableAdminSettingsRepository } from './admin-settings.repository.js';
 import { TablePersonalDataEraser } from './personal-data.repository.js';
-import type { PersonalDataEraser } from '../services/data-requests.ports.js';
+import type { PersonalDataEraser, PersonTraces } from '../services/data-requests.ports.js';
+import { TablePersonTraces } from './personal-data-traces.js';
 import type { AnalyticsAggregateRepository, AnalyticsEventRepository, PilotRecordRepository } from '../services/analytics.ports.js';
 import { TableAnalyticsAggregateRepository, TableAnalyticsEventRepository } from './analytics.repository.js';
 import { TablePilotRecordRepository } from './pilot-records.repository.js';
@@ -95,6 +96,8 @@ export type TableRepositories = Repositories & MeasurementRepositories & {
   topicHubs: TopicHubStores;
   /** Data requests: erase one person's rows across the tables (personal-data.repository.ts). */
   personalData: PersonalDataEraser;
+  /** Data requests: a person's traces in rows that stay (audit, reports, deliveries, analytics...), rewritten under a pseudonym. */
+  personTraces: PersonTraces;
   /** Tenants with a contest, a pilot or programme settings (the weekly jobs serve each; issue 9). */
   tenants: TenantDirectory;
 };
@@ -157,6 +160,12 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
       employees: tables.client('employees'), conversationReferences: tables.client('conversationReferences'), contentResponses: tables.client('contentResponses'), shares: tables.client('shares'),
       trackedLinks: tables.client('trackedLinks'), clicks: tables.client('clicks'), prompts: tables.client('prompts'), policyAcknowledgements: tables.client('policyAcknowledgements'), goals: tables.client('goals'),
       trainingProgress: tables.client('trainingProgress'), suggestions: tables.client('suggestions'), tallies: tables.client('tallies'), wins: tables.client('wins'), scores: tables.client('scores'), contests: tables.client('contests'),
+    }),
+    personTraces: new TablePersonTraces({
+      auditLog: tables.client('auditLog'), importJobs: tables.client('importJobs'), deliveries: tables.client('deliveries'), campaigns: tables.client('campaigns'), analyticsEvents: tables.client('analyticsEvents'),
+      analyticsAggregates: tables.client('analyticsAggregates'), contestSnapshots: tables.client('contestSnapshots'), conversions: tables.client('conversions'), contests: tables.client('contests'), pilots: tables.client('pilots'),
+      pilotRecords: tables.client('pilotRecords'), topicProposals: tables.client('topicProposals'), influencers: tables.client('influencers'), suggestions: tables.client('suggestions'), trainingModules: tables.client('trainingModules'),
+      trainingPushes: tables.client('trainingPushes'), content: tables.client('content'), policies: tables.client('policies'), topics: tables.client('topics'), employees: tables.client('employees'), wins: tables.client('wins'),
     }),
     async ensure() {
       await Promise.all([tables.ensureTables(), queues.ensureQueues()]);

@@ -4,7 +4,8 @@
  * what aggregates need: the share row by content item, the tracked link and its click rows stay,
  * with the person's id replaced by `ERASED_PERSON_ID` (and the share's own words emptied), so
  * links keep redirecting and click and share totals per item do not move. The employee record
- * goes last, so a run cut short can be run again.
+ * goes last (`removeRecord`, after the traces elsewhere are rewritten), so a run cut short can be
+ * run again.
  */
 import type { TableClient } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
@@ -136,7 +137,10 @@ export class TablePersonalDataEraser implements PersonalDataEraser {
     counts.trainingProgress = await removeRows(t.trainingProgress, await all(t.trainingProgress, keys.trainingProgress.pk(tenantId), `training of ${who}`, odata`employeeId eq ${employeeId}`), `training of ${who}`);
     counts.suggestions = await removeRows(t.suggestions, await all(t.suggestions, keys.suggestion.pk(tenantId), `suggestions of ${who}`, odata`suggestedBy eq ${employeeId}`), `suggestions of ${who}`);
     counts.conversationReference = await remove(t.conversationReferences, keys.conversationReference.pk(tenantId), keys.conversationReference.rk(employeeId), `conversation of ${who}`);
-    counts.employee = await remove(t.employees, keys.employee.pk(tenantId), keys.employee.rk(employeeId), `employee ${who}`);
     return { counts, links: links.sort((a, b) => a.code.localeCompare(b.code)) };
+  }
+
+  async removeRecord(tenantId: string, employeeId: string): Promise<number> {
+    return remove(this.t.employees, keys.employee.pk(tenantId), keys.employee.rk(employeeId), `employee ${tenantId}/${employeeId}`);
   }
 }

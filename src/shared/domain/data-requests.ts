@@ -5,7 +5,11 @@
  * so it never ranks, wins or is messaged.
  */
 
-/** The stand-in person id of links, clicks and shares whose person was erased. */
+/**
+ * The stand-in person id of links, clicks, shares and conversions whose person was erased; rows
+ * that must tell one erased person from another (audit entries, delivery records) use a keyed
+ * pseudonym that starts with it (`~erased-<hash>`).
+ */
 export const ERASED_PERSON_ID = '~erased';
 
 /** Rows removed (or made anonymous) by one erasure, per kind. */
@@ -36,6 +40,10 @@ export interface ErasureRemains {
   clicks: number;
   /** Per content item: clicks that stay in its totals. */
   clicksByContent: Array<{ contentId: string; clicks: number }>;
+  /** Campaign delivery records kept under the pseudonym: still in each campaign's sent counts. */
+  deliveries: number;
+  /** Audit entries kept under the pseudonym: what was done stays, who it was is gone. */
+  auditEntries: number;
 }
 
 /** Total rows removed or anonymised (the number the admin sees). */

@@ -2,7 +2,7 @@
  * Admin > People: deleting a person's data (a data request). The dialog says what is removed and
  * asks the admin to type the person's name; the answer is shown as what was removed and what
  * remains, only as counts that name no one (clicks on their links stay in each item's totals,
- * programme totals stay as numbers).
+ * programme totals stay as numbers, campaign messages and audit entries stay under a pseudonym).
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -77,6 +77,8 @@ export function DeletionReport({ result, name }: { result: PersonDeletionDto; na
           <li>{t('deletion.remainsClicks', { clicks: fmt.format(result.remains.clicks), links: fmt.format(result.remains.links) })}</li>
           <li>{t('deletion.remainsDaily')}</li>
           <li>{t('deletion.remainsBoards')}</li>
+          {result.remains.deliveries > 0 && <li>{t('deletion.remainsDeliveries', { count: result.remains.deliveries })}</li>}
+          {result.remains.auditEntries > 0 && <li>{t('deletion.remainsAudit', { count: result.remains.auditEntries, pseudonym: result.pseudonym })}</li>}
         </ul>
       </MessageBarBody>
     </MessageBar>

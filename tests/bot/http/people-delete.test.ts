@@ -104,7 +104,9 @@ describe('deleting a person', () => {
     // The audit entry: counts, no personal data.
     const audit = await (await call('demo-admin', 'GET', '/api/admin/audit?limit=200')).text();
     const entry = (JSON.parse(audit) as { entries: Array<{ action: string; target: Record<string, string>; status: number; after?: { erased?: { employee?: number } } }> }).entries.find((e) => e.action === 'DELETE /api/admin/people/:id' && e.status === 200);
-    expect(entry?.target.id).toBe(PERSON);
+    // The deletion's own entry names the person's pseudonym, not their id.
+    expect(entry?.target.id).toBe((body as { pseudonym?: string }).pseudonym);
+    expect(entry?.target.id).toMatch(/^~erased-[0-9a-f]{16}$/);
     expect(entry?.after?.erased?.employee).toBe(1);
     expect(audit).not.toContain(exported.shares[0]!.text.slice(0, 30) || '\u0000');
     // Deleting again finds no one.

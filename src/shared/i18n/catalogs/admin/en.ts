@@ -224,6 +224,8 @@ export const en = {
     remainsClicks: '{{clicks}} clicks on the {{links}} links they shared stay in each article’s click totals. The links still open the article, but they score no one.',
     remainsDaily: 'Daily and monthly programme totals (prompts sent, shares, clicks) stay as numbers.',
     remainsBoards: 'Contest boards no longer list them.',
+    remainsDeliveries: 'The {{count}} campaign messages sent to this person stay in the delivery counts, with a code instead of their name.',
+    remainsAudit: 'The {{count}} audit log entries keep what was done; who did it is now the code {{pseudonym}}.',
   },
   audit: {
     heading: 'Audit log',

@@ -214,6 +214,8 @@ export const it: AdminCatalog = {
     remainsClicks: '{{clicks}} clic sui {{links}} link che ha condiviso restano nei totali dei clic di ogni articolo. I link aprono ancora l’articolo, ma non danno punti a nessuno.',
     remainsDaily: 'I totali giornalieri e mensili del programma (inviti inviati, condivisioni, clic) restano come numeri.',
     remainsBoards: 'Le classifiche delle gare non lo mostrano più.',
+    remainsDeliveries: 'I {{count}} messaggi di campagna inviati a questa persona restano nei conteggi degli invii, con un codice al posto del nome.',
+    remainsAudit: 'Le {{count}} voci del registro di controllo conservano cosa è stato fatto; chi l’ha fatto è ora il codice {{pseudonym}}.',
   },
   audit: {
     heading: 'Registro attività',

@@ -214,6 +214,8 @@ export const ja: AdminCatalog = {
     remainsClicks: '本人がシェアした {{links}} 件のリンクへの {{clicks}} 回のクリックは、各記事のクリック合計に残ります。リンクは引き続き記事を開きますが、誰のポイントにもなりません。',
     remainsDaily: 'プログラムの日次・月次の合計（送信した依頼、シェア、クリック）は数値として残ります。',
     remainsBoards: 'コンテストのランキングには表示されなくなります。',
+    remainsDeliveries: 'この人に送られたキャンペーンメッセージ {{count}} 件は、名前の代わりにコードで、キャンペーンの送信数に残ります。',
+    remainsAudit: '監査ログの {{count}} 件は操作の記録として残り、誰が行ったかはコード {{pseudonym}} に置き換わります。',
   },
   audit: {
     heading: '監査ログ',

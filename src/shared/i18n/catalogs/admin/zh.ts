@@ -214,6 +214,8 @@ export const zh: AdminCatalog = {
     remainsClicks: '其分享的 {{links}} 个链接上的 {{clicks}} 次点击仍计入各文章的点击总数。这些链接仍会打开文章，但不再为任何人计分。',
     remainsDaily: '项目的每日和每月总数（已发送的提示、分享、点击）作为数字保留。',
     remainsBoards: '竞赛排行榜上不再显示此人。',
+    remainsDeliveries: '发送给此人的 {{count}} 条活动消息仍计入各活动的发送数，以代码代替其姓名。',
+    remainsAudit: '审计日志中的 {{count}} 条记录保留所做的操作；操作者现已替换为代码 {{pseudonym}}。',
   },
   audit: {
     heading: '审计日志',

@@ -155,4 +155,17 @@ export const en = {
     ownersHint: 'People with a role on this hub. At least one.',
     ownersSaved: 'Owners of {{name}} saved.',
   },
+  decisionCard: {
+    acceptedTitle: 'You are now a {{role}} in {{hub}}',
+    acceptedIntro: 'Your proposal was accepted. Welcome to your new role in the {{hub}} hub.',
+    acceptedNext: 'Your role shows on the hub’s pyramid now. Open the hub to see who else is there and the outside voices it follows.',
+    declinedTitle: 'Your proposal for {{hub}} was not accepted',
+    declinedIntro: 'Thank you for proposing yourself as {{role}}. This time the answer is no.',
+    declinedNext: 'You keep any role you already hold, and you can propose yourself again later.',
+    hub: 'Topic hub',
+    newRole: 'Your role',
+    proposedRole: 'You proposed',
+    reason: 'Why',
+    open: 'Open the hub',
+  },
 };

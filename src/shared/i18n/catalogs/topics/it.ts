@@ -153,4 +153,17 @@ export const it: TopicsCatalog = {
     ownersHint: 'Persone con un ruolo in questo hub. Almeno una.',
     ownersSaved: 'Titolari di {{name}} salvati.',
   },
+  decisionCard: {
+    acceptedTitle: 'Ora sei {{role}} in {{hub}}',
+    acceptedIntro: 'La tua proposta è stata accettata. Benvenuto nel tuo nuovo ruolo nell’hub {{hub}}.',
+    acceptedNext: 'Il tuo ruolo compare già nella piramide dell’hub. Apri l’hub per vedere chi altro ne fa parte e le voci esterne che segue.',
+    declinedTitle: 'La tua proposta per {{hub}} non è stata accettata',
+    declinedIntro: 'Grazie per esserti proposto come {{role}}. Questa volta la risposta è no.',
+    declinedNext: 'Mantieni il ruolo che hai già e potrai proporti di nuovo più avanti.',
+    hub: 'Hub tematico',
+    newRole: 'Il tuo ruolo',
+    proposedRole: 'Ruolo proposto',
+    reason: 'Motivo',
+    open: 'Apri l’hub',
+  },
 };

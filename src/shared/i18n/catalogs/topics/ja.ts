@@ -153,4 +153,17 @@ export const ja: TopicsCatalog = {
     ownersHint: 'このハブで役割を持つ人。1 人以上。',
     ownersSaved: '{{name}} の担当者を保存しました。',
   },
+  decisionCard: {
+    acceptedTitle: '{{hub}} の{{role}}になりました',
+    acceptedIntro: 'あなたの申し出が承認されました。{{hub}} ハブでの新しい役割へようこそ。',
+    acceptedNext: 'あなたの役割はハブのピラミッドに表示されています。ハブを開いて、ほかのメンバーや注目している外部の発信者を確認しましょう。',
+    declinedTitle: '{{hub}} への申し出は承認されませんでした',
+    declinedIntro: '{{role}}への立候補ありがとうございました。今回は見送りとなりました。',
+    declinedNext: '現在の役割はそのままです。あとで改めて申し出ることができます。',
+    hub: 'トピックハブ',
+    newRole: 'あなたの役割',
+    proposedRole: '申し出た役割',
+    reason: '理由',
+    open: 'ハブを開く',
+  },
 };

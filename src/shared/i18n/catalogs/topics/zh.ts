@@ -153,4 +153,17 @@ export const zh: TopicsCatalog = {
     ownersHint: '在这个主题中心担任角色的人员。至少一人。',
     ownersSaved: '已保存{{name}}的负责人。',
   },
+  decisionCard: {
+    acceptedTitle: '你现在是 {{hub}} 的{{role}}',
+    acceptedIntro: '你的申请已获批准。欢迎担任 {{hub}} 中心的新角色。',
+    acceptedNext: '你的角色已显示在该中心的金字塔上。打开中心，看看还有谁以及它关注的外部声音。',
+    declinedTitle: '你对 {{hub}} 的申请未获批准',
+    declinedIntro: '感谢你自荐担任{{role}}。这一次的答复是暂不批准。',
+    declinedNext: '你已有的角色保持不变，之后可以再次申请。',
+    hub: '主题中心',
+    newRole: '你的角色',
+    proposedRole: '你申请的角色',
+    reason: '原因',
+    open: '打开中心',
+  },
 };
