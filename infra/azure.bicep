@@ -59,6 +59,10 @@ param storageTablePrefix string = 'ah'
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
 param storageSku string = 'Standard_LRS'
 
+@description('AI writing help (optional, docs/admin.md): an Azure OpenAI endpoint and its chat model deployment, both or neither. The app calls it with its managed identity: give the web app the "Cognitive Services OpenAI User" role on that resource.')
+param azureOpenAiEndpoint string = ''
+param azureOpenAiDeployment string = ''
+
 var suffix = uniqueString(resourceGroup().id, resourceBaseName)
 var webAppName = take('${resourceBaseName}-${suffix}', 60)
 var storageAccountName = take('st${replace(toLower(resourceBaseName), '-', '')}${suffix}', 24)
@@ -209,7 +213,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
   dependsOn: [tableRole, queueRole]
-  properties: union(baseSettings, publicUrlSetting, { SECRET_CLICK_KEY: clickKey, SECRET_LINK_CODE_KEY: linkCodeKey, SETTINGS_ENCRYPTION_KEY: settingsEncryptionKey }, useMsi ? {} : { SECRET_BOT_PASSWORD: botAadAppClientSecret })
+  properties: union(baseSettings, publicUrlSetting, { SECRET_CLICK_KEY: clickKey, SECRET_LINK_CODE_KEY: linkCodeKey, SETTINGS_ENCRYPTION_KEY: settingsEncryptionKey }, useMsi ? {} : { SECRET_BOT_PASSWORD: botAadAppClientSecret }, empty(azureOpenAiEndpoint) ? {} : { AZURE_OPENAI_ENDPOINT: azureOpenAiEndpoint, AZURE_OPENAI_DEPLOYMENT: azureOpenAiDeployment })
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

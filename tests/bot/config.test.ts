@@ -79,3 +79,32 @@ describe('loadConfig', () => {
     expect(a.clicks.journalDir).not.toBe(b.clicks.journalDir);
   });
 });
+
+describe('loadConfig: AI writing help (AZURE_OPENAI_*)', () => {
+  it('has no model unless the endpoint and the deployment are set, and defaults to a GA version and 5 a minute', () => {
+    expect(loadConfig({}).aiWriting).toEqual({ perMinute: 5 });
+    const config = loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://contoso-ai.openai.azure.com/', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o-mini' });
+    expect(config.aiWriting).toEqual({ model: { endpoint: 'https://contoso-ai.openai.azure.com', deployment: 'gpt-4o-mini', apiVersion: '2024-10-21', timeoutMs: 20_000 }, perMinute: 5 });
+    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://a.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd', AZURE_OPENAI_API_KEY: 'key', AI_WRITING_PER_MINUTE: '2' }).aiWriting).toMatchObject({ model: { apiKey: 'key' }, perMinute: 2 });
+  });
+
+  it.each([
+    [{ AZURE_OPENAI_ENDPOINT: 'https://a.openai.azure.com' }, /AZURE_OPENAI_DEPLOYMENT: AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT go together/],
+    [{ AZURE_OPENAI_DEPLOYMENT: 'gpt' }, /AZURE_OPENAI_ENDPOINT: AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT go together/],
+    [{ AZURE_OPENAI_ENDPOINT: 'not a url', AZURE_OPENAI_DEPLOYMENT: 'gpt' }, /AZURE_OPENAI_ENDPOINT/],
+    [{ AZURE_OPENAI_ENDPOINT: 'https://a.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: '../x' }, /AZURE_OPENAI_DEPLOYMENT/],
+    [{ AZURE_OPENAI_API_VERSION: 'latest' }, /AZURE_OPENAI_API_VERSION/],
+    [{ AI_WRITING_PER_MINUTE: '0' }, /AI_WRITING_PER_MINUTE/],
+  ])('refuses %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never puts the key in the error message', () => {
+    expect(() => loadConfig({ AZURE_OPENAI_API_KEY: 'sk-very-secret', AZURE_OPENAI_DEPLOYMENT: 'gpt' })).toThrow(ConfigError);
+    try {
+      loadConfig({ AZURE_OPENAI_API_KEY: 'sk-very-secret', AZURE_OPENAI_DEPLOYMENT: 'gpt' });
+    } catch (err) {
+      expect((err as Error).message).not.toContain('sk-very-secret');
+    }
+  });
+});
