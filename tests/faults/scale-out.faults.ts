@@ -37,6 +37,8 @@ const VISITORS = 15;
 /** Where the requests come from: a distinctive socket address and forwarded addresses to look for. */
 const SOCKET = '127.77.77.77';
 const forwarded = (person: number, visitor: number) => `198.18.77.${person * VISITORS + visitor}`;
+/** A visitor of its own, hammering one link through both instances. */
+const HAMMER = '198.18.79.9';
 
 const procs: Proc[] = [];
 let connector: ConnectorServer | undefined;
@@ -233,6 +235,21 @@ describe('two instances, one storage account', () => {
     const after = await Promise.all(people.map((p) => repos.tallies.getTotals(TENANT, p.id)));
     expect(after.map((t) => [t?.shares, t?.clicks])).toEqual(people.map(() => [1, VISITORS]));
 
+    // Per-visitor limits hold over both instances (shared-rate-store.ts): 100 requests of one
+    // visitor through A leave it 20 of its 120 a minute through B once the instances have synced
+    // (about every second). Not across a minute boundary: the instances exchange per minute.
+    const leftInMinute = 60_000 - (Date.now() % 60_000);
+    if (leftInMinute < 15_000) await new Promise((r) => setTimeout(r, leftInMinute + 200));
+    const hammer = (port: number) => call(port, '/l/NoSuchCode00', { from: SOCKET, headers: { 'user-agent': CHROME, 'x-forwarded-for': HAMMER } }).then((r) => r.status);
+    const viaA: number[] = [];
+    for (let i = 0; i < 100; i += 1) viaA.push(await hammer(portA));
+    expect(viaA.filter((s) => s === 429)).toHaveLength(0);
+    expect(await hammer(portB)).not.toBe(429);
+    await new Promise((r) => setTimeout(r, 2_500));
+    const viaB: number[] = [];
+    for (let i = 0; i < 100; i += 1) viaB.push(await hammer(portB));
+    expect(viaB.filter((s) => s !== 429)).toHaveLength(19);
+
     // The daily retention job: both instances check 5 s after start, one runs it.
     await waitFor(async () => /click retention applied/.test(a.output() + b.output()), 60_000, 'the retention job');
     await new Promise((r) => setTimeout(r, 1_000));
@@ -246,6 +263,7 @@ describe('two instances, one storage account', () => {
     expect(logs).toMatch(/"level":10|"level":20|"level":30/); // trace output was captured
     for (const text of [rows, logs]) {
       expect(text).not.toContain('198.18.77.');
+      expect(text).not.toContain(HAMMER);
       expect(text).not.toContain(SOCKET);
     }
     const seeded = await repos.employees.listByTenant(TENANT);
@@ -255,6 +273,6 @@ describe('two instances, one storage account', () => {
     const leaked = personal.filter((value) => logs.includes(value));
     expect(leaked).toEqual([]);
     const reofferCount = reoffers.reduce((x, y) => x + y, 0);
-    console.log(`FAULTS scale-out: ${CAMPAIGNS} campaigns launched through both, 2 workers -> ${bySender.join(' + ')} sent by A + B (${PEOPLE - bySender[0]! - bySender[1]!} not traced), ${deliveries.filter((d) => d.status === 'sent').length}/${PEOPLE} sent, ${cardCounts.reduce((x, y) => x + y, 0)} cards (duplicated ${cardCounts.filter((c) => c > 1).length}, lost ${cardCounts.filter((c) => c === 0).length}), ${wins.flat().length} win cards (0 twice); ${invokes.length * 2} card actions over 2 instances -> ${responses.reduce((x, y) => x + y, 0)} answers, ${reofferCount} re-offers; ${PEOPLE * 2} share opens -> ${PEOPLE} shares; ${PEOPLE * VISITORS * 2} clicks over 2 instances -> ${PEOPLE * VISITORS} stored (lost 0, duplicated 0); weekly contest update 1 card in the team channel (both instances checking every second); retention ran ${runs.join("+")} times; ${personal.length} personal values and 2 address kinds absent from ${rows.split('\n').length} rows and ${logs.split('\n').length} log lines`);
+    console.log(`FAULTS scale-out: ${CAMPAIGNS} campaigns launched through both, 2 workers -> ${bySender.join(' + ')} sent by A + B (${PEOPLE - bySender[0]! - bySender[1]!} not traced), ${deliveries.filter((d) => d.status === 'sent').length}/${PEOPLE} sent, ${cardCounts.reduce((x, y) => x + y, 0)} cards (duplicated ${cardCounts.filter((c) => c > 1).length}, lost ${cardCounts.filter((c) => c === 0).length}), ${wins.flat().length} win cards (0 twice); ${invokes.length * 2} card actions over 2 instances -> ${responses.reduce((x, y) => x + y, 0)} answers, ${reofferCount} re-offers; ${PEOPLE * 2} share opens -> ${PEOPLE} shares; ${PEOPLE * VISITORS * 2} clicks over 2 instances -> ${PEOPLE * VISITORS} stored (lost 0, duplicated 0); one visitor's 100 + 101 requests through A then B -> ${viaB.filter((x) => x !== 429).length + 101} answered of its 120 a minute; weekly contest update 1 card in the team channel (both instances checking every second); retention ran ${runs.join("+")} times; ${personal.length} personal values and 2 address kinds absent from ${rows.split('\n').length} rows and ${logs.split('\n').length} log lines`);
   });
 });

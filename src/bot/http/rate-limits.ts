@@ -1,13 +1,16 @@
 /**
  * Per-visitor rate limits of the public doors (`/l/:code`, `/s/:code/:network`) and the
- * conversions webhook, with @fastify/rate-limit 11.2.0 (in-memory store: the limit is per
- * instance; see docs/privacy.md). A visitor is a salted hash of the client address: the salt is
- * random per process and never stored, so the limiter's memory holds no IP address, and nothing
- * here is logged. A refused request gets 429 with `Retry-After` (seconds); the route's scope turns
+ * conversions webhook, with @fastify/rate-limit 11.2.0 and our store shared by the instances
+ * (shared-rate-store.ts: N instances hold a visitor to the limit, not N times it; see
+ * docs/privacy.md). A visitor is a keyed hash of the client address block: the key is derived from
+ * the deployment's click secret and the UTC day (every instance computes the same one, and
+ * yesterday's hashes cannot be linked to today's), so neither memory nor the shared rows hold an
+ * IP address, and nothing here is logged. A refused request gets 429 with `Retry-After` (seconds); the route's scope turns
  * {@link RateLimitedError} into a localized page (browsers) or the JSON error (webhook).
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
+import { SharedRateCounts } from './shared-rate-store.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { normalizeClientAddress } from '../../shared/domain/clicks.js';
 
@@ -42,15 +45,36 @@ export function visitorRateKey(salt: Buffer, ip: string): string {
 }
 
 /**
- * Registers the limiter (no global limit: only routes that ask for one are limited). Must be
- * awaited before the limited routes are added.
+ * The limiter's hashing key for the current UTC day: HMAC-SHA256(secret, `rate-limit|<day>`). The
+ * same on every instance of a deployment; computed once a day.
  */
-export async function registerRateLimiting(fastify: FastifyInstance, options: { salt?: Buffer } = {}): Promise<void> {
-  const salt = options.salt ?? randomBytes(32);
+export function dailyRateSalt(secret: string, now: () => number = Date.now): () => Buffer {
+  let day = '';
+  let salt = Buffer.alloc(0);
+  return () => {
+    const today = new Date(now()).toISOString().slice(0, 10);
+    if (today !== day) {
+      day = today;
+      salt = createHmac('sha256', secret).update(`rate-limit|${today}`).digest();
+    }
+    return salt;
+  };
+}
+
+/**
+ * Registers the limiter (no global limit: only routes that ask for one are limited). Must be
+ * awaited before the limited routes are added. Without `counts`, counts stay in this process;
+ * without `salt`, a random key of this process is used.
+ */
+export async function registerRateLimiting(fastify: FastifyInstance, options: { salt?: Buffer | (() => Buffer); counts?: SharedRateCounts } = {}): Promise<void> {
+  const fixed = options.salt ?? randomBytes(32);
+  const salt = typeof fixed === 'function' ? fixed : () => fixed;
+  const counts = options.counts ?? new SharedRateCounts({ instanceId: 'this-process', windowMs: RATE_WINDOW_MS });
   await fastify.register(rateLimit, {
     global: false,
     hook: 'onRequest',
-    keyGenerator: (request) => visitorRateKey(salt, request.ip),
+    store: counts.storeClass(),
+    keyGenerator: (request) => visitorRateKey(salt(), request.ip),
     // Headers only on a refusal: a redirect carries nothing it does not need.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },

@@ -12,7 +12,8 @@ import { registerBotRoute, type BotEndpoint } from './bot-route.js';
 import { answerFrameworkError, registerErrorHandling } from './errors.js';
 import { registerHealth, type HealthDeps } from './health.js';
 import { registerClickRoutes, type ClickRoutesDeps } from './click.routes.js';
-import { registerRateLimiting } from './rate-limits.js';
+import { dailyRateSalt, registerRateLimiting } from './rate-limits.js';
+import type { SharedRateCounts } from './shared-rate-store.js';
 import { createLinkCodes } from '../services/link-codes.js';
 import { registerStaticTab } from './static-tab.js';
 import { registerConversionRoutes, type ConversionRoutesDeps } from './conversions.routes.js';
@@ -83,6 +84,8 @@ export interface ServerDeps {
   topics?: TopicsRoutesDeps['topics'];
   /** Admin > Contests (`/api/admin/contests`, admins); registered when given. */
   contests?: ContestRoutesDeps['contests'];
+  /** Rate-limit counts shared with the other instances (shared-rate-store.ts); this process's own when absent. */
+  rateCounts?: SharedRateCounts;
 }
 
 /**
@@ -120,7 +123,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(fastify);
   // Per-visitor limits of /l/, /s/ and the webhook (rate-limits.ts); before the limited routes.
-  await registerRateLimiting(fastify);
+  await registerRateLimiting(fastify, { salt: dailyRateSalt(deps.config.clicks.secretKey), ...(deps.rateCounts ? { counts: deps.rateCounts } : {}) });
   const limits = deps.config.protection.rateLimits;
   const codes = createLinkCodes(deps.config.protection.linkCodeKey);
   if (deps.auditLog) registerAuditTrail(fastify, { auditLog: deps.auditLog });

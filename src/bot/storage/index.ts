@@ -30,6 +30,8 @@ import { TableTallyRepository } from './tallies.repository.js';
 import { TableCampaignReferenceReader, TableCampaignRepository, TableCampaignResponseReader, TableDeliveryRepository } from './campaigns.repository.js';
 import { createStorageDeliveryQueue } from './delivery-queue.js';
 import { TableJobLeaseStore, TableSendBudgetStore } from './leases.repository.js';
+import { TableRateCountsBoard } from './rate-counts.repository.js';
+import type { RateCountsBoard } from '../services/rate-sharing.ports.js';
 import type { CampaignStores } from '../services/campaigns.ports.js';
 import type { TrainingStores } from '../services/training.ports.js';
 import { createTrainingStores } from './training.repository.js';
@@ -100,6 +102,8 @@ export type TableRepositories = Repositories & MeasurementRepositories & {
   personTraces: PersonTraces;
   /** Tenants with a contest, a pilot or programme settings (the weekly jobs serve each; issue 9). */
   tenants: TenantDirectory;
+  /** Per-visitor rate-limit counts shared by the instances (http/shared-rate-store.ts). */
+  rateCounts: RateCountsBoard;
 };
 
 /** Build the repositories; no network call happens until `ensure()` or the first operation. */
@@ -154,6 +158,7 @@ export async function createTableRepositories(options: TableRepositoriesOptions)
     analyticsAggregates: new TableAnalyticsAggregateRepository(tables.client('analyticsAggregates')),
     analyticsEvents: new TableAnalyticsEventRepository(tables.client('analyticsEvents')),
     pilotRecords: new TablePilotRecordRepository(tables.client('pilotRecords')),
+    rateCounts: new TableRateCountsBoard(tables.client('rateCounts')),
     tenants: createTenantDirectory({ contests: tables.client('contests'), pilots: tables.client('pilots'), settings: tables.client('settings') }),
     topicHubs: createTopicHubStores({ topics: tables.client('topics'), proposals: tables.client('topicProposals'), influencers: tables.client('influencers') }),
     personalData: new TablePersonalDataEraser({

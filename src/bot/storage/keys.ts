@@ -44,6 +44,7 @@ export const TABLES = {
   pilotRecords: 'PilotRecords',
   topicProposals: 'TopicProposals',
   influencers: 'Influencers',
+  rateCounts: 'RateCounts',
 } as const;
 export type TableKey = keyof typeof TABLES;
 
@@ -248,6 +249,8 @@ export const keys = {
   },
   /** Job leases: one row per job and period (e.g. ISO week), so a periodic job runs once across instances. */
   jobLease: { pk: (job: string) => composeKey('job lease', job), rk: (period: string) => composeKey('job period', period) },
+  /** Rate-limit counts shared by the instances: one partition, one row per running instance. */
+  rateCounts: { pk: () => 'rate', rk: (instanceId: string) => composeKey('rate instance', instanceId) },
   /** A tenant's training modules in one partition (tens to hundreds, listed together). */
   trainingModule: { pk: (tenantId: string) => composeKey('training module partition', tenantId), rk: (id: string) => composeKey('training module id', id) },
   /**
