@@ -102,9 +102,9 @@ export class SharedRateCounts {
 
   /** A store class for the plugin's `store` option; each limited route counts under its own URL. */
   storeClass(): new () => FastifyRateLimitStore {
-    const counts = this;
+    const incr = (key: string) => this.incr(key);
     const storeFor = (route: string): FastifyRateLimitStore => ({
-      incr: (key, callback) => callback(null, counts.incr(`${route}|${key}`)),
+      incr: (key, callback) => callback(null, incr(`${route}|${key}`)),
       // The plugin hands each limited route its merged options with the route under `routeInfo`.
       child: (routeOptions) => storeFor((routeOptions as { routeInfo?: { url?: string } }).routeInfo?.url ?? '*'),
     });
