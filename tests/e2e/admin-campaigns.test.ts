@@ -3,9 +3,11 @@
  * local connector in place of Teams (`?as=demo-admin`): the admin picks a published item and four
  * named people (three reachable now, one with no working day), sets a window that starts now,
  * saves the draft and sees the stagger preview: the chart drawn, placed/unplaced counts and the
- * hidden table equal to the API's preview, the unplaceable person with the reason. Launching from
+ * hidden table equal to the API's preview, the unplaceable person with the reason. Editing the
+ * draft (that person removed, shorter slots) recomputes the preview: everyone placed. Launching from
  * the preview (confirm with the count) sends the three prompt cards; the live counts reach
- * `sent: 3`; pause, resume and cancel (confirm) move the state. Screenshots (light, one in ja) and
+ * `sent: 3`; a launched campaign offers no edit (and says why); pause, resume and cancel (confirm)
+ * move the state; a draft is deleted after a confirmation. Screenshots (light, one in ja) and
  * axe-core (no serious/critical).
  */
 import type { Page } from 'playwright-core';
@@ -125,6 +127,24 @@ describe('Admin > Campaigns in Chromium', () => {
     await shot(page, 'admin-campaigns-preview');
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Edit the draft: drop the person who cannot be placed and use 60-minute slots (one slot, due now, as the window is 21 minutes); the preview is recomputed.
+    await page.getByTestId('campaign-edit').click();
+    await page.getByRole('heading', { name: 'Edit draft' }).waitFor();
+    await expect(page.getByTestId('audience-matches').textContent()).resolves.toBe('4 people in this audience.');
+    await page.getByRole('button', { name: `Remove ${names.get(UNPLACEABLE)!}` }).click();
+    await expect(page.getByTestId('audience-matches').textContent()).resolves.toBe('3 people in this audience.');
+    await page.getByTestId('campaign-slot').fill('60');
+    await shot(page, 'admin-campaigns-edit');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('campaign-save').click();
+    await page.getByText('Draft saved. The preview below is recomputed from your changes.').waitFor({ timeout: 20_000 });
+    await page.getByTestId('preview-all-placed').waitFor({ timeout: 30_000 });
+    const edited = CampaignPreviewSchema.parse(await admin('GET', `/api/campaigns/${id}/preview`));
+    expect([edited.recipients, edited.notPlaced]).toEqual([3, []]);
+    expect(await dataValue(page, 'preview-placed')).toBe(3);
+    expect(await dataValue(page, 'preview-unplaced')).toBe(0);
+    expect(CampaignStatusSchema.parse(await admin('GET', `/api/campaigns/${id}`)).campaign).toMatchObject({ slotMinutes: 60, audience: { employeeIds: REACHABLE } });
+
     await page.getByTestId('campaign-launch').click();
     await expect(page.getByTestId('campaign-confirm-text').textContent()).resolves.toContain('3 people will get a prompt');
     await page.getByTestId('campaign-launch-confirm').click();
@@ -136,6 +156,10 @@ describe('Admin > Campaigns in Chromium', () => {
     for (const who of REACHABLE) {
       expect(connector.sent.some((s) => s.conversationId === `a:${who}` && JSON.stringify(s.activity).includes('application/vnd.microsoft.card.adaptive')), who).toBe(true);
     }
+    // Launched: no Edit or Delete, and the page says why.
+    expect(await page.getByTestId('campaign-edit').count()).toBe(0);
+    expect(await page.getByTestId('campaign-delete').count()).toBe(0);
+    await page.getByTestId('campaign-lock-hint').waitFor();
     await shot(page, 'admin-campaigns-status');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -165,6 +189,13 @@ describe('Admin > Campaigns in Chromium', () => {
     await ja.locator('[data-testid="preview-chart"] svg').first().waitFor({ timeout: 30_000 });
     await expect(ja.getByTestId('campaign-preview').textContent()).resolves.toContain('分散配信のプレビュー');
     await shot(ja, 'admin-campaigns-preview-ja');
+    // Discard that draft (confirm); the list no longer has it.
+    await ja.getByTestId('campaign-delete').click();
+    await ja.getByTestId('campaign-delete-confirm').click();
+    await ja.getByTestId('campaigns-list').waitFor({ timeout: 20_000 });
+    expect(await ja.getByTestId(`campaign-row-${draft.id}`).count()).toBe(0);
+    await ja.getByText('下書き「').waitFor();
+    expect((await admin('GET', `/api/campaigns/${draft.id}`)) as object).toMatchObject({ error: { code: 'notFound' } });
     await ja.close();
     expect(browser.problems, 'console errors, page errors or failed requests').toEqual([]);
   }, 300_000);

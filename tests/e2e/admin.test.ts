@@ -2,7 +2,8 @@
  * The Admin tab in Chromium against the running app (`?as=demo-admin`): the seeded suggestion
  * with "乌干达电报数据" is shown flagged and approved into a draft, another rejected with a reason
  * the person receives in chat; a new policy version is published and the bot asks again (card at
- * the local connector); a CSV with bad rows is imported (report table checked, no bad row written,
+ * the local connector); a contest is created, and one that has not started is deleted after a
+ * confirmation (the running one offers End now instead); a CSV with bad rows is imported (report table checked, no bad row written,
  * good rows written whole). Screenshots (light, dark, ja) and axe-core (no serious/critical).
  */
 import { readFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { startConnectorServer, type ConnectorServer } from '../support/connector
 import { cardsOf } from '../support/replies.js';
 import { cardTexts } from '../support/cards.js';
 import { seriousViolations } from '../support/axe.js';
+import { defaultContest } from '../../src/shared/domain/contests.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -127,6 +129,24 @@ describe('Admin tab in Chromium', () => {
     expect(stored).toMatchObject({ excludedEmployeeIds: ['demo-employee'], excludedRoles: ['executive', 'coordinator'], updateChannelId: 'channel:e2e-team', weights: { uniqueClick: 1, share: 0, conversion: 0 } });
     await expect(page.getByRole('row').filter({ hasText: 'E2E spring contest' }).textContent()).resolves.toContain('Sasha Moreau');
     await keep(page, 'admin-contests');
+
+    // A contest that has not started is deleted after a confirmation; the running one offers End now instead.
+    const upcoming = { ...defaultContest({ id: 'contest-e2e-upcoming', name: 'E2E summer contest', startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString() }) };
+    await app.app.repositories.contests.create(tenant, upcoming);
+    await page.reload();
+    await page.getByTestId(`contest-delete-${upcoming.id}`).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId(`contest-delete-${stored!.id}`).count()).toBe(0);
+    await page.getByTestId(`contest-end-${stored!.id}`).waitFor();
+    await page.getByTestId(`contest-delete-${upcoming.id}`).click();
+    await expect(page.getByTestId('contest-confirm-text').textContent()).resolves.toContain('“E2E summer contest” has not started');
+    // The dialog fades in: check contrast once its animations are over.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await keep(page, 'admin-contests-delete');
+    await page.getByTestId('contest-confirm').click();
+    await page.getByText('Contest “E2E summer contest” deleted.').waitFor({ timeout: 20_000 });
+    await page.getByTestId(`contest-${upcoming.id}`).waitFor({ state: 'detached', timeout: 20_000 });
+    expect((await app.app.repositories.contests.list(tenant)).map((c) => c.id)).not.toContain(upcoming.id);
     await page.close();
   }, 90_000);
 

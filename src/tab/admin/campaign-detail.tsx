@@ -176,7 +176,8 @@ export function CampaignDetail({ id, titleOf, names, topicName, initialNotice, o
           {allowed.has('delete') && <Button disabled={busy || !version} onClick={() => setConfirm('delete')} data-testid="campaign-delete">{t('admin.detail.delete')}</Button>}
           {campaign.state === 'running' && <Button disabled={busy} onClick={() => void run('pause')} data-testid="campaign-pause">{t('admin.detail.pause')}</Button>}
           {campaign.state === 'paused' && <Button appearance="primary" disabled={busy} onClick={() => void run('resume')} data-testid="campaign-resume">{t('admin.detail.resume')}</Button>}
-          {(draft || campaign.state === 'running' || campaign.state === 'paused') && <Button disabled={busy} onClick={() => setConfirm('cancel')} data-testid="campaign-cancel">{t('admin.detail.cancel')}</Button>}
+          {/* A clean draft is deleted rather than cancelled (nothing was planned); a half-launched one can only be cancelled. */}
+          {allowed.has('cancel') && !allowed.has('delete') && <Button disabled={busy} onClick={() => setConfirm('cancel')} data-testid="campaign-cancel">{t('admin.detail.cancel')}</Button>}
           {!draft && allowed.has('duplicate') && <Button disabled={busy} onClick={() => void run('duplicate')} data-testid="campaign-duplicate">{t('admin.detail.duplicate')}</Button>}
           {!draft && <Button appearance="subtle" disabled={status.loading} onClick={() => status.reload()}>{t('admin.detail.refresh')}</Button>}
         </div>

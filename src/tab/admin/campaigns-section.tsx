@@ -29,8 +29,11 @@ export function CampaignsSection() {
   // A notice for the view the admin lands on ("draft saved" on the detail, "deleted" on the list), shown there only.
   const [arrival, setArrival] = useState<{ view: string; notice: Notice }>();
   const arrived = arrival && arrival.view === view ? arrival.notice : undefined;
+  // Drafts deleted here leave the list at once (the list is read again behind).
+  const [deleted, setDeleted] = useState<ReadonlySet<string>>(new Set());
   // Read again on every return to the list (states and counts move while a campaign runs).
   const list = useApiResource((a, signal) => campaignsApi.list(a, signal), [view === '']);
+  const items = (list.data?.items ?? []).filter((i) => !deleted.has(i.campaign.id));
   const options = useApiResource((a, signal) => campaignsApi.audience(a, signal), []);
   const content = useApiResource((a, signal) => adminApi.content(a, {}, signal), []);
   const titles = useMemo(() => new Map((content.data?.items ?? []).map((i) => [i.id, i.title])), [content.data]);
@@ -55,7 +58,7 @@ export function CampaignsSection() {
         {...(arrived ? { initialNotice: arrived } : {})}
         {...(options.data ? { options: options.data } : {})}
         onChanged={() => list.reload()}
-        onDeleted={(title) => { setArrival({ view: '', notice: { intent: 'success', text: t('admin.detail.deleted', { title }) } }); list.reload(); go(); }}
+        onDeleted={(title) => { setDeleted((d) => new Set([...d, view])); setArrival({ view: '', notice: { intent: 'success', text: t('admin.detail.deleted', { title }) } }); list.reload(); go(); }}
         onDuplicated={(copy) => { setArrival({ view: copy, notice: { intent: 'success', text: t('admin.detail.duplicated') } }); list.reload(); go(copy); }}
       />
     );
@@ -65,8 +68,8 @@ export function CampaignsSection() {
         <Text className={styles.muted}>{t('admin.intro')}</Text>
         <NoticeBar notice={list.error ? { intent: 'error', text: errorText(list.error) } : arrived} />
         {!list.data && list.loading && <Spinner label={t('admin.loading')} />}
-        {list.data && list.data.items.length === 0 && <Text data-testid="campaigns-empty">{t('admin.empty')}</Text>}
-        {list.data && list.data.items.length > 0 && (
+        {list.data && items.length === 0 && <Text data-testid="campaigns-empty">{t('admin.empty')}</Text>}
+        {list.data && items.length > 0 && (
           <div className={styles.scroll}>
             <Table className={styles.table} aria-label={t('admin.heading')} size="small" data-testid="campaigns-list">
               <TableHeader>
@@ -79,7 +82,7 @@ export function CampaignsSection() {
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {list.data.items.map(({ campaign, counts }) => {
+                {items.map(({ campaign, counts }) => {
                   const total = Object.values(counts).reduce((a, b) => a + b, 0);
                   return (
                     <TableRow key={campaign.id} data-testid={`campaign-row-${campaign.id}`}>
