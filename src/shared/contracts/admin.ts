@@ -101,6 +101,8 @@ export const AdminSettingsInputSchema = z
     disclosureLine: z.string().trim().max(200),
     blockedPhrases: z.array(z.string().max(BLOCKED_PHRASE_LIMITS.maxLength)).max(BLOCKED_PHRASE_LIMITS.maxPhrases),
     aiHelp: z.boolean(),
+    /** Read-only (whether a model is configured): accepted so a GET answer can be PUT back, and ignored. */
+    aiModelConfigured: z.boolean().optional(),
   })
   .strict();
 export type AdminSettingsInput = z.infer<typeof AdminSettingsInputSchema>;
