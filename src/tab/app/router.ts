@@ -65,11 +65,15 @@ export function routeHref(route: RouteName, ...rest: string[]): string {
 
 /**
  * The hash a Teams deep link's sub-entity opens (`subEntityId` in the link's context, given to
- * the tab as `page.subPageId`): `item:<id>` opens the board's share panel on that item.
+ * the tab as `page.subPageId`): `item:<id>` opens the board's share panel on that item,
+ * `topic:<id>` that topic's hub.
  */
 export function hashForSubPage(subPageId: string | undefined): string | undefined {
   // The policy card's "Read the full policy" in Teams (`policyTabUrl`, sub-entity `policy`).
   if (subPageId === 'policy') return routeHref('policy');
+  // The topic decision card's "Open the hub" in Teams (`topicHubUrl`, sub-entity `topic:<id>`).
+  const topic = /^topic:(.+)$/.exec(subPageId ?? '');
+  if (topic?.[1]) return routeHref('topics', topic[1]);
   const match = /^item:(.+)$/.exec(subPageId ?? '');
   return match?.[1] ? routeHref('board', 'item', match[1]) : undefined;
 }
