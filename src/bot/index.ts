@@ -13,7 +13,7 @@ import { createPeopleImportService } from './services/people-import.service.js';
 import { directorySync } from './graph/directory-sync.js';
 import { buildServer } from './http/server.js';
 import { RATE_WINDOW_MS } from './http/rate-limits.js';
-import { SharedRateCounts } from './http/shared-rate-store.js';
+import { onceAMinute, SharedRateCounts } from './http/shared-rate-store.js';
 import { waitForStorage } from './http/health.js';
 import type { TokenVerifier } from './http/auth.js';
 import { seedDemoProgramme, type SeedResult } from './seed/seed.service.js';
@@ -208,19 +208,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     });
     // AI writing help ("Help me rewrite", docs/admin.md): Azure OpenAI when AZURE_OPENAI_* are set, else never offered.
     const aiWriting = createAiWritingService({ model: config.aiWriting.model ? createAzureOpenAiModel(config.aiWriting.model) : undefined, adminSettings: repositories.adminSettings, logger: { warn: (details, message) => server.log.warn(details, message) } });
-    // Per-visitor limits counted across the instances (shared-rate-store.ts); a failed sync leaves
-    // each instance limiting on its own counts, said at most once a minute.
-    let rateWarnedAt = Number.NEGATIVE_INFINITY;
-    const rateCounts = new SharedRateCounts({
-      board: repositories.rateCounts,
-      instanceId: config.clicks.instanceId,
-      windowMs: RATE_WINDOW_MS,
-      onSyncError: (err) => {
-        if (now().getTime() - rateWarnedAt < 60_000) return;
-        rateWarnedAt = now().getTime();
-        server.log.warn({ err }, 'rate-limit counts not shared with the other instances (storage); limiting on this instance\'s counts');
-      },
-    });
+    // Per-visitor limits counted across the instances; a failed sync is logged at most once a minute.
+    const rateCounts = new SharedRateCounts({ board: repositories.rateCounts, instanceId: config.clicks.instanceId, windowMs: RATE_WINDOW_MS, onSyncError: onceAMinute((err) => server.log.warn({ err }, 'rate-limit counts not shared with the other instances (storage); limiting on this instance\'s counts')) });
     const server = await buildServer({
       rateCounts,
       config,

@@ -150,3 +150,13 @@ export class SharedRateCounts {
     if (this.windowStartMs === window) this.remote = others;
   }
 }
+
+/** `report`, called at most once a minute (a sync failing every second says so once). */
+export function onceAMinute(report: (err: unknown) => void, now: () => number = Date.now): (err: unknown) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  return (err) => {
+    if (now() - last < 60_000) return;
+    last = now();
+    report(err);
+  };
+}

@@ -6,7 +6,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { perVisitorLimit, registerRateLimiting } from '../../../src/bot/http/rate-limits.js';
-import { SharedRateCounts } from '../../../src/bot/http/shared-rate-store.js';
+import { onceAMinute, SharedRateCounts } from '../../../src/bot/http/shared-rate-store.js';
 import type { RateCountsBoard } from '../../../src/bot/services/rate-sharing.ports.js';
 import { createTableRepositories, type TableRepositories } from '../../../src/bot/storage/index.js';
 import { uniqueTablePrefix } from '../../support/azurite.js';
@@ -107,5 +107,19 @@ describe('rate limits shared by two instances', () => {
     await expect(down.sync()).rejects.toThrow('storage unreachable');
     expect(await hit(appD, LIMIT - 4)).toEqual([...Array(LIMIT - 5).fill(200), 429]);
     await down.stop(); // best effort, no throw
+  });
+});
+
+describe('onceAMinute', () => {
+  it('reports the first failure, then at most one a minute', () => {
+    let t = 0;
+    const seen: unknown[] = [];
+    const report = onceAMinute((err) => seen.push(err), () => t);
+    report('a');
+    t = 59_999;
+    report('b');
+    t = 60_000;
+    report('c');
+    expect(seen).toEqual(['a', 'c']);
   });
 });
