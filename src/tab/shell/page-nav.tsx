@@ -4,6 +4,7 @@
  * and deep links work; the current page carries `aria-current`.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHref, type RouteName } from '../app/router.js';
 
@@ -41,9 +42,19 @@ const useStyles = makeStyles({
 export function PageNav({ pages, current }: { pages: readonly RouteName[]; current: RouteName | undefined }) {
   const styles = useStyles();
   const { t } = useTranslation('tab');
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the links scroll sideways: bring the current one into view (only sideways, so
+  // the page itself does not move), or Policy, Training and Admin open with their tab hidden.
+  useEffect(() => {
+    const bar = nav.current;
+    const link = bar?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!bar || !link) return;
+    const left = link.getBoundingClientRect().left - bar.getBoundingClientRect().left + bar.scrollLeft;
+    if (left < bar.scrollLeft || left + link.offsetWidth > bar.scrollLeft + bar.clientWidth) bar.scrollLeft = left - (bar.clientWidth - link.offsetWidth) / 2;
+  }, [current]);
   if (pages.length < 2) return null;
   return (
-    <nav className={styles.nav} aria-label={t('app.navLabel')}>
+    <nav ref={nav} className={styles.nav} aria-label={t('app.navLabel')}>
       {pages.map((page) => (
         <a
           key={page}
