@@ -14,7 +14,9 @@ export interface CompletionChartProps {
 
 /** One bar per persona, 0-100 %. */
 export default function CompletionChart({ bars, title, legend, culture }: CompletionChartProps) {
-  const data: VerticalBarChartDataPoint[] = bars.map((b) => ({ x: b.label, y: b.percent, legend, xAxisCalloutData: b.label, yAxisCalloutData: b.callout }));
+  // Figures read as percentages on the axis and above each bar ("40 %", not a bare "40").
+  const percent = new Intl.NumberFormat(culture, { style: 'percent', maximumFractionDigits: 1 });
+  const data: VerticalBarChartDataPoint[] = bars.map((b) => ({ x: b.label, y: b.percent, legend, xAxisCalloutData: b.label, yAxisCalloutData: b.callout, barLabel: percent.format(b.percent / 100) }));
   return (
     <VerticalBarChart
       data={data}
@@ -27,6 +29,7 @@ export default function CompletionChart({ bars, title, legend, culture }: Comple
       roundCorners
       yMaxValue={100}
       yAxisTickCount={5}
+      yAxisTickFormat={(value: number) => percent.format(value / 100)}
       barWidth="auto"
       maxBarWidth={64}
       xAxisInnerPadding={0.4}

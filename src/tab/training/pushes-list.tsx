@@ -3,9 +3,14 @@ import { Badge, Button, makeStyles, Table, TableBody, TableCell, TableHeader, Ta
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingModuleDto, TrainingPushDto } from '../../shared/contracts/training.js';
+import { routeHref } from '../app/router.js';
 import { useTabContext } from '../app/tab-context.js';
 
-const useStyles = makeStyles({ wrap: { overflowX: 'auto' }, muted: { color: tokens.colorNeutralForeground2 } });
+const useStyles = makeStyles({
+  wrap: { overflowX: 'auto' },
+  muted: { color: tokens.colorNeutralForeground2 },
+  empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS, maxWidth: '640px' },
+});
 
 export function PushesList({ pushes, modules, onStop }: { pushes: TrainingPushDto[]; modules: TrainingModuleDto[]; onStop(push: TrainingPushDto): void }) {
   const styles = useStyles();
@@ -14,7 +19,17 @@ export function PushesList({ pushes, modules, onStop }: { pushes: TrainingPushDt
   const { locale } = useTabContext();
   const titles = useMemo(() => new Map(modules.map((m) => [m.id, m.title])), [modules]);
   const when = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), [locale]);
-  if (pushes.length === 0) return <Text className={styles.muted}>{t('pushes.empty')}</Text>;
+  const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
+  if (pushes.length === 0) {
+    // Empty: say how a nudge gets here, and lead to where it starts.
+    return (
+      <div className={styles.empty} data-testid="pushes-empty">
+        <Text weight="semibold">{t('pushes.empty')}</Text>
+        <Text className={styles.muted}>{t('pushes.emptyHint')}</Text>
+        <Button as="a" href={routeHref('training', 'modules')}>{t('pushes.toModules')}</Button>
+      </div>
+    );
+  }
   const audienceOf = (p: TrainingPushDto) => {
     const parts = [
       ...p.audience.personas.map((x) => tc(`persona.${x}`)),
@@ -44,7 +59,7 @@ export function PushesList({ pushes, modules, onStop }: { pushes: TrainingPushDt
               <TableCell>{audienceOf(p)}</TableCell>
               <TableCell>{p.cadence ? t('pushes.every', { count: p.cadence.everyDays }) : t('pushes.once')}</TableCell>
               <TableCell>{p.lastRunAt ? when.format(new Date(p.lastRunAt)) : '—'}</TableCell>
-              <TableCell>{p.lastRecipients}</TableCell>
+              <TableCell>{number.format(p.lastRecipients)}</TableCell>
               <TableCell>
                 <Badge appearance="tint" color={p.state === 'active' ? 'success' : 'subtle'}>{t(`pushes.states.${p.state}`)}</Badge>{' '}
                 {p.state === 'active' && p.cadence && <Button size="small" onClick={() => onStop(p)}>{t('pushes.stop')}</Button>}

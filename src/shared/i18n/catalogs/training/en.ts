@@ -114,6 +114,8 @@ export const en = {
   pushes: {
     label: 'Nudges sent',
     empty: 'No nudge pushed yet.',
+    emptyHint: 'Push a published module from Modules to the personas or topic roles it is for, once or every few days. Each person gets it as a card in their Teams chat.',
+    toModules: 'Go to modules',
     module: 'Module',
     audience: 'Audience',
     everyone: 'Everyone it is for',

@@ -115,6 +115,8 @@ export const it: TrainingCatalog = {
   pushes: {
     label: 'Promemoria inviati',
     empty: 'Nessun promemoria inviato finora.',
+    emptyHint: 'Invia un modulo pubblicato dalla scheda Moduli alle persona o ai ruoli nei temi a cui è destinato, una volta o ogni pochi giorni. Ognuno lo riceve come scheda nella propria chat di Teams.',
+    toModules: 'Vai ai moduli',
     module: 'Modulo',
     audience: 'Pubblico',
     everyone: 'Tutti quelli a cui è destinato',

@@ -115,6 +115,8 @@ export const ja: TrainingCatalog = {
   pushes: {
     label: '送信したナッジ',
     empty: 'まだナッジを配信していません。',
+    emptyHint: '「モジュール」タブで公開済みのモジュールを選び、対象のペルソナやトピックの役割に一度だけ、または数日ごとに配信します。受け取った人の Teams チャットにカードで届きます。',
+    toModules: 'モジュールへ',
     module: 'モジュール',
     audience: '対象',
     everyone: 'モジュールの対象者全員',

@@ -115,6 +115,8 @@ export const zh: TrainingCatalog = {
   pushes: {
     label: '已发送的提醒',
     empty: '还没有推送过提醒。',
+    emptyHint: '在“模块”中选择已发布的模块，推送给它面向的角色画像或话题角色，可推送一次，也可每隔几天推送。每个人会在 Teams 聊天中收到一张卡片。',
+    toModules: '前往模块',
     module: '模块',
     audience: '受众',
     everyone: '该模块面向的所有人',
