@@ -142,6 +142,8 @@ export class TablePersonTraces {
   private async scan(tenantId: string, subject: PersonSubject): Promise<Rewrite[]> {
     const pattern = identifierPattern(subject);
     if (!pattern) return [];
+    // Other people's own records are matched on ids only: a namesake keeps their name.
+    const idsOnly = identifierPattern({ ...subject, names: [], emails: [] });
     const filters = tenantFilters(tenantId);
     const found = await mapLimit(Object.keys(filters) as TraceTable[], CONCURRENCY, async (table) => {
       const out: Rewrite[] = [];
@@ -153,11 +155,18 @@ export class TablePersonTraces {
           if (table === 'employees' && rk === keys.employee.rk(subject.employeeId)) continue;
           const before = decodeColumns(row, `${table} row ${pk}/${rk}`);
           const keyHit = table === 'deliveries' && decodeKeyPart(rk) === subject.employeeId;
-          pattern.lastIndex = 0;
-          if (!keyHit && !pattern.test(JSON.stringify(before))) continue;
-          const scrubbed = scrubValue(before, pattern, subject.pseudonym) as Raw;
+          const rowPattern = table === 'employees' ? idsOnly : pattern;
+          if (!rowPattern) continue;
+          rowPattern.lastIndex = 0;
+          if (!keyHit && !rowPattern.test(JSON.stringify(before))) continue;
+          const scrubbed = scrubValue(before, rowPattern, subject.pseudonym) as Raw;
+          // An entry by someone else who shares their name keeps its actor's name.
+          if (table === 'auditLog') scrubbed.actorName = scrubbed.actorId === before.actorId ? before.actorName : subject.pseudonym;
           const after = table === 'deliveries' ? deliveryAfter(scrubbed) : table === 'conversions' ? { ...scrubbed, employeeId: ERASED_PERSON_ID } : scrubbed;
-          out.push({ table, partitionKey: pk, rowKey: rk, etag: String(row.etag), before, after, newRowKey: rekey(table, rk, after, subject) });
+          const newRowKey = rekey(table, rk, after, subject);
+          // Only the name matched, and it was a namesake's own (an audit actor's): not a trace.
+          if (newRowKey === rk && JSON.stringify(after) === JSON.stringify(before)) continue;
+          out.push({ table, partitionKey: pk, rowKey: rk, etag: String(row.etag), before, after, newRowKey });
         }
       }
       return out;

@@ -236,6 +236,11 @@ describe('deleting a person leaves nothing personal behind', () => {
     const boardAfter = await test.app.services.leaderboard.refresh(tenant, contest.id);
     expect(boardAfter.entries.some((e) => e.employeeId === Z || e.employeeId.startsWith(ERASED_PERSON_ID))).toBe(false);
     expect(boardAfter.entries.map((e) => [e.employeeId, e.points])).toEqual(othersBefore);
+    // A full rebuild from the stored events (clicks, shares, conversions now point at no one) ranks no one new.
+    await test.app.services.scoring.rebuildTenant(tenant);
+    const rebuilt = await test.app.services.leaderboard.refresh(tenant, contest.id);
+    expect(rebuilt.entries.map((e) => [e.employeeId, e.points])).toEqual(othersBefore);
+    expect(tablesNaming(await scanAllTables(), IDENTIFIERS).size).toBe(0);
 
     // The audit log keeps what was done, under the pseudonym (the deletion itself included).
     const audit = (await ok('demo-admin', 'GET', '/api/admin/audit?limit=500')) as { entries: Array<{ action: string; actorId: string; target: Record<string, string>; status: number }> };
