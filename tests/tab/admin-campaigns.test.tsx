@@ -147,13 +147,27 @@ describe('Admin > Campaigns: editing and deleting a draft', () => {
     expect(screen.getByText(/60-minute slots/)).toBeTruthy();
   });
 
+  it('keeps what the admin typed when someone else saved the draft first (409), and says so', async () => {
+    const user = userEvent.setup();
+    await renderInTab(<CampaignsSection />, { ...routes([]), 'PUT /api/campaigns/c1': () => [409, { error: { code: 'conflict', message: 'x' } }] });
+    await user.click(await screen.findByTestId('campaign-edit'));
+    const slot = screen.getByTestId('campaign-slot') as HTMLInputElement;
+    await user.clear(slot);
+    await user.type(slot, '45');
+    await user.click(screen.getByTestId('campaign-save'));
+    expect(await screen.findByText('Someone else changed this at the same time. Reload and try again.')).toBeTruthy();
+    expect(screen.getByTestId('campaign-form')).toBeTruthy();
+    expect((screen.getByTestId('campaign-slot') as HTMLInputElement).value).toBe('45');
+  });
+
   it('deletes a draft only after confirming, with its version, then lists the campaigns', async () => {
     const user = userEvent.setup();
     const deleted: unknown[] = [];
     await renderInTab(<CampaignsSection />, { ...routes([]), 'DELETE /api/campaigns/c1': (body) => { deleted.push(body); return [200, { id: 'c1', deleted: true }]; } });
     await screen.findByTestId('campaign-preview');
+    await waitFor(() => expect((screen.getByTestId('campaign-delete') as HTMLButtonElement).disabled).toBe(false));
     await user.click(screen.getByTestId('campaign-delete'));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 5_000 });
     expect(dialog.textContent).toContain(t.confirm.deleteBody.replace('{{title}}', 'Customer Summit recap'));
     await user.click(within(dialog).getByRole('button', { name: t.confirm.keep }));
     expect(deleted).toEqual([]);

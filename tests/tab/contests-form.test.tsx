@@ -136,7 +136,7 @@ describe('Admin > Contests', () => {
     expect(screen.getByTestId('contest-c-old').textContent).toContain(en.contests.historyHint);
 
     await user.click(screen.getByTestId('contest-delete-c-up'));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 5_000 });
     expect(dialog.textContent).toContain(en.contests.confirmDeleteBody.replace('{{name}}', 'Spring push'));
     await user.click(within(dialog).getByRole('button', { name: en.contests.keep }));
     expect(calls).toEqual([]);

@@ -148,7 +148,7 @@ export function CampaignDetail({ id, titleOf, names, topicName, initialNotice, o
         <CampaignForm
           options={options}
           draft={{ campaign, version, title }}
-          onCancel={() => setEditing(false)}
+          onCancel={() => { setEditing(false); status.reload(); }}
           onCreated={() => { setEditing(false); setNotice({ intent: 'success', text: t('admin.form.saved') }); status.reload(); onChanged(); }}
         />
       </div>

@@ -56,6 +56,8 @@ export function ContestsSection() {
       list.reload();
     } catch (err) {
       setNotice({ intent: 'error', text: errorText(err) });
+      // A stale version (someone saved first): the list is read again, so reopening the editor starts from theirs.
+      list.reload();
     } finally {
       setBusy(false);
     }
