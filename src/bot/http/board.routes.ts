@@ -14,6 +14,7 @@
  * Ids in the path name content only: a person can act only for themselves, the prompt is
  * always the caller's own. Sharing itself goes through the share door `/s/<code>/<network>`.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { BoardItemParamsSchema, BoardShareNetworkParamsSchema, NotForMeSchema, RewriteRequestSchema, SaveShareTextSchema, type RewriteResult } from '../../shared/contracts/board-share.js';
@@ -24,7 +25,7 @@ import type { BoardShareService } from '../services/board-share.service.js';
 import type { BoardService } from '../services/board.service.js';
 import { requireRole } from './auth.js';
 import { describeZodError, requestLanguage, sendError } from './errors.js';
-import { answerRateLimited, RATE_WINDOW_MS } from './rate-limits.js';
+import { RATE_WINDOW_MS } from './rate-limits.js';
 
 export interface BoardRoutesDeps {
   board: BoardService;
@@ -100,40 +101,42 @@ export function registerBoardRoutes(fastify: FastifyInstance, deps: BoardRoutesD
   registerRewriteRoute(fastify, shares, now, deps.rewritePerMinute ?? DEFAULT_REWRITES_PER_MINUTE);
 }
 
+/** The limiter key of a person: a hash of tenant and employee id (the shared rate rows hold no id). */
+function personRateKey(request: FastifyRequest): string {
+  const { tenantId = '', employeeId = '' } = request.identity ?? {};
+  return `rewrite:${createHash('sha256').update(`${tenantId}\u0000${employeeId}`).digest().subarray(0, 16).toString('base64url')}`;
+}
+
 /**
- * `POST /api/board/items/:id/rewrite` in its own scope: the per-person limit's refusal (429 with
- * Retry-After) and the model's failures answer in the API's error shape. The limit counts after
- * authentication and the role check, keyed by the person (not their address).
+ * `POST /api/board/items/:id/rewrite`: the per-person limit (429 with Retry-After) counts valid
+ * requests only, after authentication, the role check and validation, keyed by the person (not
+ * their address); the model's failures answer in the API's error shape.
  */
 function registerRewriteRoute(fastify: FastifyInstance, shares: BoardShareService, now: () => Date, perMinute: number): void {
-  void fastify.register(async (scope) => {
-    answerRateLimited(scope, (request, reply) => sendError(reply, request, 429, 'aiTooManyRewrites'));
-    const options = {
-      ...enrolled,
-      config: { rateLimit: { max: perMinute, timeWindow: RATE_WINDOW_MS, hook: 'preHandler' as const, keyGenerator: (request: FastifyRequest) => `rewrite|${request.identity?.tenantId ?? ''}|${request.identity?.employeeId ?? ''}` } },
-    };
-    scope.post('/api/board/items/:id/rewrite', options, async (request, reply) => {
-      const params = parseOr400(BoardItemParamsSchema, request.params, request, reply);
-      if (!params) return reply;
-      const body = parseOr400(RewriteRequestSchema, request.body, request, reply);
-      if (!body) return reply;
-      const { tenantId, employeeId } = request.identity!;
-      let result: RewriteResult;
-      try {
-        result = await shares.rewrite(tenantId, employeeId, params.id, body, now());
-      } catch (err) {
-        if (err instanceof AiWritingUnavailableError) return sendError(reply, request, 409, 'aiWritingOff', err.reason);
-        if (err instanceof ModelBusyError) {
-          request.log.warn({ reason: err.message }, 'AI writing help: model busy');
-          return sendError(reply.header('retry-after', String(err.retryAfterSeconds ?? 30)), request, 503, 'aiBusy');
-        }
-        if (err instanceof ModelFailedError) {
-          request.log.warn({ reason: err.message, status: err.status }, 'AI writing help: model failed');
-          return err.code === 'content-filter' ? sendError(reply, request, 422, 'aiRefused') : sendError(reply, request, 502, 'aiFailed');
-        }
-        throw err;
+  const limit = fastify.createRateLimit({ max: perMinute, timeWindow: RATE_WINDOW_MS, keyGenerator: personRateKey });
+  fastify.post('/api/board/items/:id/rewrite', enrolled, async (request, reply) => {
+    const params = parseOr400(BoardItemParamsSchema, request.params, request, reply);
+    if (!params) return reply;
+    const body = parseOr400(RewriteRequestSchema, request.body, request, reply);
+    if (!body) return reply;
+    const counted = await limit(request);
+    if (!counted.isAllowed && counted.isExceeded) return sendError(reply.header('retry-after', String(Math.max(1, counted.ttlInSeconds))), request, 429, 'aiTooManyRewrites');
+    const { tenantId, employeeId } = request.identity!;
+    let result: RewriteResult;
+    try {
+      result = await shares.rewrite(tenantId, employeeId, params.id, body, now());
+    } catch (err) {
+      if (err instanceof AiWritingUnavailableError) return sendError(reply, request, 409, 'aiWritingOff', err.reason);
+      if (err instanceof ModelBusyError) {
+        request.log.warn({ reason: err.message }, 'AI writing help: model busy');
+        return sendError(reply.header('retry-after', String(err.retryAfterSeconds ?? 30)), request, 503, 'aiBusy');
       }
-      return reply.header('cache-control', 'private, no-store').send(result);
-    });
+      if (err instanceof ModelFailedError) {
+        request.log.warn({ reason: err.message, status: err.status }, 'AI writing help: model failed');
+        return err.code === 'content-filter' ? sendError(reply, request, 422, 'aiRefused') : sendError(reply, request, 502, 'aiFailed');
+      }
+      throw err;
+    }
+    return reply.header('cache-control', 'private, no-store').send(result);
   });
 }
