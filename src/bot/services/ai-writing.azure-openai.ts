@@ -86,13 +86,14 @@ export function createAzureOpenAiModel(options: AzureOpenAiOptions): WritingMode
             model: options.deployment,
             messages,
             temperature: 0.8,
-            max_tokens: options.maxTokens ?? 1200,
+            max_tokens: options.maxTokens ?? 2400,
             response_format: { type: 'json_object' },
           },
           callOptions?.signal ? { signal: callOptions.signal } : undefined,
         );
         const choice = completion.choices[0];
         if (choice?.finish_reason === 'content_filter') throw new ModelFailedError('the content filter stopped the answer', 200, 'content-filter');
+        if (choice?.finish_reason === 'length') throw new ModelFailedError('the answer was cut at the token limit', 200);
         const content = choice?.message.content;
         if (typeof content !== 'string' || content.trim() === '') throw new ModelFailedError('the model answered nothing', 200);
         return content;

@@ -66,13 +66,15 @@ describe('createAzureOpenAiModel', () => {
     expect((missing as ModelFailedError).status).toBe(404);
   });
 
-  it('reports an answer stopped by the content filter and an empty answer as failures', async () => {
+  it('reports an answer stopped by the content filter, an empty answer and one cut at the token limit as failures', async () => {
     const model = createAzureOpenAiModel({ ...options(), apiKey: server.apiKey });
-    server.script({ kind: 'content', content: '', finishReason: 'content_filter' }, { kind: 'content', content: '   ' });
+    server.script({ kind: 'content', content: '', finishReason: 'content_filter' }, { kind: 'content', content: '   ' }, { kind: 'content', content: '{"variants": ["cut', finishReason: 'length' });
     const filtered = await model.complete(MESSAGES).catch((e: unknown) => e);
     expect(filtered).toMatchObject({ name: 'ModelFailedError', code: 'content-filter' });
     const empty = await model.complete(MESSAGES).catch((e: unknown) => e);
     expect(empty).toBeInstanceOf(ModelFailedError);
+    const cut = await model.complete(MESSAGES).catch((e: unknown) => e);
+    expect(cut).toMatchObject({ name: 'ModelFailedError', message: 'the answer was cut at the token limit' });
   });
 
   it('reports a model that cannot be reached as a failure', async () => {

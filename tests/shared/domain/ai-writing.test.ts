@@ -153,6 +153,19 @@ describe('checkModelVariants', () => {
     expect(countNetworkLength(post, 'x')).toBeLessThanOrEqual(280);
   });
 
+  it('cuts a Facebook version longer than the stored maximum instead of dropping it', () => {
+    const long = 'Sensors that see inside sealed containers change how we plan. '.repeat(80);
+    const [variant] = checkModelVariants({ ...base, network: 'facebook', raw: [long] }).variants;
+    expect(variant?.shortened).toBe(true);
+    expect(variant!.text.length).toBeLessThanOrEqual(AI_WRITING_LIMITS.maxInputLength);
+    expect(variant!.text.length).toBeGreaterThan(2800);
+  });
+
+  it('drops a version equal to the person’s words without their link and disclosure', () => {
+    const result = checkModelVariants({ ...base, currentText: `My own words. ${LINK}\n\n${DISCLOSURE}`, raw: ['My own words.', 'Something new.'] });
+    expect(result.variants.map((v) => v.text)).toEqual(['Something new.']);
+  });
+
   it('counts Japanese twice on X', () => {
     const long = '量子センシングは物流を大きく変えます。'.repeat(20);
     const [variant] = checkModelVariants({ ...base, language: 'ja', raw: [long] }).variants;
