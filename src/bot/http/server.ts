@@ -95,8 +95,8 @@ export interface ServerDeps {
 export const PERSONAL_LOG_FIELDS = ['displayName', 'name', 'email', 'mail', 'userPrincipalName', 'upn', 'aadObjectId', 'ip', 'ips', 'remoteAddress', 'x-forwarded-for']
   .flatMap((field) => [`*.${field}`, `*.*.${field}`, `req.headers["${field}"]`]);
 
-/** Fields that may hold a credential (e.g. the Azure OpenAI key of AI writing help), redacted at the top and one and two levels deep. */
-export const SECRET_LOG_FIELDS = ['apiKey', 'api-key', 'authorization', 'azureADTokenProvider'].flatMap((field) => [`["${field}"]`, `*["${field}"]`, `*.*["${field}"]`, `req.headers["${field}"]`]);
+/** Fields that may hold a credential (e.g. the Azure OpenAI key of AI writing help), redacted at the top and up to three levels deep (an error's request headers). */
+export const SECRET_LOG_FIELDS = ['apiKey', 'api-key', 'authorization', 'azureADTokenProvider'].flatMap((field) => [`["${field}"]`, `*["${field}"]`, `*.*["${field}"]`, `*.*.*["${field}"]`, `req.headers["${field}"]`]);
 
 /** Build the server with every route registered; the caller decides when to listen. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {

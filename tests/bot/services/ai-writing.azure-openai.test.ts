@@ -3,7 +3,10 @@
  * API: the managed-identity path (an Entra ID bearer token, never a key from the environment),
  * the key path, and refusals and throttling in our error types.
  */
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAL_LOG_FIELDS, SECRET_LOG_FIELDS } from '../../../src/bot/http/server.js';
 import { createAzureOpenAiModel } from '../../../src/bot/services/ai-writing.azure-openai.js';
 import { ModelBusyError, ModelFailedError } from '../../../src/bot/services/ai-writing.ports.js';
 import { startAzureOpenAiServer, type AzureOpenAiServer } from '../../support/azure-openai-server.js';
@@ -80,5 +83,17 @@ describe('createAzureOpenAiModel', () => {
   it('reports a model that cannot be reached as a failure', async () => {
     const model = createAzureOpenAiModel({ ...options(), endpoint: 'http://127.0.0.1:9', apiKey: 'k' });
     await expect(model.complete(MESSAGES)).rejects.toBeInstanceOf(ModelFailedError);
+  });
+});
+
+describe('the server log redaction', () => {
+  it('never writes an API key or a bearer token, at any of the shapes a log line may hold it', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => { lines.push(chunk.toString()); done(); } });
+    const log = pino({ redact: { paths: ['req.headers.authorization', ...PERSONAL_LOG_FIELDS, ...SECRET_LOG_FIELDS], censor: '[redacted]' } }, sink);
+    log.warn({ apiKey: 'sk-top', model: { apiKey: 'sk-one', 'api-key': 'sk-dash' }, err: { request: { headers: { 'api-key': 'sk-two', authorization: 'Bearer tok' } } } }, 'model failed');
+    const line = lines.join('');
+    for (const secret of ['sk-top', 'sk-one', 'sk-dash', 'sk-two', 'Bearer tok']) expect(line).not.toContain(secret);
+    expect(line).toContain('[redacted]');
   });
 });
