@@ -167,9 +167,10 @@ describe('Admin > Campaigns: editing and deleting a draft', () => {
     await screen.findByTestId('campaign-preview');
     await waitFor(() => expect((screen.getByTestId('campaign-delete') as HTMLButtonElement).disabled).toBe(false));
     await user.click(screen.getByTestId('campaign-delete'));
-    const dialog = await screen.findByRole('dialog', {}, { timeout: 5_000 });
+    const dialog = (await screen.findByTestId('campaign-confirm-text', {}, { timeout: 5_000 })).closest('[role="dialog"]') as HTMLElement;
     expect(dialog.textContent).toContain(t.confirm.deleteBody.replace('{{title}}', 'Customer Summit recap'));
-    await user.click(within(dialog).getByRole('button', { name: t.confirm.keep }));
+    expect(within(dialog).getByTestId('campaign-confirm-keep').textContent).toBe(t.confirm.keep);
+    await user.click(within(dialog).getByTestId('campaign-confirm-keep'));
     expect(deleted).toEqual([]);
     await user.click(screen.getByTestId('campaign-delete'));
     await user.click(await screen.findByTestId('campaign-delete-confirm'));

@@ -136,9 +136,10 @@ describe('Admin > Contests', () => {
     expect(screen.getByTestId('contest-c-old').textContent).toContain(en.contests.historyHint);
 
     await user.click(screen.getByTestId('contest-delete-c-up'));
-    const dialog = await screen.findByRole('dialog', {}, { timeout: 5_000 });
+    const dialog = (await screen.findByTestId('contest-confirm-text', {}, { timeout: 5_000 })).closest('[role="dialog"]') as HTMLElement;
     expect(dialog.textContent).toContain(en.contests.confirmDeleteBody.replace('{{name}}', 'Spring push'));
-    await user.click(within(dialog).getByRole('button', { name: en.contests.keep }));
+    expect(within(dialog).getByTestId('contest-confirm-keep').textContent).toBe(en.contests.keep);
+    await user.click(within(dialog).getByTestId('contest-confirm-keep'));
     expect(calls).toEqual([]);
     await user.click(screen.getByTestId('contest-delete-c-up'));
     await user.click(await screen.findByTestId('contest-confirm'));

@@ -214,7 +214,7 @@ export function CampaignDetail({ id, titleOf, names, topicName, initialNotice, o
                   : t('admin.confirm.cancelBody')}
             </DialogContent>
             <DialogActions>
-              <Button onClick={() => setConfirm(undefined)}>{confirm === 'launch' && planned === 0 ? t('admin.confirm.close') : t('admin.confirm.keep')}</Button>
+              <Button onClick={() => setConfirm(undefined)} data-testid="campaign-confirm-keep">{confirm === 'launch' && planned === 0 ? t('admin.confirm.close') : t('admin.confirm.keep')}</Button>
               {confirm === 'launch' && planned > 0 && <Button appearance="primary" onClick={() => void run('launch')} data-testid="campaign-launch-confirm">{t('admin.confirm.launch', { value: num.format(planned) })}</Button>}
               {confirm === 'cancel' && <Button appearance="primary" onClick={() => void run('cancel')} data-testid="campaign-cancel-confirm">{t('admin.confirm.cancelConfirm')}</Button>}
               {confirm === 'delete' && <Button appearance="primary" onClick={() => void run('delete')} data-testid="campaign-delete-confirm">{t('admin.confirm.deleteConfirm')}</Button>}

@@ -154,7 +154,7 @@ export function ContestsSection() {
                 : confirming ? t('contests.confirmDeleteBody', { name: confirming.contest.name }) : ''}
             </DialogContent>
             <DialogActions>
-              <Button onClick={() => setConfirming(undefined)}>{t('contests.keep')}</Button>
+              <Button onClick={() => setConfirming(undefined)} data-testid="contest-confirm-keep">{t('contests.keep')}</Button>
               {confirming && <Button appearance="primary" onClick={() => void act(confirming)} data-testid="contest-confirm">{confirming.kind === 'end' ? t('contests.confirmEnd') : t('contests.confirmDelete')}</Button>}
             </DialogActions>
           </DialogBody>
