@@ -132,7 +132,7 @@ describe('Admin > Campaigns: editing and deleting a draft', () => {
     });
     await screen.findByTestId('campaign-preview');
     await user.click(await screen.findByTestId('campaign-edit'));
-    expect(screen.getByRole('heading', { name: t.form.editTitle })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: t.form.editTitle })).toBe(document.activeElement);
     expect((screen.getByRole('checkbox', { name: 'Sales' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByTestId('campaign-content') as HTMLInputElement).value).toBe('Customer Summit recap');
     const slot = screen.getByTestId('campaign-slot') as HTMLInputElement;

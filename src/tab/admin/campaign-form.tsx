@@ -6,7 +6,7 @@
  * opened at (a second admin's save in between is refused, and the form keeps what was typed).
  */
 import { Button, Checkbox, Combobox, Field, Input, Option, Tag, TagGroup, Text } from '@fluentui/react-components';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AudienceOptions, CampaignView } from '../../shared/contracts/campaigns.js';
 import type { CampaignAudience } from '../../shared/domain/campaigns.js';
@@ -67,6 +67,9 @@ export function CampaignForm({ options, onCancel, onCreated, draft, now = () => 
   const [errors, setErrors] = useState<CampaignFormErrors>({});
   const [notice, setNotice] = useState<Notice>();
   const [saving, setSaving] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The editor replaces the draft's detail: move focus to its title so keyboard and screen reader users land in it.
+  useEffect(() => { if (draft) heading.current?.focus(); }, [draft === undefined]);
   const content = useApiResource((a, signal) => adminApi.content(a, { status: 'published', ...(query.trim() && query !== contentTitle ? { q: query.trim() } : {}) }, signal), [query === contentTitle ? '' : query.trim()]);
   const languageName = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
   const num = new Intl.NumberFormat(locale);
@@ -103,7 +106,7 @@ export function CampaignForm({ options, onCancel, onCreated, draft, now = () => 
 
   return (
     <form className={styles.form} onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate data-testid="campaign-form" aria-labelledby="campaign-form-title">
-      <Text as="h3" id="campaign-form-title" size={400} weight="semibold" className={styles.h2}>{draft ? t('admin.form.editTitle') : t('admin.form.title')}</Text>
+      <Text as="h3" id="campaign-form-title" ref={heading} tabIndex={-1} size={400} weight="semibold" className={styles.h2}>{draft ? t('admin.form.editTitle') : t('admin.form.title')}</Text>
       <NoticeBar notice={notice} />
       <Field label={t('admin.form.content')} required validationMessage={message('content')}>
         <Combobox
