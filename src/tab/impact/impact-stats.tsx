@@ -44,9 +44,10 @@ export function ImpactStats({ impact, format }: { impact: ImpactResponse; format
     const gap = contest.gapToNext === null ? t('impact.rank.top') : t('impact.rank.gap', { count: contest.gapToNext, n: format.number(contest.gapToNext) });
     rankNote = `${t('impact.rank.ranked', { total: format.number(contest.rankedCount) })} · ${gap}`;
   } else if (contest?.status === 'excluded') {
-    rankValue = t('impact.rank.excluded');
+    // Words go under the dash, not in the hero-size figure (where "Not competing" wrapped).
+    rankNote = t('impact.rank.excluded');
   } else if (contest) {
-    rankValue = t('impact.rank.unranked');
+    rankNote = t('impact.rank.unranked');
   }
 
   const tiles: { id: string; term: string; value: string; note?: string }[] = [
