@@ -7,7 +7,8 @@ import { useTabContext } from '../app/tab-context.js';
 import { ChangeBadge } from './change-badge.js';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: tokens.spacingHorizontalM, listStyle: 'none', margin: 0, padding: 0 },
+  // Two tiles a row on a phone (one a row made the seven figures a long scroll).
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 150px), 1fr))', gap: tokens.spacingHorizontalM, listStyle: 'none', margin: 0, padding: 0 },
   tile: {
     display: 'flex',
     flexDirection: 'column',
@@ -18,6 +19,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
   },
   label: { color: tokens.colorNeutralForeground2 },
+  value: { whiteSpace: 'nowrap', '@media (max-width: 600px)': { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 } },
   before: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -43,7 +45,7 @@ export function KpiCards({ report, format }: { report: AnalyticsResponse; format
         return (
           <li key={name} className={styles.tile} data-testid={`kpi-${name}`}>
             <Text className={styles.label} size={200} weight="semibold">{t(`analytics.metric.${name}`)}</Text>
-            <Text size={700} weight="bold" data-testid={`kpi-${name}-value`}>{formatKpi(name, kpi.current, report.currency, format, locale)}</Text>
+            <Text size={700} weight="bold" className={styles.value} data-testid={`kpi-${name}-value`}>{formatKpi(name, kpi.current, report.currency, format, locale)}</Text>
             {name === 'activeAdvocatesPercent' && (
               <Text size={200} className={styles.before}>
                 {t('analytics.kpi.activeDetail', { active: format.number(report.activeAdvocates.current.active), enrolled: format.number(report.activeAdvocates.current.enrolled) })}
