@@ -3,7 +3,7 @@
  * chart with the leaders highlighted and their journeys; each leader's figures; the readiness
  * checklist for company rollout; the go/no-go decision with who, when and why.
  */
-import { Badge, Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, tokens, mergeClasses } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PilotResponse } from '../../shared/contracts/pilot.js';
@@ -265,8 +265,8 @@ function LeadersTable({ view, format }: { view: PilotResponse; format: Formatter
             {view.leaders.map((l) => (
               <TableRow key={l.employeeId} data-employee={l.employeeId}>
                 <TableCell className={styles.nowrap}>{l.displayName}</TableCell>
-                <TableCell>{t(`common:persona.${l.persona}`)}</TableCell>
-                <TableCell><ul className={styles.lines}>{journey(l.journey).map((step) => <li key={step}>{step}</li>)}</ul></TableCell>
+                <TableCell className={styles.nowrap}>{t(`common:persona.${l.persona}`)}</TableCell>
+                <TableCell><ul className={mergeClasses(styles.lines, styles.nowrap)}>{journey(l.journey).map((step) => <li key={step}>{step}</li>)}</ul></TableCell>
                 <TableCell className={styles.figure}>{format.number(l.shares)}</TableCell>
                 <TableCell className={styles.figure}>{format.number(l.clicks)}</TableCell>
                 <TableCell className={styles.figure}>{format.number(l.reach)}</TableCell>
