@@ -15,6 +15,8 @@ import { emptyTotals, type MetricTotals } from '../../shared/domain/metrics.js';
 import type { AnalyticsQuery, AnalyticsResponse, BreakdownRow } from '../../shared/contracts/analytics.js';
 import { PAGE_ROWS } from '../../shared/contracts/analytics.js';
 import type { Employee, Language } from '../../shared/domain/types.js';
+import { ERASED_PERSON_ID } from '../../shared/domain/data-requests.js';
+import { translator } from '../../shared/i18n/index.js';
 import type { AnalyticsAggregateRepository, AnalyticsEventRepository, StoredAnalyticsEvent } from './analytics.ports.js';
 import { toMetricEvents } from './analytics-events.js';
 import type { ContentRepository, TopicRepository } from './ports.js';
@@ -134,7 +136,7 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
     return { summary: summarizeAggregates(period, read.segmentRows, read.dayRows), builtAt: read.builtAt };
   }
 
-  async function labels(tenantId: string, language: Language): Promise<Record<'topic' | 'content' | 'person', Map<string, string>>> {
+  async function labels(tenantId: string, language: Language): Promise<Labels> {
     const [topics, content, people] = await Promise.all([
       cached(`topics\u0000${tenantId}`, () => deps.topics.list(tenantId)),
       cached(`content\u0000${tenantId}`, () => deps.content.list(tenantId)),
@@ -144,6 +146,7 @@ export function createAnalyticsService(deps: AnalyticsDeps): AnalyticsService {
       topic: new Map(topics.map((t) => [t.id, t.name[language] ?? t.name.en] as const)),
       content: new Map(content.map((c) => [c.id, c.title] as const)),
       person: new Map(people.map((p) => [p.id, p.displayName] as const)),
+      erased: translator(language, 'analytics')('analytics.deletedPerson'),
     };
   }
 
@@ -217,7 +220,12 @@ function breakdownRows(current: Map<string, MetricTotals>, previous: Map<string,
     .sort((a, b) => b.current.clicks - a.current.clicks || b.current.shares - a.current.shares || b.current.revenue - a.current.revenue || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function labelOf(dimension: BreakdownDimension, key: string, names: Record<'topic' | 'content' | 'person', Map<string, string>>): string {
+/** Names of the keys of the topic, content and person breakdowns; `erased` for a deleted person's key (`~erased...`). */
+type Labels = Record<'topic' | 'content' | 'person', Map<string, string>> & { erased: string };
+
+function labelOf(dimension: BreakdownDimension, key: string, names: Labels): string {
+  // A deleted person's totals stay under `~erased` or their pseudonym (data requests): no id shown.
+  if (dimension === 'person' && key.startsWith(ERASED_PERSON_ID)) return names.erased;
   if (dimension === 'topic' || dimension === 'content' || dimension === 'person') return names[dimension].get(key) ?? key;
   return key;
 }

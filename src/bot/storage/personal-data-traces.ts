@@ -196,6 +196,13 @@ export class TablePersonTraces {
         if (!(err instanceof NotFoundError)) throw err;
       });
     });
+    // A month's read model changed: stamp it built anew, so no report held in memory (keyed on the
+    // build times) is answered again with the person's id or name in it.
+    const months = [...new Set(rewrites.filter((r) => r.table === 'analyticsAggregates').map((r) => r.partitionKey))];
+    const builtAt = new Date().toISOString();
+    await mapLimit(months, CONCURRENCY, (pk) =>
+      guard(`analytics ${pk} (data request)`, () => this.t.analyticsAggregates.upsertEntity({ partitionKey: pk, rowKey: keys.analyticsAggregate.metaRk(), builtAt }, 'Merge')),
+    );
     const counts: Record<string, number> = {};
     for (const r of rewrites) counts[r.table] = (counts[r.table] ?? 0) + 1;
     return counts;

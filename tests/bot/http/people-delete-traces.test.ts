@@ -210,6 +210,12 @@ describe('deleting a person leaves nothing personal behind', () => {
       expect(exported.namedIn[table]?.length ?? 0, table).toBeGreaterThan(0);
     }
 
+    // The analytics people table names them now (and the service keeps that report in memory).
+    const peopleCsv = () => call('demo-admin', 'GET', '/api/analytics/export?table=person&period=month');
+    const csvBefore = await peopleCsv();
+    const theirLine = csvBefore.text.split('\n').find((line) => line.includes(NAME));
+    expect(theirLine).toBeDefined();
+
     // Aggregates that must not move.
     const clicksBefore = await repos.clicks.countByCode(code);
     const boardBefore = await test.app.services.leaderboard.refresh(tenant, contest.id);
@@ -227,6 +233,14 @@ describe('deleting a person leaves nothing personal behind', () => {
     // Nothing of theirs in any row of any table.
     const after = tablesNaming(await scanAllTables(), IDENTIFIERS);
     expect(Object.fromEntries(after)).toEqual({});
+
+    // The analytics people table no longer names them: their row says "Deleted person", same figures.
+    const csvAfter = await peopleCsv();
+    expect(csvAfter.status).toBe(200);
+    expect(IDENTIFIERS.filter((i) => csvAfter.text.toLowerCase().includes(i.toLowerCase()))).toEqual([]);
+    const figures = (line: string | undefined) => line?.split(',').slice(-12).join(',');
+    const deletedLine = csvAfter.text.split('\n').find((line) => line.includes('Deleted person') && line.includes(result.pseudonym));
+    expect(figures(deletedLine)).toBe(figures(theirLine));
 
     // What stays: the campaign's counts, the link's clicks, everyone else's contest totals.
     const status = (await ok('demo-admin', 'GET', `/api/campaigns/${campaignId}`)) as { counts: Record<string, number> };

@@ -68,6 +68,7 @@ export const en = {
     },
     export: 'Export CSV',
     unknown: 'Not set',
+    deletedPerson: 'Deleted person',
   },
   pilot: {
     title: 'Leadership pilot',

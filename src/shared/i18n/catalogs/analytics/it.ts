@@ -69,6 +69,7 @@ export const it: AnalyticsCatalog = {
     },
     export: 'Esporta CSV',
     unknown: 'Non impostato',
+    deletedPerson: 'Persona eliminata',
   },
   pilot: {
     title: 'Pilota con la leadership',

@@ -69,6 +69,7 @@ export const ja: AnalyticsCatalog = {
     },
     export: 'CSV をエクスポート',
     unknown: '未設定',
+    deletedPerson: '削除された人',
   },
   pilot: {
     title: 'リーダーシップ・パイロット',

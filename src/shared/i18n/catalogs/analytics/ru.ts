@@ -69,6 +69,7 @@ export const ru: AnalyticsCatalog = {
     },
     export: 'Экспорт в CSV',
     unknown: 'Не указано',
+    deletedPerson: 'Удалённый сотрудник',
   },
   pilot: {
     title: 'Пилот с руководителями',

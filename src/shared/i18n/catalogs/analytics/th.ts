@@ -69,6 +69,7 @@ export const th: AnalyticsCatalog = {
     },
     export: 'ส่งออก CSV',
     unknown: 'ไม่ได้ระบุ',
+    deletedPerson: 'บุคคลที่ถูกลบ',
   },
   pilot: {
     title: 'โครงการนำร่องของผู้บริหาร',

@@ -69,6 +69,7 @@ export const zh: AnalyticsCatalog = {
     },
     export: '导出 CSV',
     unknown: '未设置',
+    deletedPerson: '已删除的人员',
   },
   pilot: {
     title: '领导层试点',
