@@ -5,7 +5,8 @@
  * is deleted; afterwards their export is 404, no row of theirs is left in the person-keyed tables,
  * they leave the leaderboard, their tracked link still redirects to the article (and a new click
  * on it is counted for the item, scoring no one), and the aggregates (clicks per link, shares per
- * content item, the analytics report) are unchanged. The audit entry has the counts, no personal data.
+ * content item, the analytics totals and breakdowns) are unchanged while the analytics people table
+ * no longer names them. The audit entry names their pseudonym and the counts, no personal data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectCurrentContest } from '../../../src/shared/domain/contests.js';
@@ -92,7 +93,19 @@ describe('deleting a person', () => {
     const itemShares = await Promise.all(contents.map((c) => repos.shares.listByContent(tenant, c)));
     expect(itemShares.map((s) => s.length)).toEqual(sharesBefore);
     for (const share of itemShares.flat().filter((s) => codes.includes(s.linkCode))) expect(share).toMatchObject({ employeeId: ERASED_PERSON_ID, text: '' });
-    expect(stripTimes(await (await call('demo-admin', 'GET', '/api/analytics?period=quarter')).json())).toEqual(analyticsBefore);
+    // Analytics: every total and breakdown stays; only the people table changes (their row, if
+    // listed, is "Deleted person", and they no longer count as an enrolled advocate).
+    const analyticsAfter = stripTimes(await (await call('demo-admin', 'GET', '/api/analytics?period=quarter')).json());
+    const withoutPeople = (report: unknown) => {
+      const { activeAdvocates: _a, breakdowns, kpis, ...rest } = report as { activeAdvocates: unknown; breakdowns: Record<string, unknown>; kpis: Record<string, unknown> };
+      const { person: _p, ...others } = breakdowns;
+      const { activeAdvocatesPercent: _k, ...totals } = kpis;
+      return { ...rest, kpis: totals, breakdowns: others };
+    };
+    expect(withoutPeople(analyticsAfter)).toEqual(withoutPeople(analyticsBefore));
+    expect(JSON.stringify(analyticsBefore)).toContain('"key":"demo-employee"');
+    expect(JSON.stringify(analyticsAfter)).not.toContain('demo-employee');
+    expect(JSON.stringify(analyticsAfter)).not.toContain('Sasha Moreau');
 
     // The link still reaches the article and names no one.
     const link = await repos.trackedLinks.find(codes[0]!);
