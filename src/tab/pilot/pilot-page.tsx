@@ -200,6 +200,7 @@ function ChartSection({ view, format }: { view: PilotResponse; format: Formatter
   const { locale, host } = useTabContext();
   const journey = useJourney(format);
   const leaders = view.points.filter((p) => p.inCohort);
+  const splitText = t('pilot.chart.thresholds', { audience: format.number(view.quadrants.audience), posts: format.number(view.quadrants.postsPerMonth) });
   const counts = new Map<Persona, number>(PERSONAS.map((p) => [p, view.points.filter((pt) => pt.persona === p).length]));
   return (
     <section className={page.card} aria-labelledby="chart-title">
@@ -219,6 +220,7 @@ function ChartSection({ view, format }: { view: PilotResponse; format: Formatter
               culture={locale}
               dark={host.theme !== 'light'}
               quadrantLabels={[t('common:persona.sharer'), t('common:persona.influencer'), t('common:persona.observer'), t('common:persona.networker')]}
+              split={{ x: view.quadrants.audience, y: view.quadrants.postsPerMonth, xLabel: format.number(view.quadrants.audience), yLabel: format.number(view.quadrants.postsPerMonth), description: splitText }}
             />
           </Suspense>
         </figure>
@@ -232,7 +234,7 @@ function ChartSection({ view, format }: { view: PilotResponse; format: Formatter
         </ul>
       </div>
       <Text size={200} className={styles.muted}>
-        {t('pilot.chart.thresholds', { audience: format.number(view.quadrants.audience), posts: format.number(view.quadrants.postsPerMonth) })}
+        {splitText}
       </Text>
       <div className={page.srOnly}>
         <table>
