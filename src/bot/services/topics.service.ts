@@ -24,6 +24,9 @@ import type { EmployeeRepository } from './ports.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import { influencerView, person, proposalView, summary } from './topics-views.js';
 import type { InfluencerEntry, TopicHubStores } from './topics.ports.js';
+import { createDecisionAnnouncer, type TopicDecisionNotifier } from './topic-decisions.js';
+
+export type { TopicDecisionNotifier } from './topic-decisions.js';
 
 /** Who is calling: their employee id and programme roles. */
 export interface HubActor {
@@ -42,12 +45,6 @@ export class TopicRefusal extends Error {
     this.name = 'TopicRefusal';
   }
 }
-
-/**
- * Tells the person that their proposal was decided (the Teams layer sends the decision card to
- * their chat). Answers how it went; `no-reference`/`unreachable` are normal outcomes.
- */
-export type TopicDecisionNotifier = (tenantId: string, decision: { proposal: TopicProposal; topic: Topic }) => Promise<'sent' | 'no-reference' | 'unreachable'>;
 
 export interface TopicsServiceDeps {
   stores: TopicHubStores;
@@ -124,16 +121,7 @@ export function createTopicsService(deps: TopicsServiceDeps): TopicsService {
   };
   const setRole = (tenantId: string, employeeId: string, change: (topics: Employee['topics']) => Employee['topics']) =>
     retryOnConflict(() => deps.employees.get(tenantId, employeeId), (e) => ({ ...e, topics: change(e.topics) }), (next, etag) => deps.employees.update(next, etag));
-  // The decision is stored before the person is told; a send that fails is logged, not retried.
-  const announce = async (tenantId: string, proposal: TopicProposal) => {
-    if (!deps.notifyDecision) return;
-    try {
-      const topic = (await stores.hubs.get(tenantId, proposal.topicId)).value;
-      await deps.notifyDecision(tenantId, { proposal, topic });
-    } catch (err) {
-      deps.logger?.warn({ proposalId: proposal.id, status: proposal.status, error: err instanceof Error ? err.message : String(err) }, 'topic decision not sent to the person');
-    }
-  };
+  const announce = createDecisionAnnouncer({ hubs: stores.hubs, ...(deps.notifyDecision ? { notify: deps.notifyDecision } : {}), ...(deps.logger ? { logger: deps.logger } : {}) });
   const requireOwnerOnTopic = async (tenantId: string, topicId: string, actor: HubActor) => {
     const me = await enrolledOr404(tenantId, actor.id);
     if (topicRoleOf(me.value, topicId) === undefined) throw new TopicRefusal(403, 'forbidden', 'not-on-topic');
