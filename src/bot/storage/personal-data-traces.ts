@@ -21,7 +21,7 @@ import { odata } from '@azure/data-tables';
 import type { PersonTrace, PersonSubject } from '../services/data-requests.ports.js';
 import { ERASED_PERSON_ID } from '../../shared/domain/data-requests.js';
 import { decodeColumns, toRow } from './entity-codec.js';
-import { guard, NotFoundError } from './errors.js';
+import { ConflictError, guard, NotFoundError } from './errors.js';
 import { composeKey, decodeKeyPart, keys, KEY_SEPARATOR } from './keys.js';
 import { listRows } from './table-ops.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -54,6 +54,8 @@ export type TraceTable = keyof PersonTraceTables;
 
 type Raw = Record<string, unknown>;
 const CONCURRENCY = 8;
+/** Scans and rewrites before a row that keeps changing fails the deletion (it can be run again). */
+const REWRITE_ATTEMPTS = 3;
 /** Sorts after every escaped key character: `prefix|` .. `prefix|~` is every partition under a prefix. */
 const partitionsUnder = (prefix: string) => odata`PartitionKey ge ${`${prefix}${KEY_SEPARATOR}`} and PartitionKey lt ${`${prefix}${KEY_SEPARATOR}~`}`;
 const partition = (pk: string) => odata`PartitionKey eq ${pk}`;
@@ -182,6 +184,30 @@ export class TablePersonTraces {
   /** Rewrite every trace; answers the rows changed per table. */
   async pseudonymise(tenantId: string, subject: PersonSubject): Promise<Record<string, number>> {
     const rewrites = await this.scan(tenantId, subject);
+    // A row changed meanwhile (a delivery sent, an entry edited): scan again and rewrite what is left.
+    for (let attempt = 1, todo = rewrites; todo.length > 0; attempt += 1) {
+      try {
+        await this.rewrite(todo);
+        break;
+      } catch (err) {
+        if (!(err instanceof ConflictError) || attempt >= REWRITE_ATTEMPTS) throw err;
+        todo = await this.scan(tenantId, subject);
+      }
+    }
+    // A month's read model changed: stamp it built anew, so no report held in memory (keyed on the
+    // build times) is answered again with the person's id or name in it.
+    const months = [...new Set(rewrites.filter((r) => r.table === 'analyticsAggregates').map((r) => r.partitionKey))];
+    const builtAt = new Date().toISOString();
+    await mapLimit(months, CONCURRENCY, (pk) =>
+      guard(`analytics ${pk} (data request)`, () => this.t.analyticsAggregates.upsertEntity({ partitionKey: pk, rowKey: keys.analyticsAggregate.metaRk(), builtAt }, 'Merge')),
+    );
+    const counts: Record<string, number> = {};
+    for (const r of rewrites) counts[r.table] = (counts[r.table] ?? 0) + 1;
+    return counts;
+  }
+
+  /** Write each rewrite at the version scanned (ConflictError when it changed since). */
+  private async rewrite(rewrites: readonly Rewrite[]): Promise<void> {
     await mapLimit(rewrites, CONCURRENCY, async (r) => {
       const client = this.t[r.table];
       const what = `${r.table} row ${r.partitionKey}/${r.rowKey} (data request)`;
@@ -196,16 +222,6 @@ export class TablePersonTraces {
         if (!(err instanceof NotFoundError)) throw err;
       });
     });
-    // A month's read model changed: stamp it built anew, so no report held in memory (keyed on the
-    // build times) is answered again with the person's id or name in it.
-    const months = [...new Set(rewrites.filter((r) => r.table === 'analyticsAggregates').map((r) => r.partitionKey))];
-    const builtAt = new Date().toISOString();
-    await mapLimit(months, CONCURRENCY, (pk) =>
-      guard(`analytics ${pk} (data request)`, () => this.t.analyticsAggregates.upsertEntity({ partitionKey: pk, rowKey: keys.analyticsAggregate.metaRk(), builtAt }, 'Merge')),
-    );
-    const counts: Record<string, number> = {};
-    for (const r of rewrites) counts[r.table] = (counts[r.table] ?? 0) + 1;
-    return counts;
   }
 }
 

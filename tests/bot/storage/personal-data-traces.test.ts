@@ -5,9 +5,12 @@
  * pseudonym (a planned one cancelled, counts per status otherwise kept), and a second run that
  * finds nothing.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { TableRepositories } from '../../../src/bot/storage/index.js';
-import { identifierPattern } from '../../../src/bot/storage/personal-data-traces.js';
+import { TableClient } from '@azure/data-tables';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTableRepositories, type TableRepositories } from '../../../src/bot/storage/index.js';
+import { tableName, TABLES, type TableKey } from '../../../src/bot/storage/keys.js';
+import { identifierPattern, TablePersonTraces, type PersonTraceTables } from '../../../src/bot/storage/personal-data-traces.js';
+import { uniqueTablePrefix } from '../../support/azurite.js';
 import type { PersonSubject } from '../../../src/bot/services/data-requests.ports.js';
 import { createTestRepositories } from '../../support/azurite.js';
 import { anEmployee } from './storage-fixtures.js';
@@ -76,5 +79,37 @@ describe('TablePersonTraces', () => {
 
     expect(await repos.personTraces.find(TENANT, SUBJECT)).toEqual([]);
     expect(await repos.personTraces.pseudonymise(TENANT, SUBJECT)).toEqual({});
+  });
+
+  it('a row changed between the scan and the rewrite is scanned again and rewritten as it now is', async () => {
+    const prefix = uniqueTablePrefix('tracerace');
+    const connectionString = inject('azuriteConnectionString');
+    const own = await createTableRepositories({ connectionString, tablePrefix: prefix });
+    await own.ensure();
+    const client = (table: TableKey) => TableClient.fromConnectionString(connectionString, tableName(prefix, table), { allowInsecureConnection: true });
+    const at = new Date().toISOString();
+    await own.auditLog.append({ tenantId: TENANT, id: 'r1', at, actorId: 'u1', actorName: 'Kim Lee', actorRoles: ['admin'], action: 'PUT /api/admin/settings', target: {}, status: 200 });
+    // Someone else writes the row once, right before the first rewrite lands (a stale ETag then).
+    const audit = client('auditLog');
+    let raced = false;
+    const racing = new Proxy(audit, {
+      get(target, prop, receiver) {
+        if (prop !== 'updateEntity') return Reflect.get(target, prop, receiver) as unknown;
+        return async (...args: Parameters<TableClient['updateEntity']>) => {
+          if (!raced) {
+            raced = true;
+            const [row] = args;
+            await target.updateEntity({ partitionKey: row.partitionKey, rowKey: row.rowKey, status: 201 }, 'Merge');
+          }
+          return target.updateEntity(...args);
+        };
+      },
+    });
+    const tables = Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((k) => [k, client(k)])) as unknown as PersonTraceTables;
+    const traces = new TablePersonTraces({ ...tables, auditLog: racing });
+    expect(await traces.pseudonymise(TENANT, SUBJECT)).toEqual({ auditLog: 1 });
+    expect(raced).toBe(true);
+    const [entry] = await own.auditLog.list(TENANT, { limit: 5 });
+    expect(entry).toMatchObject({ id: 'r1', actorId: SUBJECT.pseudonym, actorName: SUBJECT.pseudonym, status: 201 });
   });
 });
