@@ -42,6 +42,10 @@ const useStyles = makeStyles({
     },
   },
   title: { fontWeight: tokens.fontWeightSemibold },
+  // Title and targets get the room; status is one badge (equal columns left titles at 3 lines).
+  titleCol: { width: '32%' },
+  targetsCol: { width: '28%' },
+  stateCol: { width: '12%' },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   tags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
@@ -104,9 +108,9 @@ export function ModuleList({ modules, filters, onFilters, onEdit, onTransition, 
           <Table aria-label={t('list.label')} size="small" className={styles.table}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t('form.title')}</TableHeaderCell>
-                <TableHeaderCell>{t('list.targets')}</TableHeaderCell>
-                <TableHeaderCell>{t('filter.state')}</TableHeaderCell>
+                <TableHeaderCell className={styles.titleCol}>{t('form.title')}</TableHeaderCell>
+                <TableHeaderCell className={styles.targetsCol}>{t('list.targets')}</TableHeaderCell>
+                <TableHeaderCell className={styles.stateCol}>{t('filter.state')}</TableHeaderCell>
                 <TableHeaderCell>{t('list.actionsColumn')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
