@@ -164,7 +164,8 @@ export class TablePersonTraces {
           const scrubbed = scrubValue(before, rowPattern, subject.pseudonym) as Raw;
           // An entry by someone else who shares their name keeps its actor's name.
           if (table === 'auditLog') scrubbed.actorName = scrubbed.actorId === before.actorId ? before.actorName : subject.pseudonym;
-          const after = table === 'deliveries' ? deliveryAfter(scrubbed) : table === 'conversions' ? { ...scrubbed, employeeId: ERASED_PERSON_ID } : scrubbed;
+          // Their own delivery record (row key = their id); their conversions point at no one, like their links.
+          const after = keyHit ? deliveryAfter(scrubbed) : table === 'conversions' && scrubbed.employeeId === subject.pseudonym ? { ...scrubbed, employeeId: ERASED_PERSON_ID } : scrubbed;
           const newRowKey = rekey(table, rk, after, subject);
           // Only the name matched, and it was a namesake's own (an audit actor's): not a trace.
           if (newRowKey === rk && JSON.stringify(after) === JSON.stringify(before)) continue;
