@@ -223,11 +223,12 @@ export function createTopicsService(deps: TopicsServiceDeps): TopicsService {
       await stores.proposals.update(tenantId, decided.proposal, current.etag);
       const { topicId, role, employeeId } = decided.proposal;
       // Never a demotion: someone promoted since they proposed keeps the higher role.
-      await setRole(tenantId, employeeId, (topics) => {
+      const person = await setRole(tenantId, employeeId, (topics) => {
         const held = topicRoleOf({ topics }, topicId);
         return held !== undefined && roleIncludes(held, role) ? topics : withTopicRole(topics, topicId, role);
       });
-      await announce(tenantId, decided.proposal);
+      // They are told the role they now hold (a higher one when promoted meanwhile).
+      await announce(tenantId, { ...decided.proposal, role: topicRoleOf(person, topicId) ?? role });
       return { before: current.value, after: decided.proposal };
     },
 

@@ -3,7 +3,8 @@
  * services and routes) with Teams replaced by the local connector: accepted -> one card in their
  * personal conversation, in their language, with the new role, the hub and a link to it; two
  * decisions on one proposal at the same moment -> one wins, one card; two people decided at the
- * same moment -> one card each, each in their own chat; a person without a conversation
+ * same moment -> one card each, each in their own chat; accepted after a promotion meanwhile ->
+ * the card names the higher role they hold; a person without a conversation
  * reference -> the decision is stored and answered 200, and nothing is sent anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { cardTexts, checkAdaptiveCard } from '../../support/cards.js';
 import { startConnectorServer, type ConnectorServer } from '../../support/connector-server.js';
 import { makeEmployee } from '../../support/fixtures.js';
+import { topics as topicsCatalogs } from '../../../src/shared/i18n/catalogs/topics/index.js';
 
 let test: TestApp;
 let connector: ConnectorServer;
@@ -44,7 +46,7 @@ afterAll(async () => {
   await connector?.stop();
 });
 
-async function call(as: string, method: 'GET' | 'POST', path: string, body?: unknown) {
+async function call(as: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
   const res = await fetch(`${test.baseUrl}${path}`, {
     method,
     headers: { 'x-dev-user': as, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -106,6 +108,15 @@ describe('topic decisions reach the person in chat', () => {
     expect(cardsIn('a:td-ja').length - before.ja).toBe(1);
     expect(cardTexts(cardsIn('a:td-ru').at(-1)).join('\n')).toContain('Сначала выступите на внутренней встрече.');
     expect(cardTexts(cardsIn('a:td-ja').at(-1)).join('\n')).toContain('ソーシャルセリング のソートリーダーになりました');
+  });
+
+  it('accepted after a promotion meanwhile: the card names the role they now hold', async () => {
+    const id = await propose('td-ru', 'social-mind');
+    expect((await call('demo-admin', 'PUT', `/api/admin/topics/${HUB}/roles/td-ru`, { role: 'spokesperson' })).status).toBe(200);
+    const before = cardsIn('a:td-ru').length;
+    expect((await call('demo-admin', 'POST', `/api/admin/topics/proposals/${id}/accept`)).status).toBe(200);
+    expect(cardsIn('a:td-ru').length - before).toBe(1);
+    expect(JSON.stringify(cardsIn('a:td-ru').at(-1))).toContain(`"value":"${topicsCatalogs.ru.role.spokesperson}"`);
   });
 
   it('a person without a chat with the bot: the decision is stored, nothing is sent, nothing fails', async () => {
