@@ -159,7 +159,7 @@ export const en = {
     decision: {
       title: 'Go / no-go for company rollout',
       recommendation: 'The checklist recommends: {{decision}}',
-      blocking: 'What blocks it:',
+      blocking: 'Still open:',
       choice: 'Decision',
       go: 'Go',
       'no-go': 'No-go',

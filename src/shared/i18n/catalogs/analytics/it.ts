@@ -160,7 +160,7 @@ export const it: AnalyticsCatalog = {
     decision: {
       title: 'Go / no-go per l\'estensione all\'azienda',
       recommendation: 'La checklist consiglia: {{decision}}',
-      blocking: 'Cosa lo impedisce:',
+      blocking: 'Ancora aperti:',
       choice: 'Decisione',
       go: 'Go',
       'no-go': 'No-go',

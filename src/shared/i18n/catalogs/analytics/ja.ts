@@ -160,7 +160,7 @@ export const ja: AnalyticsCatalog = {
     decision: {
       title: '全社展開の Go / No-go',
       recommendation: 'チェックリストの推奨: {{decision}}',
-      blocking: '妨げになっている項目:',
+      blocking: '未完了の項目:',
       choice: '判断',
       go: 'Go',
       'no-go': 'No-go',

@@ -160,7 +160,7 @@ export const ru: AnalyticsCatalog = {
     decision: {
       title: 'Решение о запуске в компании (go / no-go)',
       recommendation: 'Чек-лист рекомендует: {{decision}}',
-      blocking: 'Что мешает:',
+      blocking: 'Ещё не закрыто:',
       choice: 'Решение',
       go: 'Запускать',
       'no-go': 'Не запускать',

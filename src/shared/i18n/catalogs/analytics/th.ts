@@ -160,7 +160,7 @@ export const th: AnalyticsCatalog = {
     decision: {
       title: 'ตัดสินใจขยายผลทั้งบริษัท (Go / No-go)',
       recommendation: 'รายการตรวจสอบแนะนำ: {{decision}}',
-      blocking: 'สิ่งที่ยังติดขัด:',
+      blocking: 'รายการที่ยังค้างอยู่:',
       choice: 'การตัดสินใจ',
       go: 'ดำเนินการ',
       'no-go': 'ยังไม่ดำเนินการ',

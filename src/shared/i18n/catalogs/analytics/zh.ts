@@ -160,7 +160,7 @@ export const zh: AnalyticsCatalog = {
     decision: {
       title: '全面推广的决定（Go / No-go）',
       recommendation: '清单建议：{{decision}}',
-      blocking: '阻碍因素：',
+      blocking: '尚未完成的项目：',
       choice: '决定',
       go: '推广',
       'no-go': '暂不推广',
