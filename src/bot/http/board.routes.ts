@@ -14,7 +14,7 @@
  * Ids in the path name content only: a person can act only for themselves, the prompt is
  * always the caller's own. Sharing itself goes through the share door `/s/<code>/<network>`.
  */
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { BoardItemParamsSchema, BoardShareNetworkParamsSchema, NotForMeSchema, RewriteRequestSchema, SaveShareTextSchema, type RewriteResult } from '../../shared/contracts/board-share.js';
@@ -35,6 +35,8 @@ export interface BoardRoutesDeps {
   now?: () => Date;
   /** "Help me rewrite" requests per person per minute (config `aiWriting.perMinute`); default 5. */
   rewritePerMinute?: number;
+  /** Key of the limiter's hashes (rate-limits.ts `dailyRateSalt`); a random one of this process when absent. */
+  rateSalt?: () => Buffer;
 }
 
 /** Default of {@link BoardRoutesDeps.rewritePerMinute}. */
@@ -98,13 +100,19 @@ export function registerBoardRoutes(fastify: FastifyInstance, deps: BoardRoutesD
     return reply.header('cache-control', 'private, no-store').send(await shares.notForMe(tenantId, employeeId, params.id, body.reason, now()));
   });
 
-  registerRewriteRoute(fastify, shares, now, deps.rewritePerMinute ?? DEFAULT_REWRITES_PER_MINUTE);
+  const salt = deps.rateSalt ?? ((fixed: Buffer) => () => fixed)(randomBytes(32));
+  registerRewriteRoute(fastify, shares, now, deps.rewritePerMinute ?? DEFAULT_REWRITES_PER_MINUTE, personRateKey(salt));
 }
 
-/** The limiter key of a person: a hash of tenant and employee id (the shared rate rows hold no id). */
-function personRateKey(request: FastifyRequest): string {
-  const { tenantId = '', employeeId = '' } = request.identity ?? {};
-  return `rewrite:${createHash('sha256').update(`${tenantId}\u0000${employeeId}`).digest().subarray(0, 16).toString('base64url')}`;
+/**
+ * The limiter key of a person: a keyed hash of tenant and employee id under the limiter's daily key,
+ * so the shared rate rows hold no id and nobody without the key can test an id against them.
+ */
+function personRateKey(salt: () => Buffer): (request: FastifyRequest) => string {
+  return (request) => {
+    const { tenantId = '', employeeId = '' } = request.identity ?? {};
+    return `rewrite:${createHmac('sha256', salt()).update(`${tenantId}\u0000${employeeId}`).digest().subarray(0, 16).toString('base64url')}`;
+  };
 }
 
 /**
@@ -112,8 +120,8 @@ function personRateKey(request: FastifyRequest): string {
  * requests only, after authentication, the role check and validation, keyed by the person (not
  * their address); the model's failures answer in the API's error shape.
  */
-function registerRewriteRoute(fastify: FastifyInstance, shares: BoardShareService, now: () => Date, perMinute: number): void {
-  const limit = fastify.createRateLimit({ max: perMinute, timeWindow: RATE_WINDOW_MS, keyGenerator: personRateKey });
+function registerRewriteRoute(fastify: FastifyInstance, shares: BoardShareService, now: () => Date, perMinute: number, keyGenerator: (request: FastifyRequest) => string): void {
+  const limit = fastify.createRateLimit({ max: perMinute, timeWindow: RATE_WINDOW_MS, keyGenerator });
   fastify.post('/api/board/items/:id/rewrite', enrolled, async (request, reply) => {
     const params = parseOr400(BoardItemParamsSchema, request.params, request, reply);
     if (!params) return reply;

@@ -123,7 +123,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   registerErrorHandling(fastify);
   // Per-visitor limits of /l/, /s/ and the webhook (rate-limits.ts); before the limited routes.
-  await registerRateLimiting(fastify, { salt: dailyRateSalt(deps.config.clicks.secretKey), ...(deps.rateCounts ? { counts: deps.rateCounts } : {}) });
+  const rateSalt = dailyRateSalt(deps.config.clicks.secretKey);
+  await registerRateLimiting(fastify, { salt: rateSalt, ...(deps.rateCounts ? { counts: deps.rateCounts } : {}) });
   const limits = deps.config.protection.rateLimits;
   const codes = createLinkCodes(deps.config.protection.linkCodeKey);
   if (deps.auditLog) registerAuditTrail(fastify, { auditLog: deps.auditLog });
@@ -137,7 +138,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerPilotRoutes(fastify, deps.analytics);
   }
   registerMeRoutes(fastify, { employees: deps.repositories.employees, devMode: deps.config.auth.mode === 'dev' });
-  registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories), ...(deps.boardShares ? { shares: deps.boardShares } : {}), rewritePerMinute: deps.config.aiWriting.perMinute });
+  registerBoardRoutes(fastify, { board: deps.board ?? createBoardService(deps.repositories), ...(deps.boardShares ? { shares: deps.boardShares } : {}), rewritePerMinute: deps.config.aiWriting.perMinute, rateSalt });
   if (deps.suggestions) registerSuggestionRoutes(fastify, { suggestions: deps.suggestions });
   if (deps.admin) {
     registerAdminContentRoutes(fastify, deps.admin);
