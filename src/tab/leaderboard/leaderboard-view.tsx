@@ -3,9 +3,10 @@
  * (personal view only), the top 10, the rules, prizes and exclusions. The channel view asks the
  * server for no personal data at all.
  */
-import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { LeaderboardResponseSchema, type LeaderboardResponse } from '../../shared/contracts/leaderboard.js';
+import { routeHref } from '../app/router.js';
 import { useFormatters, type Formatters } from '../impact/format.js';
 import { usePageStyles } from '../shell/page-layout.js';
 import { PageError, PageLoading } from '../impact/page-states.js';
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   big: { margin: 0, fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0 },
+  empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
 });
 
 export const LEADERBOARD_TOP = 10;
@@ -43,10 +45,19 @@ export function LeaderboardView({ channel = false, headingLevel = 2 }: { channel
   if (!board.data) return <PageLoading />;
   const { contest } = board.data;
   if (!contest) {
+    // Between contests: say so, and (outside the channel view) where one's clicks still show.
     return (
-      <Text as="p" className={styles.text} data-testid="no-contest">
-        {t('leaderboard.noContest')}
-      </Text>
+      <div className={styles.empty}>
+        <Text as="p" className={styles.text} data-testid="no-contest">
+          {t('leaderboard.noContest')}
+        </Text>
+        {!channel && (
+          <>
+            <Text as="p" className={styles.text}>{t('leaderboard.noContestHint')}</Text>
+            <Button as="a" href={routeHref('impact')}>{t('leaderboard.openImpact')}</Button>
+          </>
+        )}
+      </div>
     );
   }
   const heading = headingLevel === 2 ? 'h2' : 'h3';

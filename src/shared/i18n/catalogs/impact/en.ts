@@ -93,6 +93,8 @@ export const en = {
     title: 'Leaderboard',
     subtitle: 'The running contest: who brought the most readers to our content.',
     noContest: 'There is no contest right now. Check back when the next one starts.',
+    noContestHint: 'Your clicks still count: see them on My impact.',
+    openImpact: 'Open My impact',
     empty: 'No one has scored yet. The first click on a shared link puts its sharer on the board.',
     daysLeft_one: '{{n}} day left',
     daysLeft_few: '{{n}} days left',

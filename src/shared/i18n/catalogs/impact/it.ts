@@ -90,6 +90,8 @@ export const it: ImpactCatalog = {
     title: 'Classifica',
     subtitle: 'Il concorso in corso: chi ha portato più lettori ai nostri contenuti.',
     noContest: 'Al momento non c’è un concorso. Torna quando inizierà il prossimo.',
+    noContestHint: 'I tuoi clic contano comunque: li trovi in Il mio impatto.',
+    openImpact: 'Apri Il mio impatto',
     empty: 'Nessuno ha ancora fatto punti. Il primo clic su un link condiviso porta in classifica chi l’ha condiviso.',
     daysLeft_one: 'manca {{n}} giorno',
     daysLeft_few: 'mancano {{n}} giorni',

@@ -90,6 +90,8 @@ export const zh: ImpactCatalog = {
     title: '排行榜',
     subtitle: '进行中的竞赛：谁为我们的内容带来了最多读者。',
     noContest: '目前没有竞赛。请在下一场竞赛开始时再来看看。',
+    noContestHint: '你的点击仍在统计中：可在“我的影响力”中查看。',
+    openImpact: '打开“我的影响力”',
     empty: '还没有人得分。分享的链接第一次被点击时，分享者就会登上排行榜。',
     daysLeft_one: '还剩 {{n}} 天',
     daysLeft_few: '还剩 {{n}} 天',
