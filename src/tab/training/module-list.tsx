@@ -102,7 +102,7 @@ export function ModuleList({ modules, filters, onFilters, onEdit, onTransition, 
       </div>
       <Text role="status" aria-live="polite" data-testid="module-count">{t('list.count', { count: modules.length })}</Text>
       {modules.length === 0 ? (
-        <Text>{t('list.empty')}</Text>
+        <Text data-testid="modules-empty">{FILTER_KEYS.some((k) => filters[k] !== undefined) ? t('list.empty') : t('list.emptyAll')}</Text>
       ) : (
         <div className={styles.tableWrap}>
           <Table aria-label={t('list.label')} size="small" className={styles.table}>

@@ -35,6 +35,7 @@ export const en = {
     count_many: '{{count}} modules',
     count_other: '{{count}} modules',
     empty: 'No module matches these filters.',
+    emptyAll: 'No modules yet. Write the first with New module: choose the personas and topic roles it is for, publish it, then push it as a nudge.',
     clear: 'Clear filters',
     targets: 'For',
     minutes: '{{count}} min',

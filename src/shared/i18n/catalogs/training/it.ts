@@ -36,6 +36,7 @@ export const it: TrainingCatalog = {
     count_many: '{{count}} moduli',
     count_other: '{{count}} moduli',
     empty: 'Nessun modulo corrisponde a questi filtri.',
+    emptyAll: 'Ancora nessun modulo. Scrivi il primo con Nuovo modulo: scegli le persona e i ruoli nei temi a cui è destinato, pubblicalo e poi invialo come promemoria.',
     clear: 'Azzera i filtri',
     targets: 'Per',
     minutes: '{{count}} min',

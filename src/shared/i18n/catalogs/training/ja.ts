@@ -36,6 +36,7 @@ export const ja: TrainingCatalog = {
     count_many: '{{count}} 件のモジュール',
     count_other: '{{count}} 件のモジュール',
     empty: 'この条件に合うモジュールはありません。',
+    emptyAll: 'まだモジュールがありません。「新しいモジュール」で最初のモジュールを作成し、対象のペルソナとトピックの役割を選んで公開してから、ナッジとして配信しましょう。',
     clear: '絞り込みを解除',
     targets: '対象',
     minutes: '{{count}} 分',

@@ -36,6 +36,7 @@ export const zh: TrainingCatalog = {
     count_many: '{{count}} 个模块',
     count_other: '{{count}} 个模块',
     empty: '没有符合这些筛选条件的模块。',
+    emptyAll: '还没有模块。点击“新建模块”编写第一个：选择它面向的角色画像和话题角色，发布后再作为提醒推送。',
     clear: '清除筛选',
     targets: '面向',
     minutes: '{{count}} 分钟',
