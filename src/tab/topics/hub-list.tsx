@@ -15,7 +15,14 @@ export function HubCards({ hubs }: { hubs: HubSummary[] }) {
   const { locale } = useTabContext();
   const hubName = useHubName();
   const count = useCount();
-  if (hubs.length === 0) return <Text>{t('empty')}</Text>;
+  if (hubs.length === 0) {
+    return (
+      <div className={styles.stack} data-testid="hubs-empty">
+        <Text weight="semibold">{t('empty')}</Text>
+        <Text className={styles.muted}>{t('emptyHint')}</Text>
+      </div>
+    );
+  }
   return (
     <ul className={styles.grid} style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('hubs')}>
       {hubs.map((hub) => {

@@ -7,6 +7,7 @@ export const en = {
   subtitle: 'Our topic hubs: who speaks for what, and the outside voices each topic listens to.',
   loading: 'Loading topics…',
   empty: 'No topic hubs yet.',
+  emptyHint: 'Your programme team sets up topic hubs in Admin. Each hub shows who speaks for the topic and which outside voices it follows.',
   hubs: 'Topic hubs',
   back: 'All topics',
   open: 'Open {{name}}',

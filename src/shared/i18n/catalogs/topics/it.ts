@@ -5,6 +5,7 @@ export const it: TopicsCatalog = {
   subtitle: 'I nostri hub tematici: chi parla di cosa e quali voci esterne ascolta ogni tema.',
   loading: 'Caricamento dei temi…',
   empty: 'Ancora nessun hub tematico.',
+  emptyHint: 'Gli hub tematici li crea il team del programma in Amministrazione. Ogni hub mostra chi parla per il tema e quali voci esterne segue.',
   hubs: 'Hub tematici',
   back: 'Tutti i temi',
   open: 'Apri {{name}}',

@@ -5,6 +5,7 @@ export const zh: TopicsCatalog = {
   subtitle: '我们的主题中心：谁代表什么发声，以及每个主题倾听哪些外部声音。',
   loading: '正在加载主题…',
   empty: '还没有主题中心。',
+  emptyHint: '主题中心由项目团队在“管理”中创建。每个中心会显示谁代表该话题发声，以及它关注哪些外部声音。',
   hubs: '主题中心',
   back: '全部主题',
   open: '打开{{name}}',
