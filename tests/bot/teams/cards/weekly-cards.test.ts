@@ -2,7 +2,7 @@
  * The weekly contest update and the pilot digest cards, rendered from fixtures in every language:
  * parse with `adaptivecards` without errors, no `${` left, under Teams' 28 KB; and in en, ja and
  * th they say what they must (top ten in order, climbers, days left, prizes, the win; the digest's
- * own and cohort figures, readiness, decision).
+ * own and cohort figures, readiness, decision); days left and people ranked take the right plural.
  */
 import { describe, expect, it } from 'vitest';
 import { renderPilotDigestCard, type PilotDigestCardData } from '../../../../src/bot/teams/cards/pilot-digest/pilot-digest.card.js';
@@ -59,6 +59,18 @@ describe('what the weekly cards say', () => {
     expect(all).not.toContain('Fred Eleventh');
     expect(texts.indexOf('Aiko Tanaka')).toBeLessThan(texts.indexOf('Emma Berg'));
     expect(all.indexOf(expected[4])).toBeLessThan(all.indexOf('Conference ticket'));
+  });
+
+  it.each([
+    ['en', 1, 1, 'Autumn sharing contest: 1 day left', '1 person ranked.'],
+    ['en', 14, 0, 'Autumn sharing contest: 14 days left', 'Standings as of Dec 7, 2026.'],
+    ['ru', 2, 5, 'осталось 2 дня', 'в рейтинге 5 участников.'],
+    ['it', 1, 1, 'manca 1 giorno', '1 persona in classifica.'],
+  ] as const)('weekly update in %s with %i day(s) left and %i ranked: the right plural, no "0 people ranked"', (language, daysLeft, rankedCount, days, ranked) => {
+    const all = cardTexts(renderWeeklyUpdateCard({ ...update, daysLeft, rankedCount, ...(rankedCount === 0 ? { top: [] } : {}) }, language)).join('\n');
+    expect(all).toContain(days);
+    expect(all).toContain(ranked);
+    expect(all).not.toMatch(/\b0 people/);
   });
 
   it.each([

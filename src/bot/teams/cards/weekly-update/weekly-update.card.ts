@@ -33,8 +33,12 @@ export function renderWeeklyUpdateCard(data: WeeklyUpdateCardData, language: Lan
   const rows = data.top.slice(0, 10);
   return expandCard(template, {
     title: t('weeklyUpdate.title'),
-    contest: t('weeklyUpdate.contest', { name: data.contest.name, days: number.format(data.daysLeft), endsAt: date(data.contest.endsAt) }),
-    asOf: t('weeklyUpdate.asOf', { date: date(data.asOf), count: number.format(data.rankedCount) }),
+    // `count` picks the plural form ("1 day left", Russian's three forms); the figures shown are formatted.
+    contest: t('weeklyUpdate.contest', { name: data.contest.name, count: data.daysLeft, days: number.format(data.daysLeft), endsAt: date(data.contest.endsAt) }),
+    asOf:
+      data.rankedCount === 0
+        ? t('weeklyUpdate.asOfNobody', { date: date(data.asOf) })
+        : t('weeklyUpdate.asOf', { date: date(data.asOf), count: data.rankedCount, n: number.format(data.rankedCount) }),
     topTen: t('weeklyUpdate.topTen'),
     rankHeader: t('weeklyUpdate.rankHeader'),
     nameHeader: t('weeklyUpdate.nameHeader'),

@@ -2,8 +2,15 @@
 export const en = {
   weeklyUpdate: {
     title: 'Weekly contest update',
-    contest: '{{name}}: {{days}} days left (until {{endsAt}})',
-    asOf: 'Standings as of {{date}}, {{count}} people ranked.',
+    contest_one: '{{name}}: {{days}} day left (until {{endsAt}})',
+    contest_few: '{{name}}: {{days}} days left (until {{endsAt}})',
+    contest_many: '{{name}}: {{days}} days left (until {{endsAt}})',
+    contest_other: '{{name}}: {{days}} days left (until {{endsAt}})',
+    asOf_one: 'Standings as of {{date}}, {{n}} person ranked.',
+    asOf_few: 'Standings as of {{date}}, {{n}} people ranked.',
+    asOf_many: 'Standings as of {{date}}, {{n}} people ranked.',
+    asOf_other: 'Standings as of {{date}}, {{n}} people ranked.',
+    asOfNobody: 'Standings as of {{date}}.',
     topTen: 'Top ten',
     rankHeader: '#',
     nameHeader: 'Name',

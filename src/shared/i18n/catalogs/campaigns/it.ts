@@ -3,8 +3,15 @@ import type { CampaignsCatalog } from './index.js';
 export const it: CampaignsCatalog = {
   weeklyUpdate: {
     title: 'Aggiornamento settimanale della gara',
-    contest: '{{name}}: mancano {{days}} giorni (fino al {{endsAt}})',
-    asOf: 'Classifica al {{date}}, {{count}} persone in classifica.',
+    contest_one: '{{name}}: manca {{days}} giorno (fino al {{endsAt}})',
+    contest_few: '{{name}}: mancano {{days}} giorni (fino al {{endsAt}})',
+    contest_many: '{{name}}: mancano {{days}} giorni (fino al {{endsAt}})',
+    contest_other: '{{name}}: mancano {{days}} giorni (fino al {{endsAt}})',
+    asOf_one: 'Classifica al {{date}}, {{n}} persona in classifica.',
+    asOf_few: 'Classifica al {{date}}, {{n}} persone in classifica.',
+    asOf_many: 'Classifica al {{date}}, {{n}} persone in classifica.',
+    asOf_other: 'Classifica al {{date}}, {{n}} persone in classifica.',
+    asOfNobody: 'Classifica al {{date}}.',
     topTen: 'I primi dieci',
     rankHeader: 'N.',
     nameHeader: 'Nome',

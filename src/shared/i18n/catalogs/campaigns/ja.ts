@@ -3,8 +3,15 @@ import type { CampaignsCatalog } from './index.js';
 export const ja: CampaignsCatalog = {
   weeklyUpdate: {
     title: '今週のコンテスト速報',
-    contest: '{{name}}：残り {{days}} 日（{{endsAt}} まで）',
-    asOf: '{{date}} 時点の順位、{{count}} 人がランクイン。',
+    contest_one: '{{name}}：残り {{days}} 日（{{endsAt}} まで）',
+    contest_few: '{{name}}：残り {{days}} 日（{{endsAt}} まで）',
+    contest_many: '{{name}}：残り {{days}} 日（{{endsAt}} まで）',
+    contest_other: '{{name}}：残り {{days}} 日（{{endsAt}} まで）',
+    asOf_one: '{{date}} 時点の順位、{{n}} 人がランクイン。',
+    asOf_few: '{{date}} 時点の順位、{{n}} 人がランクイン。',
+    asOf_many: '{{date}} 時点の順位、{{n}} 人がランクイン。',
+    asOf_other: '{{date}} 時点の順位、{{n}} 人がランクイン。',
+    asOfNobody: '{{date}} 時点の順位。',
     topTen: 'トップ 10',
     rankHeader: '順位',
     nameHeader: '名前',

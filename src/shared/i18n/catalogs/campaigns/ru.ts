@@ -3,8 +3,15 @@ import type { CampaignsCatalog } from './index.js';
 export const ru: CampaignsCatalog = {
   weeklyUpdate: {
     title: 'Итоги конкурса за неделю',
-    contest: '{{name}}: осталось дней — {{days}} (до {{endsAt}})',
-    asOf: 'Положение на {{date}}, в рейтинге: {{count}}.',
+    contest_one: '{{name}}: остался {{days}} день (до {{endsAt}})',
+    contest_few: '{{name}}: осталось {{days}} дня (до {{endsAt}})',
+    contest_many: '{{name}}: осталось {{days}} дней (до {{endsAt}})',
+    contest_other: '{{name}}: осталось {{days}} дня (до {{endsAt}})',
+    asOf_one: 'Положение на {{date}}: в рейтинге {{n}} участник.',
+    asOf_few: 'Положение на {{date}}: в рейтинге {{n}} участника.',
+    asOf_many: 'Положение на {{date}}: в рейтинге {{n}} участников.',
+    asOf_other: 'Положение на {{date}}: в рейтинге {{n}} участника.',
+    asOfNobody: 'Положение на {{date}}.',
     topTen: 'Первая десятка',
     rankHeader: '№',
     nameHeader: 'Имя',

@@ -3,8 +3,15 @@ import type { CampaignsCatalog } from './index.js';
 export const th: CampaignsCatalog = {
   weeklyUpdate: {
     title: 'อัปเดตการแข่งขันประจำสัปดาห์',
-    contest: '{{name}}: เหลืออีก {{days}} วัน (ถึง {{endsAt}})',
-    asOf: 'อันดับ ณ {{date}} มีผู้ติดอันดับ {{count}} คน',
+    contest_one: '{{name}}: เหลืออีก {{days}} วัน (ถึง {{endsAt}})',
+    contest_few: '{{name}}: เหลืออีก {{days}} วัน (ถึง {{endsAt}})',
+    contest_many: '{{name}}: เหลืออีก {{days}} วัน (ถึง {{endsAt}})',
+    contest_other: '{{name}}: เหลืออีก {{days}} วัน (ถึง {{endsAt}})',
+    asOf_one: 'อันดับ ณ {{date}} มีผู้ติดอันดับ {{n}} คน',
+    asOf_few: 'อันดับ ณ {{date}} มีผู้ติดอันดับ {{n}} คน',
+    asOf_many: 'อันดับ ณ {{date}} มีผู้ติดอันดับ {{n}} คน',
+    asOf_other: 'อันดับ ณ {{date}} มีผู้ติดอันดับ {{n}} คน',
+    asOfNobody: 'อันดับ ณ {{date}}',
     topTen: 'สิบอันดับแรก',
     rankHeader: 'อันดับ',
     nameHeader: 'ชื่อ',

@@ -3,8 +3,15 @@ import type { CampaignsCatalog } from './index.js';
 export const zh: CampaignsCatalog = {
   weeklyUpdate: {
     title: '每周竞赛快报',
-    contest: '{{name}}：还剩 {{days}} 天（截至 {{endsAt}}）',
-    asOf: '截至 {{date}} 的排名，共 {{count}} 人上榜。',
+    contest_one: '{{name}}：还剩 {{days}} 天（截至 {{endsAt}}）',
+    contest_few: '{{name}}：还剩 {{days}} 天（截至 {{endsAt}}）',
+    contest_many: '{{name}}：还剩 {{days}} 天（截至 {{endsAt}}）',
+    contest_other: '{{name}}：还剩 {{days}} 天（截至 {{endsAt}}）',
+    asOf_one: '截至 {{date}} 的排名，共 {{n}} 人上榜。',
+    asOf_few: '截至 {{date}} 的排名，共 {{n}} 人上榜。',
+    asOf_many: '截至 {{date}} 的排名，共 {{n}} 人上榜。',
+    asOf_other: '截至 {{date}} 的排名，共 {{n}} 人上榜。',
+    asOfNobody: '截至 {{date}} 的排名。',
     topTen: '前十名',
     rankHeader: '名次',
     nameHeader: '姓名',
