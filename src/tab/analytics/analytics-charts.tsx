@@ -40,5 +40,17 @@ export default function AnalyticsChart(props: WeekdayChartProps | TrendChartProp
     color: colors[i % colors.length],
     data: s.points.map((p) => ({ x: new Date(`${p.day}T00:00:00.000Z`), y: p.value })),
   }));
-  return <LineChart data={{ chartTitle: props.title, lineChartData }} height={260} culture={props.culture} />;
+  const days = (props.series[0]?.points ?? []).map((p) => p.day);
+  const dayLabel = new Intl.DateTimeFormat(props.culture, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return <LineChart data={{ chartTitle: props.title, lineChartData }} height={260} culture={props.culture} tickValues={trendTicks(days)} customDateTimeFormatter={(d) => dayLabel.format(d)} />;
+}
+
+/**
+ * A few x-axis ticks whatever the period (the library's own choice ran weekly labels into each
+ * other in Japanese): month starts over a quarter, every seventh day over a month, every day
+ * over a week.
+ */
+export function trendTicks(days: readonly string[]): Date[] {
+  const picked = days.length > 45 ? days.filter((d) => d.endsWith('-01')) : days.length > 10 ? days.filter((_d, i) => i % 7 === 0) : days;
+  return (picked.length > 0 ? picked : days.slice(0, 1)).map((d) => new Date(`${d}T00:00:00.000Z`));
 }

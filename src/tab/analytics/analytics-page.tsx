@@ -154,6 +154,8 @@ function Report({ report, period, format }: { report: AnalyticsResponse; period:
             <Text as="h2" id="weekday-title" size={500} weight="semibold" className={page.h2}>{t('analytics.weekdays.title')}</Text>
             <ExportButton table="weekdays" name={t('analytics.weekdays.title')} period={period} />
           </div>
+          {/* Says what the bars count: the title alone ("By day of the week") did not. */}
+          <Text size={200} className={page.muted}>{t('analytics.weekdays.caption')}</Text>
           <figure className={styles.chart}>
             <Suspense fallback={<Spinner size="small" />}>
               <AnalyticsChart kind="weekdays" title={t('analytics.weekdays.caption')} groups={report.weekdays.map((w) => ({ label: weekdayName(w.weekday), current: w.current.clicks, previous: w.previous.clicks }))} currentLegend={current} previousLegend={previous} culture={locale} dark={dark} />
@@ -172,6 +174,7 @@ function Report({ report, period, format }: { report: AnalyticsResponse; period:
             <Text as="h2" id="trend-title" size={500} weight="semibold" className={page.h2}>{t('analytics.trend.title')}</Text>
             <ExportButton table="trend" name={t('analytics.trend.title')} period={period} />
           </div>
+          <Text size={200} className={page.muted}>{t('analytics.trend.caption')}</Text>
           <figure className={styles.chart}>
             <Suspense fallback={<Spinner size="small" />}>
               <AnalyticsChart
