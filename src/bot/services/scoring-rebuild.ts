@@ -60,6 +60,8 @@ export async function rebuildTallies(
   deps: { tallies: TallyRepository; archive: EventArchive },
   tenantId: string,
   contests: readonly Contest[],
+  /** Called with each person's full ledger once their aggregates are written (wins found afterwards). */
+  afterPerson?: (person: PersonTallyRows) => Promise<void>,
 ): Promise<RebuildReport> {
   const [clicks, shares, conversions] = await Promise.all([
     deps.archive.listClicks(tenantId),
@@ -89,6 +91,7 @@ export async function rebuildTallies(
       try {
         for (let i = 0; i < writes.length; i += MAX_WRITES) await deps.tallies.commit(tenantId, person.employeeId, [], writes.slice(i, i + MAX_WRITES));
         rowsWritten += writes.length;
+        await afterPerson?.(person);
       } catch (err) {
         if (!(err instanceof ConflictError) || attempt >= ATTEMPTS) throw err;
         conflicted.add(person.employeeId);

@@ -13,11 +13,11 @@ import { contestsOpenAt } from '../../shared/domain/contests.js';
 import { isoWeekKey } from '../../shared/domain/contest-snapshots.js';
 import type { Conversion } from '../../shared/domain/conversions.js';
 import type { Click, Contest, Persona, Share } from '../../shared/domain/types.js';
-import { CLICK_MILESTONES, type Win } from '../../shared/domain/wins.js';
+import { CLICK_MILESTONES, winsFromHistory, type Win } from '../../shared/domain/wins.js';
 import { mapLimit } from '../util/map-limit.js';
 import { ConflictError } from './errors.js';
 import type { ContestRepository } from './ports.js';
-import type { EventArchive, LedgerEvent, PersonTotals, TallyRepository, TallyWrite } from './scoring.ports.js';
+import type { EventArchive, LedgerEvent, PersonTallyRows, PersonTotals, TallyRepository, TallyWrite } from './scoring.ports.js';
 export { clickEvent, conversionEvent, shareEvent } from './tally-math.js';
 import { addToScore, addToTotals, addToWeeks, clickEvent, conversionEvent, dedupeEvents, eventKey, shareEvent } from './tally-math.js';
 import { rebuildTallies, type RebuildReport } from './scoring-rebuild.js';
@@ -166,7 +166,10 @@ export function createScoringService(deps: ScoringDeps): ScoringService {
     },
     async rebuildTenant(tenantId) {
       const contests = await deps.contests.list(tenantId);
-      return rebuildTallies({ tallies: deps.tallies, archive: deps.archive }, tenantId, contests);
+      // Wins the history reached but nobody stored (seeded or imported events): stored, dated at
+      // the crossing event, without a card.
+      const pastWins = (person: PersonTallyRows) => deps.wins.recordPast(tenantId, person.employeeId, winsFromHistory(person.employeeId, person.events)).then(() => undefined);
+      return rebuildTallies({ tallies: deps.tallies, archive: deps.archive }, tenantId, contests, pastWins);
     },
     recordPersonaChange: (tenantId, employeeId, from, to, at) => deps.wins.recordPersonaChange(tenantId, employeeId, from, to, at),
     recordTrainingCompleted: (tenantId, employeeId, moduleId, at) => deps.wins.recordTrainingCompleted(tenantId, employeeId, moduleId, at),

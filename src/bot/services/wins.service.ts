@@ -20,6 +20,11 @@ export interface WinsService {
   recordPersonaChange(tenantId: string, employeeId: string, from: Persona, to: Persona, at: Date): Promise<Win[]>;
   /** A completed training module is a win once per module. */
   recordTrainingCompleted(tenantId: string, employeeId: string, moduleId: string, at: Date): Promise<Win[]>;
+  /**
+   * Wins reached in the past (found by a rebuild, e.g. seeded or imported history): stored under
+   * their usual ids and marked celebrated, without a card (the moment has passed). The ones newly stored.
+   */
+  recordPast(tenantId: string, employeeId: string, wins: readonly Win[]): Promise<Win[]>;
   listWins(tenantId: string, employeeId: string): Promise<StoredWin[]>;
   /** The Teams layer attaches its notifier once the bot exists (the composition root builds services first). */
   attachNotifier(notifier: WinNotifier): void;
@@ -78,6 +83,18 @@ export function createWinsService(deps: WinsDeps): WinsService {
     recordTrainingCompleted(tenantId, employeeId, moduleId, at) {
       const wins = detectWins({ ...EMPTY, employeeId }, { ...EMPTY, employeeId, trainingsCompleted: [moduleId] }, at.toISOString());
       return claimAndNotify(tenantId, employeeId, wins, at);
+    },
+    async recordPast(tenantId, employeeId, wins) {
+      if (wins.length === 0) return [];
+      const known = new Set((await deps.wins.listByEmployee(tenantId, employeeId)).map((w) => w.id));
+      const fresh: Win[] = [];
+      for (const win of wins) {
+        if (known.has(win.id)) continue;
+        known.add(win.id);
+        if (await deps.wins.claim(tenantId, win)) fresh.push(win);
+      }
+      await Promise.all(fresh.map((win) => deps.wins.markNotified(tenantId, win)));
+      return fresh;
     },
     listWins: (tenantId, employeeId) => deps.wins.listByEmployee(tenantId, employeeId),
     attachNotifier(next) {

@@ -101,3 +101,31 @@ export function winsReached(totals: Pick<ProgressSnapshot, 'employeeId' | 'share
   const zero: ProgressSnapshot = { employeeId: totals.employeeId, shares: 0, uniqueClicks: 0, conversions: 0, persona: 'observer', trainingsCompleted: [] };
   return detectWins(zero, { ...zero, ...totals }, at);
 }
+
+/** One event of a person's history, as far as wins are concerned. */
+export interface HistoryEvent {
+  kind: 'share' | 'click' | 'conversion';
+  at: IsoInstant;
+}
+
+/**
+ * The wins a person's history reached, each dated at the event that crossed its threshold (events
+ * in any order; each click is a counted unique click). For wins found afterwards, e.g. history
+ * imported or seeded without the live path: the same ids as the live path, so nothing is twice.
+ */
+export function winsFromHistory(employeeId: string, events: readonly HistoryEvent[]): Win[] {
+  const sorted = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  let before: ProgressSnapshot = { employeeId, shares: 0, uniqueClicks: 0, conversions: 0, persona: 'observer', trainingsCompleted: [] };
+  const wins: Win[] = [];
+  for (const event of sorted) {
+    const after = {
+      ...before,
+      shares: before.shares + (event.kind === 'share' ? 1 : 0),
+      uniqueClicks: before.uniqueClicks + (event.kind === 'click' ? 1 : 0),
+      conversions: before.conversions + (event.kind === 'conversion' ? 1 : 0),
+    };
+    wins.push(...detectWins(before, after, event.at));
+    before = after;
+  }
+  return wins;
+}

@@ -1,6 +1,7 @@
 /**
  * The measurement services in the running app: built by the composition root, the seeded demo
- * clicks scored through the ledger (the leaderboard shows the seeded contest), and the signed
+ * clicks scored through the ledger (the leaderboard shows the seeded contest, the history's wins
+ * are stored), and the signed
  * conversions webhook reachable without Teams SSO.
  */
 import { createHmac } from 'node:crypto';
@@ -25,6 +26,10 @@ describe('measurement in the running app', () => {
     const impact = await app.app.services.leaderboard.myImpact(tenant, leader.employeeId);
     expect(impact.contest?.rank).toMatchObject({ status: 'ranked', rank: 1 });
     expect(impact.clicks.total).toBeGreaterThanOrEqual(leader.points);
+    // The seeded history's wins are found by the rebuild (dated in the past, no card sent).
+    const wins = await app.app.services.wins.listWins(tenant, leader.employeeId);
+    expect(wins.map((w) => w.kind)).toEqual(expect.arrayContaining(['first-share', 'clicks-10']));
+    expect(wins.every((w) => w.notified && Date.parse(w.at) < Date.now())).toBe(true);
   });
 
   it('accepts a signed conversion on /api/conversions without a Teams token (and refuses an unsigned one)', async () => {

@@ -166,6 +166,31 @@ describe('rebuild from events', () => {
     expect(again).toMatchObject({ events: stored.length + shares.length + conversions.length, rowsWritten: 0 });
   }, 120_000);
 
+  it('stores the wins a history nobody scored reached (seeded, imported), dated at the crossing, without a card; never twice', async () => {
+    const cold = await createTestRepositories('pastwins');
+    const scoring = createMeasurementServices(cold, { contestCacheMs: 0 });
+    const cards = recordingNotifier();
+    scoring.wins.attachNotifier(cards);
+    const at = (hour: number) => new Date(Date.parse('2026-10-05T00:00:00.000Z') + hour * 3_600_000).toISOString();
+    const clicks = Array.from({ length: 12 }, (_, i) => aClick('lu', 'code-lu', `visitor-${i}`, at(24 + i * 5)));
+    await cold.clicks.recordMany([...clicks].reverse());
+    await cold.shares.record(TENANT, aShare('lu', 'share-lu', at(2)));
+
+    await scoring.scoring.rebuildTenant(TENANT);
+    const wins = (await cold.wins.listByEmployee(TENANT, 'lu')).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    expect(wins.map((w) => [w.kind, w.at, w.notified])).toEqual([
+      ['first-share', at(2), true],
+      ['clicks-10', clicks[9]!.at, true],
+    ]);
+    expect(cards.calls).toEqual([]);
+
+    // Again, and through the live path: nothing new, no card.
+    await scoring.scoring.rebuildTenant(TENANT);
+    await scoring.scoring.onClicksFlushed(clicks.slice(0, 3));
+    expect(await cold.wins.listByEmployee(TENANT, 'lu')).toHaveLength(2);
+    expect(cards.calls).toEqual([]);
+  });
+
   it('recovers a click whose hook never ran, and a later replay of it is not counted twice', async () => {
     const lost = aClick('kim', 'code-kim', 'lost', '2026-10-20T08:00:00.000Z');
     await repos.clicks.recordMany([lost]);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildWinId, detectWins, pickWinToCelebrate, selectUncelebratedWins, WIN_KINDS, WIN_PRIORITY, winsReached, type ProgressSnapshot, type WinKind } from '../../../src/shared/domain/wins.js';
+import { buildWinId, detectWins, pickWinToCelebrate, selectUncelebratedWins, WIN_KINDS, WIN_PRIORITY, winsFromHistory, winsReached, type ProgressSnapshot, type WinKind } from '../../../src/shared/domain/wins.js';
 
 const AT = '2026-03-09T10:00:00.000Z';
 const base: ProgressSnapshot = { employeeId: 'ana', shares: 0, uniqueClicks: 0, conversions: 0, persona: 'observer', trainingsCompleted: [] };
@@ -59,5 +59,29 @@ describe('weekly celebration and crash-safe re-derivation', () => {
   it('derives every count milestone from the totals alone', () => {
     expect(winsReached({ employeeId: 'ana', shares: 3, uniqueClicks: 120, conversions: 1 }, AT).map((w) => w.kind)).toEqual(['first-share', 'clicks-10', 'clicks-100', 'first-conversion']);
     expect(winsReached({ employeeId: 'ana', shares: 0, uniqueClicks: 9, conversions: 0 }, AT)).toEqual([]);
+  });
+});
+
+describe('winsFromHistory', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 9, 1, 8, minute)).toISOString();
+  it('dates each win at the event that crossed it, whatever the order given, with the live ids', () => {
+    const events = [
+      ...Array.from({ length: 101 }, (_, i) => ({ kind: 'click' as const, at: at(10 + i) })),
+      { kind: 'share' as const, at: at(5) },
+      { kind: 'share' as const, at: at(6) },
+      { kind: 'conversion' as const, at: at(50) },
+    ].reverse();
+    const wins = winsFromHistory('ann', events);
+    expect(wins.map((w) => [w.kind, w.at])).toEqual([
+      ['first-share', at(5)],
+      ['clicks-10', at(19)],
+      ['first-conversion', at(50)],
+      ['clicks-100', at(109)],
+    ]);
+    expect(wins.map((w) => w.id).sort()).toEqual(winsReached({ employeeId: 'ann', shares: 2, uniqueClicks: 101, conversions: 1 }, at(0)).map((w) => w.id).sort());
+  });
+  it('finds nothing in an empty or sub-threshold history', () => {
+    expect(winsFromHistory('bo', [])).toEqual([]);
+    expect(winsFromHistory('bo', Array.from({ length: 9 }, (_, i) => ({ kind: 'click' as const, at: at(i) })))).toEqual([]);
   });
 });
