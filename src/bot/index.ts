@@ -37,6 +37,7 @@ import { policyTabUrl } from './services/policy.service.js';
 import { createSharePromptBuilder, startCampaignRuntime } from './jobs/campaign-runtime.js';
 import { createReofferBuilder, withReofferDispatch } from './jobs/reoffers.js';
 import { createWeeklyDispatch } from './jobs/weekly-jobs.js';
+import { tabPageUrl } from './teams/tab-links.js';
 import { createCampaignService } from './services/campaign.service.js';
 import { createPromptHistory } from './services/prompt-history.js';
 import { createTrainingDispatcher } from './services/training-dispatch.js';
@@ -166,6 +167,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         campaigns: () => campaigns,
         weeklyUpdate: services.weeklyUpdate,
         digestFor: (tenantId, employeeId, weekStart) => pilot?.digestFor(tenantId, employeeId, weekStart) ?? Promise.resolve(undefined),
+        leaderboardUrl: tabPageUrl({ publicBaseUrl: config.publicBaseUrl, ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}) }, 'leaderboard'),
         now,
       });
       // Message builders per dispatch kind: add yours beside `share` (.tmp/PIPELINE-CONTRACT.md).

@@ -94,11 +94,13 @@ export function createWeeklyUpdateBuilder(deps: {
   weeklyUpdate: { weeklyContestUpdate(tenantId: string, contestId: string, now: Date): Promise<WeeklyUpdateCardData> };
   references: Pick<ConversationReferenceRepository, 'find'>;
   now: () => Date;
+  /** The Leaderboard tab (a Teams deep link, or the tab URL locally): the card's button. */
+  leaderboardUrl?: string;
 }): BuildMessage {
   return async ({ tenantId, employeeId, subjectId }) => {
     const [data, reference] = await Promise.all([deps.weeklyUpdate.weeklyContestUpdate(tenantId, subjectId, deps.now()), deps.references.find(tenantId, employeeId)]);
     const language = reference?.language ?? 'en';
-    return { attachments: [cardAttachment(renderWeeklyUpdateCard(data, language))], locale: language };
+    return { attachments: [cardAttachment(renderWeeklyUpdateCard(data, language, deps.leaderboardUrl))], locale: language };
   };
 }
 

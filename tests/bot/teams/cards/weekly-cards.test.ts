@@ -35,6 +35,7 @@ const digest: PilotDigestCardData = {
 describe.each(SUPPORTED_LANGUAGES)('weekly cards in %s', (language) => {
   it.each([
     ['weekly update', () => renderWeeklyUpdateCard(update, language)],
+    ['weekly update with the leaderboard button', () => renderWeeklyUpdateCard(update, language, 'https://teams.microsoft.com/l/entity/app-id/leaderboard')],
     ['weekly update (first week, nobody ranked, no prizes or win)', () => renderWeeklyUpdateCard({ ...update, top: [], rankedCount: 0, movers: [], prizes: [], win: undefined }, language)],
     ['pilot digest', () => renderPilotDigestCard(digest, language)],
     ['pilot digest (all met, no decision)', () => renderPilotDigestCard({ ...digest, unmetItems: [], decision: undefined }, language)],
@@ -82,5 +83,14 @@ describe('what the weekly cards say', () => {
     const facts = JSON.stringify(card).match(/"value":"[^"]*"/g) ?? [];
     const all = [...cardTexts(card), ...facts].join('\n');
     for (const text of expected) expect(all).toContain(text);
+  });
+});
+
+describe('the weekly update\'s button', () => {
+  it('opens the Leaderboard tab when a link is given, titled in the language; no button without one', async () => {
+    const { ja } = await import('../../../../src/shared/i18n/catalogs/campaigns/ja.js');
+    const url = 'https://teams.microsoft.com/l/entity/app-id/leaderboard';
+    expect(renderWeeklyUpdateCard(update, 'ja', url).actions).toEqual([{ type: 'Action.OpenUrl', title: ja.weeklyUpdate.openLeaderboard, url }]);
+    expect(renderWeeklyUpdateCard(update, 'ja').actions ?? []).toEqual([]);
   });
 });

@@ -22,8 +22,8 @@ export interface WeeklyUpdateCardData {
   win?: { displayName: string; kind: WinKind; detail?: string };
 }
 
-/** Render the weekly contest update in `language`. */
-export function renderWeeklyUpdateCard(data: WeeklyUpdateCardData, language: Language): AdaptiveCardJson {
+/** Render the weekly contest update in `language`; with `leaderboardUrl`, a button opens the Leaderboard tab. */
+export function renderWeeklyUpdateCard(data: WeeklyUpdateCardData, language: Language, leaderboardUrl?: string): AdaptiveCardJson {
   const t = translator(language, 'campaigns');
   const common = translator(language, 'common');
   const number = new Intl.NumberFormat(language);
@@ -52,5 +52,7 @@ export function renderWeeklyUpdateCard(data: WeeklyUpdateCardData, language: Lan
     prizes: [...data.prizes].sort((a, b) => a.rank - b.rank).map((p) => ({ text: `• ${t('weeklyUpdate.prize', { rank: number.format(p.rank), label: p.label })}` })),
     winTitle: t('weeklyUpdate.win'),
     win: data.win ? t(`weeklyUpdate.wins.${data.win.kind}`, { name: data.win.displayName, detail: detail(data.win) }) : null,
+    openLeaderboard: t('weeklyUpdate.openLeaderboard'),
+    leaderboardUrl: leaderboardUrl ?? null,
   });
 }

@@ -2,6 +2,7 @@
 export const en = {
   weeklyUpdate: {
     title: 'Weekly contest update',
+    openLeaderboard: 'Open the leaderboard',
     contest_one: '{{name}}: {{days}} day left (until {{endsAt}})',
     contest_few: '{{name}}: {{days}} days left (until {{endsAt}})',
     contest_many: '{{name}}: {{days}} days left (until {{endsAt}})',

@@ -3,6 +3,7 @@ import type { CampaignsCatalog } from './index.js';
 export const it: CampaignsCatalog = {
   weeklyUpdate: {
     title: 'Aggiornamento settimanale della gara',
+    openLeaderboard: 'Apri la classifica',
     contest_one: '{{name}}: manca {{days}} giorno (fino al {{endsAt}})',
     contest_few: '{{name}}: mancano {{days}} giorni (fino al {{endsAt}})',
     contest_many: '{{name}}: mancano {{days}} giorni (fino al {{endsAt}})',

@@ -3,6 +3,7 @@ import type { CampaignsCatalog } from './index.js';
 export const ja: CampaignsCatalog = {
   weeklyUpdate: {
     title: '今週のコンテスト速報',
+    openLeaderboard: 'リーダーボードを開く',
     contest_one: '{{name}}：残り {{days}} 日（{{endsAt}} まで）',
     contest_few: '{{name}}：残り {{days}} 日（{{endsAt}} まで）',
     contest_many: '{{name}}：残り {{days}} 日（{{endsAt}} まで）',

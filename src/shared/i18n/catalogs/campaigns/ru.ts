@@ -3,6 +3,7 @@ import type { CampaignsCatalog } from './index.js';
 export const ru: CampaignsCatalog = {
   weeklyUpdate: {
     title: 'Итоги конкурса за неделю',
+    openLeaderboard: 'Открыть таблицу лидеров',
     contest_one: '{{name}}: остался {{days}} день (до {{endsAt}})',
     contest_few: '{{name}}: осталось {{days}} дня (до {{endsAt}})',
     contest_many: '{{name}}: осталось {{days}} дней (до {{endsAt}})',

@@ -3,6 +3,7 @@ import type { CampaignsCatalog } from './index.js';
 export const th: CampaignsCatalog = {
   weeklyUpdate: {
     title: 'อัปเดตการแข่งขันประจำสัปดาห์',
+    openLeaderboard: 'เปิดกระดานผู้นำ',
     contest_one: '{{name}}: เหลืออีก {{days}} วัน (ถึง {{endsAt}})',
     contest_few: '{{name}}: เหลืออีก {{days}} วัน (ถึง {{endsAt}})',
     contest_many: '{{name}}: เหลืออีก {{days}} วัน (ถึง {{endsAt}})',

@@ -3,6 +3,7 @@ import type { CampaignsCatalog } from './index.js';
 export const zh: CampaignsCatalog = {
   weeklyUpdate: {
     title: '每周竞赛快报',
+    openLeaderboard: '打开排行榜',
     contest_one: '{{name}}：还剩 {{days}} 天（截至 {{endsAt}}）',
     contest_few: '{{name}}：还剩 {{days}} 天（截至 {{endsAt}}）',
     contest_many: '{{name}}：还剩 {{days}} 天（截至 {{endsAt}}）',
