@@ -3,7 +3,8 @@
  * The tab shell: the Fluent theme follows the host's theme changes live (Teams'
  * `registerOnThemeChangeHandler` reaches `host.onThemeChange`), a Teams deep link's sub-entity
  * (`item:<id>`) opens the board item, the skip link (before the navigation) focuses the page, and
- * a failed `/api/me` says why and loads the tab on "Try again".
+ * a failed `/api/me` says why and loads the tab on "Try again"; an unknown page and a page not
+ * for the role say so.
  */
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
@@ -105,5 +106,17 @@ describe('tab shell', () => {
     await screen.findByRole('heading', { level: 1 }, SLOW);
     expect(screen.queryByTestId('app-load-error')).toBeNull();
     expect(calls).toBe(2);
+  });
+
+  it('an unknown page and a page not for the role each say so, with the way back to the board', async () => {
+    window.location.hash = '#/no-such-page';
+    await renderApp(teamsHost().host);
+    expect((await screen.findByRole('heading', { level: 1, name: 'Page not found' }, SLOW)).isConnected).toBe(true);
+    expect(screen.getByRole('link', { name: 'Go to the board' }).getAttribute('href')).toBe('#/board');
+    cleanup();
+    window.location.hash = '#/admin';
+    await renderApp(teamsHost().host);
+    expect((await screen.findByTestId('gate-notAllowed', undefined, SLOW)).textContent).toContain('Not available for your role');
+    expect(screen.getByRole('link', { name: 'Go to the board' }).getAttribute('href')).toBe('#/board');
   });
 });

@@ -15,20 +15,26 @@ const useStyles = makeStyles({
   },
 });
 
-export function PageGate({ reason }: { reason: 'notEnrolled' | 'notAllowed' }) {
+/** A full-page notice in the pages' frame: a title, a sentence, and optionally the way back to the Board. */
+export function TabNotice({ title, body, backToBoard, testId }: { title: string; body: string; backToBoard: boolean; testId?: string }) {
   const styles = useStyles();
   const { t } = useTranslation('tab');
   return (
-    <section className={styles.root} data-testid={`gate-${reason}`}>
+    <section className={styles.root} {...(testId ? { 'data-testid': testId } : {})}>
       <Text as="h1" size={600} weight="semibold">
-        {t(`app.${reason}Title`)}
+        {title}
       </Text>
-      <Text>{t(`app.${reason}Body`)}</Text>
-      {reason === 'notAllowed' && (
+      <Text>{body}</Text>
+      {backToBoard && (
         <Button as="a" appearance="primary" href={routeHref('board')}>
           {t('app.backToBoard')}
         </Button>
       )}
     </section>
   );
+}
+
+export function PageGate({ reason }: { reason: 'notEnrolled' | 'notAllowed' }) {
+  const { t } = useTranslation('tab');
+  return <TabNotice title={t(`app.${reason}Title`)} body={t(`app.${reason}Body`)} backToBoard={reason === 'notAllowed'} testId={`gate-${reason}`} />;
 }
