@@ -15,8 +15,7 @@
  * always the caller's own. Sharing itself goes through the share door `/s/<code>/<network>`.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BoardItemParamsSchema, BoardShareNetworkParamsSchema, NotForMeSchema, RewriteRequestSchema, SaveShareTextSchema, type RewriteResult } from '../../shared/contracts/board-share.js';
 import { BoardQuerySchema, type BoardResponse } from '../../shared/contracts/board.js';
 import { ROLES } from '../../shared/domain/types.js';
@@ -24,7 +23,7 @@ import { AiWritingUnavailableError, ModelBusyError, ModelFailedError } from '../
 import type { BoardShareService } from '../services/board-share.service.js';
 import type { BoardService } from '../services/board.service.js';
 import { requireRole } from './auth.js';
-import { describeZodError, requestLanguage, sendError } from './errors.js';
+import { parseOr400, requestLanguage, sendError } from './errors.js';
 import { RATE_WINDOW_MS } from './rate-limits.js';
 
 export interface BoardRoutesDeps {
@@ -44,14 +43,6 @@ export const DEFAULT_REWRITES_PER_MINUTE = 5;
 
 /** Any programme role: someone signed in but not enrolled gets 403. */
 const enrolled = { preHandler: requireRole(...ROLES) };
-
-/** Parse `value` with `schema` or answer 400 (returns `undefined` then). */
-function parseOr400<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown, request: FastifyRequest, reply: FastifyReply): T | undefined {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  void sendError(reply, request, 400, 'badRequest', describeZodError(parsed.error));
-  return undefined;
-}
 
 /** Registers the board routes (see the module comment). */
 export function registerBoardRoutes(fastify: FastifyInstance, deps: BoardRoutesDeps): void {

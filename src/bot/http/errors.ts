@@ -3,7 +3,7 @@
  * the message translated into the caller's language (Accept-Language or `?lang=`).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
+import { ZodError, type z } from 'zod';
 import { resolveLanguage, translator } from '../../shared/i18n/index.js';
 import { ConflictError, NotFoundError, StorageError, ValidationError } from '../services/errors.js';
 
@@ -90,4 +90,12 @@ function isExposedHttpError(err: Error): err is Error & { statusCode: number } {
 function isFastifyError(err: Error): err is FastifyError & { statusCode: number } {
   const { code, statusCode } = err as { code?: unknown; statusCode?: unknown };
   return typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number';
+}
+
+/** Parse `value` (absent: `{}`) with `schema`, or answer 400 with the reason and return `undefined`. */
+export function parseOr400<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown, request: FastifyRequest, reply: FastifyReply): T | undefined {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  void sendError(reply, request, 400, 'badRequest', describeZodError(parsed.error));
+  return undefined;
 }

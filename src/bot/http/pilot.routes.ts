@@ -10,26 +10,18 @@
  * - `POST /api/pilot/decision` `{ decision, reason }`: go/no-go with why.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import { ChecklistBodySchema, ChecklistParamsSchema, DecisionBodySchema, GoalsBodySchema, PhaseBodySchema } from '../../shared/contracts/pilot.js';
 import { ConflictError } from '../services/errors.js';
 import type { PilotService } from '../services/pilot.service.js';
 import { recordChange } from './audit-trail.js';
 import { requireRole } from './auth.js';
-import { describeZodError, requestLanguage, sendError } from './errors.js';
+import { parseOr400, requestLanguage, sendError } from './errors.js';
 
 export interface PilotRoutesDeps {
   pilot: PilotService;
 }
 
 const allowed = { preHandler: requireRole('executive', 'admin') };
-
-function parseOr400<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown, request: FastifyRequest, reply: FastifyReply): T | undefined {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  void sendError(reply, request, 400, 'badRequest', describeZodError(parsed.error));
-  return undefined;
-}
 
 /** Registers the pilot routes. */
 export function registerPilotRoutes(fastify: FastifyInstance, deps: PilotRoutesDeps): void {
