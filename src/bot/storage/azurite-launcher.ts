@@ -92,6 +92,23 @@ function indexPointLookups(): void {
   };
 }
 
+/**
+ * Save a server's LokiJS database and wait until it is on disk. Azurite's close relies on LokiJS's
+ * `close()`, which saves only when something changed since the last save started: an autosave
+ * still writing at that moment is not waited for, and a process that exits right after keeps the
+ * file of the save before (a local start stopped seconds after seeding came back empty and seeded
+ * again). `saveDatabase` queues behind a save in progress and writes once more, so this resolves
+ * only when everything written so far is in the file.
+ */
+async function flushToDisk(server: object): Promise<void> {
+  type Store = { db?: { saveDatabase?: (done: (err?: unknown) => void) => void } } | undefined;
+  const stores = server as { metadataStore?: Store; extentMetadataStore?: Store };
+  for (const store of [stores.metadataStore, stores.extentMetadataStore]) {
+    const save = store?.db?.saveDatabase?.bind(store.db);
+    if (save) await new Promise<void>((resolve) => save(() => resolve()));
+  }
+}
+
 function load<T>(path: string): T {
   return (require(`azurite/dist/src/${path}.js`) as { default: T }).default;
 }
@@ -161,7 +178,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     tablePort: Number(tableAddress.port),
     queuePort: Number(queueAddress.port),
     stop() {
-      stopped ??= Promise.all([table.close(), queue.close()]).then(() => undefined);
+      stopped ??= (inMemory ? Promise.resolve() : Promise.all([flushToDisk(table), flushToDisk(queue)]))
+        .then(() => Promise.all([table.close(), queue.close()]))
+        .then(() => undefined);
       return stopped;
     },
   };
