@@ -14,7 +14,7 @@ import { CampaignRefusedError } from '../services/campaign-drafts.js';
 import type { CampaignService } from '../services/campaign.service.js';
 import { recordChange } from './audit-trail.js';
 import { requireRole } from './auth.js';
-import { describeZodError, sendError } from './errors.js';
+import { parseOr400, sendError } from './errors.js';
 
 const ParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 const ACTIONS = ['launch', 'pause', 'resume', 'cancel', 'duplicate'] as const;
@@ -42,10 +42,10 @@ export function registerCampaignRoutes(fastify: FastifyInstance, deps: CampaignR
   const guard = { preHandler: requireRole('admin', 'coordinator') };
 
   fastify.post('/api/campaigns', guard, async (request, reply) => {
-    const body = CreateCampaignSchema.safeParse(request.body ?? {});
-    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
+    const body = parseOr400(CreateCampaignSchema, request.body, request, reply);
+    if (!body) return reply;
     const identity = request.identity!;
-    const { contentId, kind, subjectId, audience, window, slotMinutes } = body.data;
+    const { contentId, kind, subjectId, audience, window, slotMinutes } = body;
     const draft = contentId !== undefined ? { contentId, audience, window, slotMinutes } : { kind: kind ?? 'share', subjectId: subjectId ?? '', audience, window, slotMinutes };
     const campaign = await deps.campaigns.create(identity.tenantId, identity.employeeId, draft);
     recordChange(request, undefined, { id: campaign.id, kind: campaign.kind, subjectId: campaign.subjectId, state: campaign.state, window: campaign.window });
@@ -53,61 +53,61 @@ export function registerCampaignRoutes(fastify: FastifyInstance, deps: CampaignR
   });
 
   fastify.get('/api/campaigns', guard, async (request, reply) => {
-    const query = CampaignListQuerySchema.safeParse(request.query ?? {});
-    if (!query.success) return sendError(reply, request, 400, 'badRequest', describeZodError(query.error));
-    return reply.header('cache-control', 'private, no-store').send(await deps.campaigns.list(request.identity!.tenantId, query.data.kind, query.data.limit));
+    const query = parseOr400(CampaignListQuerySchema, request.query, request, reply);
+    if (!query) return reply;
+    return reply.header('cache-control', 'private, no-store').send(await deps.campaigns.list(request.identity!.tenantId, query.kind, query.limit));
   });
 
   fastify.get('/api/campaigns/audience', guard, async (request, reply) => {
-    const query = z.object({}).strict().safeParse(request.query ?? {});
-    if (!query.success) return sendError(reply, request, 400, 'badRequest', describeZodError(query.error));
+    const query = parseOr400(z.object({}).strict(), request.query, request, reply);
+    if (!query) return reply;
     return reply.header('cache-control', 'private, no-store').send(await deps.campaigns.audienceOptions(request.identity!.tenantId));
   });
 
   fastify.get('/api/campaigns/:id/preview', guard, async (request, reply) => {
-    const params = ParamsSchema.safeParse(request.params);
-    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
-    return reply.header('cache-control', 'private, no-store').send(await deps.campaigns.preview(request.identity!.tenantId, params.data.id));
+    const params = parseOr400(ParamsSchema, request.params, request, reply);
+    if (!params) return reply;
+    return reply.header('cache-control', 'private, no-store').send(await deps.campaigns.preview(request.identity!.tenantId, params.id));
   });
 
   fastify.get('/api/campaigns/:id', guard, async (request, reply) => {
-    const params = ParamsSchema.safeParse(request.params);
-    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
-    return reply.header('cache-control', 'private, no-store').send(await deps.campaigns.status(request.identity!.tenantId, params.data.id));
+    const params = parseOr400(ParamsSchema, request.params, request, reply);
+    if (!params) return reply;
+    return reply.header('cache-control', 'private, no-store').send(await deps.campaigns.status(request.identity!.tenantId, params.id));
   });
 
   fastify.put('/api/campaigns/:id', guard, async (request, reply) => {
-    const params = ParamsSchema.safeParse(request.params);
-    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
-    const body = UpdateCampaignSchema.safeParse(request.body ?? {});
-    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
-    const { version, ...edit } = body.data;
+    const params = parseOr400(ParamsSchema, request.params, request, reply);
+    if (!params) return reply;
+    const body = parseOr400(UpdateCampaignSchema, request.body, request, reply);
+    if (!body) return reply;
+    const { version, ...edit } = body;
     return refusing(request, reply, async () => {
-      const { before, after } = await deps.campaigns.edit(request.identity!.tenantId, params.data.id, version, edit);
+      const { before, after } = await deps.campaigns.edit(request.identity!.tenantId, params.id, version, edit);
       recordChange(request, summary(before), summary(after.value));
       return reply.send({ campaign: after.value, version: after.etag });
     });
   });
 
   fastify.delete('/api/campaigns/:id', guard, async (request, reply) => {
-    const params = ParamsSchema.safeParse(request.params);
-    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
-    const body = DeleteCampaignSchema.safeParse(request.body ?? {});
-    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
+    const params = parseOr400(ParamsSchema, request.params, request, reply);
+    if (!params) return reply;
+    const body = parseOr400(DeleteCampaignSchema, request.body, request, reply);
+    if (!body) return reply;
     return refusing(request, reply, async () => {
-      const before = await deps.campaigns.remove(request.identity!.tenantId, params.data.id, body.data.version);
+      const before = await deps.campaigns.remove(request.identity!.tenantId, params.id, body.version);
       recordChange(request, summary(before), undefined);
       return reply.send({ id: before.id, deleted: true });
     });
   });
 
   fastify.post('/api/campaigns/:id/:action', guard, async (request, reply) => {
-    const params = ActionParamsSchema.safeParse(request.params);
-    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
-    const body = CampaignActionSchema.safeParse(request.body ?? {});
-    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
-    const { id, action } = params.data;
-    const { version } = body.data;
+    const params = parseOr400(ActionParamsSchema, request.params, request, reply);
+    if (!params) return reply;
+    const body = parseOr400(CampaignActionSchema, request.body, request, reply);
+    if (!body) return reply;
+    const { id, action } = params;
+    const { version } = body;
     const identity = request.identity!;
     const tenantId = identity.tenantId;
     return refusing(request, reply, async () => {

@@ -14,7 +14,7 @@ import { AdminContestListSchema, AdminContestSchema, ContestInputSchema, Contest
 import { ContestRefusedError, type ContestAdminService } from '../services/contests-admin.service.js';
 import { recordChange } from './audit-trail.js';
 import { requireRole } from './auth.js';
-import { describeZodError, sendError } from './errors.js';
+import { parseOr400, sendError } from './errors.js';
 
 /** The audit trail keeps the contest, not its storage version. */
 const withoutVersion = <T extends { version?: string }>(c: T): Omit<T, 'version'> => {
@@ -50,43 +50,43 @@ export function registerContestRoutes(fastify: FastifyInstance, deps: ContestRou
   });
 
   fastify.post('/api/admin/contests', admin, async (request, reply) => {
-    const body = ContestInputSchema.safeParse(request.body ?? {});
-    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
-    const created = await deps.contests.create(request.identity!.tenantId, body.data);
+    const body = parseOr400(ContestInputSchema, request.body, request, reply);
+    if (!body) return reply;
+    const created = await deps.contests.create(request.identity!.tenantId, body);
     recordChange(request, undefined, withoutVersion(created));
     return reply.code(201).header('location', `/api/admin/contests/${created.id}`).send(AdminContestSchema.parse(created));
   });
 
   fastify.put('/api/admin/contests/:id', admin, async (request, reply) => {
-    const params = IdParams.safeParse(request.params);
-    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
-    const body = ContestUpdateSchema.safeParse(request.body ?? {});
-    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
-    const { version, ...input } = body.data;
-    const { before, after } = await deps.contests.update(request.identity!.tenantId, params.data.id, input, version);
+    const params = parseOr400(IdParams, request.params, request, reply);
+    if (!params) return reply;
+    const body = parseOr400(ContestUpdateSchema, request.body, request, reply);
+    if (!body) return reply;
+    const { version, ...input } = body;
+    const { before, after } = await deps.contests.update(request.identity!.tenantId, params.id, input, version);
     recordChange(request, before, withoutVersion(after));
     return reply.send(AdminContestSchema.parse(after));
   });
 
   fastify.delete('/api/admin/contests/:id', admin, async (request, reply) => {
-    const params = IdParams.safeParse(request.params);
-    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
-    const body = ContestVersionSchema.safeParse(request.body ?? {});
-    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
+    const params = parseOr400(IdParams, request.params, request, reply);
+    if (!params) return reply;
+    const body = parseOr400(ContestVersionSchema, request.body, request, reply);
+    if (!body) return reply;
     return refusing(request, reply, async () => {
-      const before = await deps.contests.remove(request.identity!.tenantId, params.data.id, body.data.version);
+      const before = await deps.contests.remove(request.identity!.tenantId, params.id, body.version);
       recordChange(request, before, undefined);
       return reply.send({ id: before.id, deleted: true });
     });
   });
 
   fastify.post('/api/admin/contests/:id/end', admin, async (request, reply) => {
-    const params = IdParams.safeParse(request.params);
-    if (!params.success) return sendError(reply, request, 400, 'badRequest', describeZodError(params.error));
-    const body = ContestVersionSchema.safeParse(request.body ?? {});
-    if (!body.success) return sendError(reply, request, 400, 'badRequest', describeZodError(body.error));
+    const params = parseOr400(IdParams, request.params, request, reply);
+    if (!params) return reply;
+    const body = parseOr400(ContestVersionSchema, request.body, request, reply);
+    if (!body) return reply;
     return refusing(request, reply, async () => {
-      const { before, after } = await deps.contests.end(request.identity!.tenantId, params.data.id, body.data.version);
+      const { before, after } = await deps.contests.end(request.identity!.tenantId, params.id, body.version);
       recordChange(request, { endsAt: before.endsAt }, { endsAt: after.endsAt });
       return reply.send(AdminContestSchema.parse(after));
     });
