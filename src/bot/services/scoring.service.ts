@@ -69,7 +69,10 @@ export function createScoringService(deps: ScoringDeps): ScoringService {
   function serialized(key: string, work: () => Promise<void>): Promise<void> {
     const previous = personQueues.get(key) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(work);
-    const tail = next.finally(() => {
+    // The queue's tail never rejects: the caller handles `next`'s failure, and a rejected tail that
+    // no later call picks up was an unhandled rejection, which ends the process (a storage blip
+    // while scoring a flushed batch took the app down).
+    const tail = next.catch(() => undefined).finally(() => {
       if (personQueues.get(key) === tail) personQueues.delete(key);
     });
     personQueues.set(key, tail);

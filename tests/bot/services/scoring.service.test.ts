@@ -83,6 +83,31 @@ describe('exactly-once scoring', () => {
   });
 });
 
+describe('storage failing while scoring', () => {
+  it('rejects to the caller (the flusher retries) and leaves no unhandled rejection behind, which would end the process', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      let failing = true;
+      const tallies = new Proxy(repos.tallies, {
+        get: (target, prop, receiver) =>
+          prop === 'readSlice' && failing ? () => Promise.reject(new Error('connect ECONNREFUSED')) : (Reflect.get(target, prop, receiver) as unknown),
+      });
+      const flaky = createMeasurementServices({ ...repos, tallies }, { contestCacheMs: 0 });
+      const click = aClick('lou', 'code-lou', 'v1', '2026-10-20T08:00:00.000Z');
+      await expect(flaky.scoring.onClicksFlushed([click])).rejects.toThrow('ECONNREFUSED');
+      await new Promise((r) => setTimeout(r, 50)); // unhandled rejections are reported after a turn
+      expect(unhandled).toEqual([]);
+      failing = false;
+      await flaky.scoring.onClicksFlushed([click]); // the retry scores it
+      expect((await repos.tallies.getTotals(TENANT, 'lou'))?.clicks).toBe(1);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+});
+
 describe('wins', () => {
   it('detects first share and the 10-click milestone once each, whatever is replayed', async () => {
     const before = notifier.calls.filter((c) => c.employeeId === 'hal').length;
