@@ -14,6 +14,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignPreviewSchema, CampaignStatusSchema } from '../../src/shared/contracts/campaigns.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { withoutQuietHours } from '../support/delivery.js';
+import type { TableRepositories } from '../../src/bot/storage/index.js';
 import { launchChromium, type Browser } from '../support/chromium.js';
 import { startConnectorServer, type ConnectorServer } from '../support/connector-server.js';
 import { seriousViolations } from '../support/axe.js';
@@ -37,6 +39,7 @@ beforeAll(async () => {
   app = await startTestApp({ DELIVERY_WORKER: 'true' });
   tenant = app.app.config.auth.mode === 'dev' ? app.app.config.auth.tenantId : '';
   const { employees, conversationReferences } = app.app.repositories;
+  await withoutQuietHours((app.app.repositories as unknown as TableRepositories).adminSettings, tenant);
   // Reachable now whatever the hour (every day, all day), with room under the weekly cap; the
   // unplaceable one works no day at all. Each reachable person has a chat at the local connector.
   for (const id of [...REACHABLE, UNPLACEABLE]) {

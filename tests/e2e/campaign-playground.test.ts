@@ -11,6 +11,7 @@ import type { TableRepositories } from '../../src/bot/storage/index.js';
 import { PLAYGROUND_TENANT_ID } from '../../src/bot/teams/chat-user.js';
 import { installationUpdateAdd } from '../support/activities.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { withoutQuietHours } from '../support/delivery.js';
 import { postActivity } from '../support/bot-client.js';
 import { startConnectorServer, type ConnectorServer } from '../support/connector-server.js';
 
@@ -41,6 +42,7 @@ describe('an admin campaign reaches the Playground user', () => {
     const alex = await repositories.employees.get(tenantId, ALEX.aadObjectId);
     await repositories.employees.update({ ...alex.value, workingDays: [0, 1, 2, 3, 4, 5, 6], workingHours: { start: 0, end: 24 } }, alex.etag);
 
+    await withoutQuietHours(repositories.adminSettings, tenantId);
     const now = Date.now();
     const created = await admin('POST', '/api/campaigns', { contentId: 'seed-000-onalytica-ja', audience: { employeeIds: [ALEX.aadObjectId] }, window: { start: new Date(now - 60_000).toISOString(), end: new Date(now + 4 * 60_000).toISOString() }, slotMinutes: 5 });
     expect(created.status).toBe(201);

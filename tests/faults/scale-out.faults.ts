@@ -26,6 +26,7 @@ import { postActivity } from '../support/bot-client.js';
 import { startConnectorServer, type ConnectorServer } from '../support/connector-server.js';
 import { makeContentItem, makeEmployee } from '../support/fixtures.js';
 import { CHROME, call, freePort, healthOf, spawnApp, temp, waitFor, type Proc } from './support.js';
+import { withoutQuietHours } from '../support/delivery.js';
 
 const TENANT = 'local-tenant';
 /** The team channel the weekly contest update goes to (at the local connector). */
@@ -112,6 +113,7 @@ describe('two instances, one storage account', () => {
     await repos.content.create(TENANT, makeContentItem('scale-item', { url: 'https://contoso.example/launch', createdAt: '2026-11-30T00:00:00.000Z' }));
     const sharing = createSharingService({ repositories: repos, publicBaseUrl: 'https://hub.example.com', randomBytes: (n) => randomBytes(n) });
     // Open every hour and day in UTC, so the campaign's slot is due now whenever the run happens.
+    await withoutQuietHours(repos.adminSettings, TENANT);
     const people = Array.from({ length: PEOPLE }, (_, i) => makeEmployee({ id: randomUUID(), tenantId: TENANT, displayName: `Zelda Privacy${i}`, email: `zelda.privacy${i}@contoso.example`, policyVersionAcknowledged: 1, timeZone: 'UTC', workingDays: [0, 1, 2, 3, 4, 5, 6], workingHours: { start: 0, end: 24 } }));
     await repos.employees.upsertMany(people);
 

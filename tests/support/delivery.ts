@@ -17,6 +17,7 @@ import { createCampaignService, type CampaignService } from '../../src/bot/servi
 import { createTeamsDeliverySender } from '../../src/bot/teams/delivery-sender.js';
 import type { DeliveryStatus } from '../../src/shared/domain/campaigns.js';
 import type { BotHarness } from './bot-harness.js';
+import { DEFAULT_ADMIN_SETTINGS, type AdminSettingsRepository } from '../../src/bot/services/admin.ports.js';
 
 let ids = 0;
 
@@ -65,4 +66,14 @@ export async function waitForDeliveries(
     if (Date.now() > deadline) throw new Error(`deliveries of ${campaignId} not done within ${timeoutMs} ms: ${records.map((r) => r.status).join(', ')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * No quiet hours for `tenantId`: a test that plans a share campaign "now" runs at any time of
+ * day, and the seeded programme's quiet hours (20:00-08:00 in each person's zone) would leave
+ * nobody placeable in the evening. Tests that check quiet hours set them themselves.
+ */
+export async function withoutQuietHours(settings: Pick<AdminSettingsRepository, 'find' | 'upsert'>, tenantId: string): Promise<void> {
+  const found = (await settings.find(tenantId)) ?? DEFAULT_ADMIN_SETTINGS;
+  await settings.upsert(tenantId, { ...found, quietHours: { start: 0, end: 0 } });
 }

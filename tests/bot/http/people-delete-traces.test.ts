@@ -22,6 +22,7 @@ import { ERASED_PERSON_ID } from '../../../src/shared/domain/data-requests.js';
 import { PersonDeletionSchema } from '../../../src/shared/contracts/data-requests.js';
 import type { TableRepositories } from '../../../src/bot/storage/index.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import { withoutQuietHours } from '../../support/delivery.js';
 import { conversationUpdateMembersAdded } from '../../support/activities.js';
 import { postActivity } from '../../support/bot-client.js';
 import { startConnectorServer, type ConnectorServer } from '../../support/connector-server.js';
@@ -121,6 +122,7 @@ describe('deleting a person leaves nothing personal behind', () => {
     await until('import', async () => ((await ok('demo-admin', 'GET', `/api/admin/people/import/${job.job.id}`)) as { job: { state: string } }).job.state === 'done' || undefined);
     const enrolled = await repos.employees.get(tenant, Z);
     // Reachable whatever the hour and day, so the campaign below is delivered now.
+    await withoutQuietHours(repos.adminSettings, tenant);
     await repos.employees.update({ ...enrolled.value, workingDays: [0, 1, 2, 3, 4, 5, 6], workingHours: { start: 0, end: 24 }, weeklyPromptCap: 20, promptsPaused: false }, enrolled.etag);
 
     // 2. They install the bot: Teams sends the conversation update, the bot stores the reference.
