@@ -25,6 +25,7 @@ import { retryOnConflict } from './retry-on-conflict.js';
 import { influencerView, person, proposalView, summary } from './topics-views.js';
 import type { InfluencerEntry, TopicHubStores } from './topics.ports.js';
 import { createDecisionAnnouncer, type TopicDecisionNotifier } from './topic-decisions.js';
+import { removePersonFromTopics } from './topic-person-removal.js';
 
 export type { TopicDecisionNotifier } from './topic-decisions.js';
 
@@ -269,22 +270,7 @@ export function createTopicsService(deps: TopicsServiceDeps): TopicsService {
       return current.value;
     },
 
-    async removePerson(tenantId, employeeId) {
-      const [proposals, entries] = await Promise.all([stores.proposals.list(tenantId), stores.influencers.list(tenantId)]);
-      let changed = 0;
-      for (const p of proposals.filter((x) => x.employeeId === employeeId)) {
-        await stores.proposals.remove(tenantId, p.id);
-        changed += 1;
-      }
-      for (const e of entries.filter((x) => x.ownerIds.includes(employeeId))) {
-        const current = await stores.influencers.get(tenantId, e.id);
-        const ownerIds = current.value.ownerIds.filter((id) => id !== employeeId);
-        if (ownerIds.length === 0) await stores.influencers.remove(tenantId, e.id, current.etag);
-        else await stores.influencers.update(tenantId, { ...current.value, ownerIds, updatedAt: now() }, current.etag);
-        changed += 1;
-      }
-      return changed;
-    },
+    removePerson: (tenantId, employeeId) => removePersonFromTopics(stores, tenantId, employeeId, now),
 
     async reassignOwners(tenantId, topicId, entryId, actor, ownerIds) {
       const current = await entryOf(tenantId, topicId, entryId);
