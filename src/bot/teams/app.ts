@@ -27,6 +27,7 @@ import { registerShareHandlers } from './share.handler.js';
 import { registerTrainingHandlers } from './training.handler.js';
 import { registerVivaCardHandlers } from './viva-card.handler.js';
 import { registerWelcomeHandlers } from './welcome.handler.js';
+import { tabPageUrl } from './tab-links.js';
 
 /**
  * Bot credentials, as `loadConfig()` returns them in `AppConfig['bot']` (`BOT_ID`,
@@ -131,9 +132,7 @@ export function createBotApp(deps: BotAppDeps): BotApp {
     messenger,
     clock,
     ...(deps.config.id ? {} : { localTenantId: deps.localTenantId }),
-    boardUrl:
-      deps.boardUrl ??
-      (deps.teamsAppId ? () => `https://teams.microsoft.com/l/entity/${encodeURIComponent(deps.teamsAppId ?? '')}/board` : () => `${base}/tab/#/board`),
+    boardUrl: deps.boardUrl ?? (() => tabPageUrl({ publicBaseUrl: base, ...(deps.teamsAppId ? { teamsAppId: deps.teamsAppId } : {}) }, 'board')),
   };
 
   // Order matters: teams-ai runs the first route whose selector matches; invokes have their own

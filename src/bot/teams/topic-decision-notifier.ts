@@ -8,15 +8,12 @@
 import type { TopicDecisionNotifier } from '../services/topics.service.js';
 import type { Messenger } from '../services/ports.js';
 import { cardAttachment } from './cards/expand.js';
+import { tabPageUrl } from './tab-links.js';
 import { renderTopicDecisionCard } from './cards/topic-decision/topic-decision.card.js';
 
 /** Where a hub opens: a Teams deep link to the `topics` tab (sub-entity `topic:<id>`), or the tab URL locally. */
 export function topicHubUrl(options: { publicBaseUrl: string; teamsAppId?: string }, topicId: string): string {
-  if (options.teamsAppId) {
-    const context = encodeURIComponent(JSON.stringify({ subEntityId: `topic:${topicId}` }));
-    return `https://teams.microsoft.com/l/entity/${encodeURIComponent(options.teamsAppId)}/topics?context=${context}`;
-  }
-  return `${options.publicBaseUrl.replace(/\/+$/, '')}/tab/#/topics/${encodeURIComponent(topicId)}`;
+  return tabPageUrl(options, 'topics', { subEntityId: `topic:${topicId}`, path: encodeURIComponent(topicId) });
 }
 
 /** Create the notifier over the messenger; `hubUrl` links a hub on the Topics page. */
