@@ -14,7 +14,7 @@
  * Ids in the path name content only: a person can act only for themselves, the prompt is
  * always the caller's own. Sharing itself goes through the share door `/s/<code>/<network>`.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BoardItemParamsSchema, BoardShareNetworkParamsSchema, NotForMeSchema, RewriteRequestSchema, SaveShareTextSchema, type RewriteResult } from '../../shared/contracts/board-share.js';
 import { BoardQuerySchema, type BoardResponse } from '../../shared/contracts/board.js';
@@ -24,7 +24,7 @@ import type { BoardShareService } from '../services/board-share.service.js';
 import type { BoardService } from '../services/board.service.js';
 import { requireRole } from './auth.js';
 import { parseOr400, requestLanguage, sendError } from './errors.js';
-import { RATE_WINDOW_MS } from './rate-limits.js';
+import { keyedRateKey, RATE_WINDOW_MS } from './rate-limits.js';
 
 export interface BoardRoutesDeps {
   board: BoardService;
@@ -91,7 +91,8 @@ export function registerBoardRoutes(fastify: FastifyInstance, deps: BoardRoutesD
     return reply.header('cache-control', 'private, no-store').send(await shares.notForMe(tenantId, employeeId, params.id, body.reason, now()));
   });
 
-  const salt = deps.rateSalt ?? ((fixed: Buffer) => () => fixed)(randomBytes(32));
+  const fixed = randomBytes(32);
+  const salt = deps.rateSalt ?? (() => fixed);
   registerRewriteRoute(fastify, shares, now, deps.rewritePerMinute ?? DEFAULT_REWRITES_PER_MINUTE, personRateKey(salt));
 }
 
@@ -102,7 +103,7 @@ export function registerBoardRoutes(fastify: FastifyInstance, deps: BoardRoutesD
 function personRateKey(salt: () => Buffer): (request: FastifyRequest) => string {
   return (request) => {
     const { tenantId = '', employeeId = '' } = request.identity ?? {};
-    return `rewrite:${createHmac('sha256', salt()).update(`${tenantId}\u0000${employeeId}`).digest().subarray(0, 16).toString('base64url')}`;
+    return `rewrite:${keyedRateKey(salt(), `${tenantId}\u0000${employeeId}`)}`;
   };
 }
 

@@ -39,9 +39,14 @@ function addressBlock(ip: string): string {
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
-/** The limiter key of a request: HMAC-SHA256(salt, address block), 128 bits. Never the address. */
+/** A limiter key: HMAC-SHA256(salt, value), 128 bits, so neither memory nor the shared rows hold the value. */
+export function keyedRateKey(salt: Buffer, value: string): string {
+  return createHmac('sha256', salt).update(value).digest().subarray(0, 16).toString('base64url');
+}
+
+/** The limiter key of a request: the keyed hash of its address block. Never the address. */
 export function visitorRateKey(salt: Buffer, ip: string): string {
-  return createHmac('sha256', salt).update(addressBlock(ip)).digest().subarray(0, 16).toString('base64url');
+  return keyedRateKey(salt, addressBlock(ip));
 }
 
 /**
@@ -49,13 +54,14 @@ export function visitorRateKey(salt: Buffer, ip: string): string {
  * same on every instance of a deployment; computed once a day.
  */
 export function dailyRateSalt(secret: string, now: () => number = Date.now): () => Buffer {
-  let day = '';
+  let day = Number.NaN;
   let salt = Buffer.alloc(0);
   return () => {
-    const today = new Date(now()).toISOString().slice(0, 10);
+    // A number compare per request; the date string only once a day.
+    const today = Math.floor(now() / 86_400_000);
     if (today !== day) {
       day = today;
-      salt = createHmac('sha256', secret).update(`rate-limit|${today}`).digest();
+      salt = createHmac('sha256', secret).update(`rate-limit|${new Date(today * 86_400_000).toISOString().slice(0, 10)}`).digest();
     }
     return salt;
   };
