@@ -47,7 +47,8 @@ export function createWinsService(deps: WinsDeps): WinsService {
   /** Wins whose notification failed in this process (`tenant/win id`): retried at the next check. */
   const failed = new Set<string>();
 
-  async function claimAndNotify(tenantId: string, employeeId: string, candidates: readonly Win[], at: Date): Promise<Win[]> {
+  /** Store the candidates not stored yet (claims are idempotent across instances): what was stored before, and what this call stored. */
+  async function claimNew(tenantId: string, employeeId: string, candidates: readonly Win[]): Promise<{ stored: StoredWin[]; fresh: Win[] }> {
     const stored = await deps.wins.listByEmployee(tenantId, employeeId);
     const known = new Set(stored.map((w) => w.id));
     const fresh: Win[] = [];
@@ -56,6 +57,11 @@ export function createWinsService(deps: WinsDeps): WinsService {
       known.add(win.id);
       if (await deps.wins.claim(tenantId, win)) fresh.push(win);
     }
+    return { stored, fresh };
+  }
+
+  async function claimAndNotify(tenantId: string, employeeId: string, candidates: readonly Win[], at: Date): Promise<Win[]> {
+    const { stored, fresh } = await claimNew(tenantId, employeeId, candidates);
     const retry = (w: StoredWin) => failed.has(`${tenantId}/${w.id}`) || at.getTime() - Date.parse(w.at) >= RETRY_UNNOTIFIED_AFTER_MS;
     const pending: Win[] = [...stored.filter((w) => !w.notified && retry(w)).map(({ notified: _n, ...win }) => win), ...fresh];
     if (pending.length > 0 && notifier) {
@@ -86,13 +92,7 @@ export function createWinsService(deps: WinsDeps): WinsService {
     },
     async recordPast(tenantId, employeeId, wins) {
       if (wins.length === 0) return [];
-      const known = new Set((await deps.wins.listByEmployee(tenantId, employeeId)).map((w) => w.id));
-      const fresh: Win[] = [];
-      for (const win of wins) {
-        if (known.has(win.id)) continue;
-        known.add(win.id);
-        if (await deps.wins.claim(tenantId, win)) fresh.push(win);
-      }
+      const { fresh } = await claimNew(tenantId, employeeId, wins);
       await Promise.all(fresh.map((win) => deps.wins.markNotified(tenantId, win)));
       return fresh;
     },
